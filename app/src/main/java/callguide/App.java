@@ -1,0 +1,2 @@
+package callguide;
+public class App { public static void main(String[] a) {} }

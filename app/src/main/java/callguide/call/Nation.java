@@ -1,0 +1,34 @@
+package callguide.call;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** UK jurisdictions with distinct bank holidays; ids match the GOV.UK bank-holidays.json division keys. */
+public enum Nation {
+    ENGLAND_AND_WALES("england-and-wales"),
+    SCOTLAND("scotland"),
+    NORTHERN_IRELAND("northern-ireland");
+
+    private final String id;
+
+    Nation(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Nation fromId(String id) {
+        for (Nation nation : values()) {
+            if (nation.id.equals(id)) {
+                return nation;
+            }
+        }
+        throw new IllegalArgumentException("Unknown nation '" + id + "'; expected one of: " + validIds());
+    }
+
+    static String validIds() {
+        return Arrays.stream(values()).map(Nation::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,60 @@
+package callguide.flow;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A structured test on the answers so far, checked when the flow is loaded. */
+public sealed interface Condition {
+
+    boolean holds(Facts facts);
+
+    /** What a condition can see: the answers, today's date, and (for flags) the outcome reached. */
+    record Facts(Map<String, String> answers, LocalDate today, String outcome) {
+        String value(String fact) {
+            return "outcome".equals(fact) ? outcome : answers.get(fact);
+        }
+    }
+
+    record All(List<Condition> parts) implements Condition {
+        public boolean holds(Facts facts) {
+            return parts.stream().allMatch(c -> c.holds(facts));
+        }
+    }
+
+    record AnyOf(List<Condition> parts) implements Condition {
+        public boolean holds(Facts facts) {
+            return parts.stream().anyMatch(c -> c.holds(facts));
+        }
+    }
+
+    /** The fact was answered with one of these option ids. */
+    record OneOf(String fact, Set<String> values) implements Condition {
+        public boolean holds(Facts facts) {
+            String v = facts.value(fact);
+            return v != null && values.contains(v);
+        }
+    }
+
+    /** A test on a date fact; an unanswered fact never holds. */
+    record DateTest(String fact, Test test, LocalDate date, int months) implements Condition {
+        public enum Test { empty, not_empty, before, on_or_after, more_than_months_ago }
+
+        public boolean holds(Facts facts) {
+            String v = facts.value(fact);
+            if (v == null) return false;
+            if (test == Test.empty) return v.isEmpty();
+            if (v.isEmpty()) return false;
+            LocalDate d = LocalDate.parse(v);
+            return switch (test) {
+                case not_empty -> true;
+                case before -> d.isBefore(date);
+                case on_or_after -> !d.isBefore(date);
+                // java.time clamps to the month's end, as the procedure's calendar months do
+                case more_than_months_ago -> d.isBefore(facts.today().minusMonths(months));
+                case empty -> false;
+            };
+        }
+    }
+}

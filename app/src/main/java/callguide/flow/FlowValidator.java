@@ -1,0 +1,175 @@
+package callguide.flow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Checks a flow before it may be used: every next names a node, every node is reachable, every path
+ * ends in an outcome without looping, every id is in the vocabulary, every node cites a source, and
+ * internal contacts appear only in internal text.
+ */
+public final class FlowValidator {
+    private final Vocabulary vocabulary;
+
+    public FlowValidator(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    public List<FlowProblem> validate(Flow flow) {
+        Check c = new Check(flow);
+        if (!flow.has(flow.start())) c.add(null, "start names no node: " + flow.start());
+        flow.questions().values().forEach(c::question);
+        flow.outcomes().values().forEach(c::outcome);
+        flow.flags().forEach(c::flag);
+        c.reachability();
+        c.cycles();
+        return c.problems;
+    }
+
+    private final class Check {
+        final Flow flow;
+        final List<FlowProblem> problems = new ArrayList<>();
+
+        Check(Flow flow) {
+            this.flow = flow;
+        }
+
+        void add(String node, String message) {
+            problems.add(new FlowProblem(flow.file(), node, message));
+        }
+
+        void question(Question q) {
+            String id = q.id();
+            if (!vocabulary.isFact(id)) {
+                add(id, "'" + id + "' is not a fact in the vocabulary");
+            } else if (q.kind() == Question.Kind.date != vocabulary.dateFacts().contains(id)) {
+                add(id, "'" + id + "' must be a " + (vocabulary.dateFacts().contains(id) ? "date" : "choice") + " question");
+            } else if (q.kind() == Question.Kind.choice) {
+                Set<String> given = new HashSet<>();
+                q.options().forEach(o -> given.add(o.id()));
+                if (!given.equals(Set.copyOf(vocabulary.choiceFacts().get(id)))) {
+                    add(id, "options " + given + " must be exactly the vocabulary's " + vocabulary.choiceFacts().get(id));
+                }
+            }
+            if (q.sources().isEmpty()) add(id, "has no sources");
+            if (q.next().branches().isEmpty()) add(id, "has no next");
+            if (!q.next().branches().isEmpty() && !q.next().branches().get(q.next().branches().size() - 1).isFallback()) {
+                add(id, "the last branch must have no condition, so every answer leads somewhere");
+            }
+            for (Next.Branch b : q.next().branches()) {
+                if (b.target() != null && !flow.has(b.target())) add(id, "next names no node: " + b.target());
+                if (b.when() != null) condition(id, b.when(), false);
+            }
+            handlerText(id, q.prompt(), q.help());
+            q.options().forEach(o -> handlerText(id, o.label()));
+        }
+
+        void outcome(Outcomes.Node o) {
+            if (!vocabulary.outcomeCodes().contains(o.code())) add(o.id(), "'" + o.code() + "' is not an outcome code in the vocabulary");
+            if (o.sources().isEmpty()) add(o.id(), "has no sources");
+            handlerText(o.id(), o.title(), o.say());
+            o.actions().forEach(a -> handlerText(o.id(), a));
+            o.deadlines().forEach(d -> handlerText(o.id(), d.name()));
+            o.internal().forEach(t -> placeholders(o.id(), t, true));
+        }
+
+        void flag(Outcomes.FlagRule f) {
+            String node = "flags." + f.id();
+            if (!vocabulary.flags().contains(f.id())) add(node, "'" + f.id() + "' is not a flag in the vocabulary");
+            if (f.sources().isEmpty()) add(node, "has no sources");
+            if (f.when() != null) condition(node, f.when(), true);
+            handlerText(node, f.say());
+            f.actions().forEach(a -> handlerText(node, a));
+            f.internal().forEach(t -> placeholders(node, t, true));
+        }
+
+        void condition(String node, Condition c, boolean mayTestOutcome) {
+            if (c instanceof Condition.All all) {
+                all.parts().forEach(p -> condition(node, p, mayTestOutcome));
+            } else if (c instanceof Condition.AnyOf any) {
+                any.parts().forEach(p -> condition(node, p, mayTestOutcome));
+            } else if (c instanceof Condition.OneOf one) {
+                oneOf(node, one, mayTestOutcome);
+            } else if (c instanceof Condition.DateTest d) {
+                if (!vocabulary.dateFacts().contains(d.fact())) add(node, "date test on '" + d.fact() + "', which is not a date fact");
+                else if (!flow.questions().containsKey(d.fact())) add(node, "tests '" + d.fact() + "', which no question asks");
+            }
+        }
+
+        void oneOf(String node, Condition.OneOf one, boolean mayTestOutcome) {
+            if (one.fact().equals("outcome") && mayTestOutcome) {
+                one.values().stream().filter(v -> !vocabulary.outcomeCodes().contains(v))
+                        .forEach(v -> add(node, "'" + v + "' is not an outcome code in the vocabulary"));
+                return;
+            }
+            List<String> options = vocabulary.choiceFacts().get(one.fact());
+            if (options == null) {
+                add(node, "condition on '" + one.fact() + "', which is not a choice fact in the vocabulary");
+                return;
+            }
+            if (!flow.questions().containsKey(one.fact())) add(node, "tests '" + one.fact() + "', which no question asks");
+            one.values().stream().filter(v -> !options.contains(v))
+                    .forEach(v -> add(node, "'" + v + "' is not an option of " + one.fact()));
+            if (one.values().isEmpty()) add(node, "condition on '" + one.fact() + "' names no option");
+        }
+
+        /** Text that is not marked internal: it may name regional terms and public contacts only. */
+        void handlerText(String node, String... texts) {
+            for (String t : texts) placeholders(node, t, false);
+        }
+
+        void placeholders(String node, String text, boolean internal) {
+            if (text == null) return;
+            Matcher m = Terms.PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                String word = m.group(1);
+                if (Terms.INTERNAL_CONTACTS.contains(word)) {
+                    if (!internal) add(node, "{" + word + "} is internal-only and may appear only in internal text");
+                } else if (!Terms.REGIONAL.contains(word) && !Terms.PUBLIC_CONTACTS.contains(word)) {
+                    add(node, "unknown term {" + word + "}");
+                }
+            }
+        }
+
+        void reachability() {
+            Set<String> seen = new HashSet<>();
+            List<String> todo = new ArrayList<>(List.of(flow.start()));
+            while (!todo.isEmpty()) {
+                String id = todo.remove(todo.size() - 1);
+                if (!seen.add(id)) continue;
+                Question q = flow.questions().get(id);
+                if (q != null) q.next().branches().forEach(b -> { if (b.target() != null) todo.add(b.target()); });
+            }
+            flow.questions().keySet().stream().filter(id -> !seen.contains(id)).sorted()
+                    .forEach(id -> add(id, "no path from start reaches this question"));
+            flow.outcomes().keySet().stream().filter(id -> !seen.contains(id)).sorted()
+                    .forEach(id -> add(id, "no path from start reaches this outcome"));
+        }
+
+        void cycles() {
+            Map<String, Integer> state = new HashMap<>();
+            for (String id : flow.questions().keySet()) visit(id, state, new ArrayList<>());
+        }
+
+        private void visit(String id, Map<String, Integer> state, List<String> trail) {
+            Question q = flow.questions().get(id);
+            if (q == null) return;
+            Integer s = state.get(id);
+            if (s != null && s == 2) return;
+            if (s != null && s == 1) {
+                add(id, "cycle: " + String.join(" -> ", trail.subList(trail.indexOf(id), trail.size())) + " -> " + id);
+                return;
+            }
+            state.put(id, 1);
+            trail.add(id);
+            for (Next.Branch b : q.next().branches()) if (b.target() != null) visit(b.target(), state, trail);
+            trail.remove(trail.size() - 1);
+            state.put(id, 2);
+        }
+    }
+}

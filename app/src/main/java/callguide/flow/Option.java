@@ -1,0 +1,3 @@
+package callguide.flow;
+
+public record Option(String id, String label) {}

@@ -1,0 +1,72 @@
+package callguide.flow;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills the words in braces in flow text. Regional terms follow the call's region; names and numbers
+ * come from configuration. Internal contacts are filled only in text marked internal: {@link #say}
+ * has no way to reach them, which is what keeps them out of anything a client hears.
+ */
+public final class Terms {
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    public static final Set<String> REGIONAL = Set.of("MP", "PHSO", "HMCTS", "MoJ", "CMG");
+    public static final Set<String> PUBLIC_CONTACTS = Set.of("Options", "OptionsPhone", "OptionsTextphone");
+    public static final Set<String> INTERNAL_CONTACTS = Set.of("OptionsMailbox", "IceTeamMailbox");
+
+    /** Names, numbers and addresses that change in the real world, set by configuration. */
+    public record Contacts(String options, String optionsPhone, String optionsTextphone,
+                           String optionsMailbox, String iceTeamMailbox) {}
+
+    private final Map<String, String> publicWords;
+    private final Map<String, String> internalWords;
+
+    private Terms(Map<String, String> publicWords, Map<String, String> internalWords) {
+        this.publicWords = publicWords;
+        this.internalWords = internalWords;
+    }
+
+    public static Terms of(boolean northernIreland, Contacts contacts) {
+        Map<String, String> words = new HashMap<>();
+        words.put("MP", northernIreland ? "MP or MLA" : "MP");
+        words.put("PHSO", northernIreland ? "Northern Ireland Ombudsman"
+                : "Parliamentary and Health Service Ombudsman (PHSO)");
+        words.put("HMCTS", northernIreland ? "Northern Ireland Courts and Tribunal Service (NICTS)"
+                : "HM Courts and Tribunals Service (HMCTS)");
+        words.put("MoJ", northernIreland ? "Department of Justice" : "Ministry of Justice");
+        words.put("CMG", northernIreland ? "CMED" : "CMG");
+        words.put("Options", contacts.options());
+        words.put("OptionsPhone", contacts.optionsPhone());
+        words.put("OptionsTextphone", contacts.optionsTextphone());
+        Map<String, String> internal = new HashMap<>(words);
+        internal.put("OptionsMailbox", contacts.optionsMailbox());
+        internal.put("IceTeamMailbox", contacts.iceTeamMailbox());
+        return new Terms(Map.copyOf(words), Map.copyOf(internal));
+    }
+
+    /** Text a client may hear or receive, and text on the handler's screen that is not marked internal. */
+    public String say(String text) {
+        return fill(text, publicWords);
+    }
+
+    /** Text marked internal: for staff only. */
+    public String internal(String text) {
+        return fill(text, internalWords);
+    }
+
+    private static String fill(String text, Map<String, String> words) {
+        if (text == null) return null;
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String word = words.get(m.group(1));
+            if (word == null) throw new IllegalStateException("no term for {" + m.group(1) + "} here");
+            m.appendReplacement(out, Matcher.quoteReplacement(word));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
