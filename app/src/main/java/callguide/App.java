@@ -1,2 +1,118 @@
 package callguide;
-public class App { public static void main(String[] a) {} }
+
+import callguide.call.CallDao;
+import callguide.call.CallService;
+import callguide.call.FlowCatalog;
+import callguide.call.FlowVersionDao;
+import callguide.call.WorkingCalendar;
+import callguide.flow.FlowLoader;
+import callguide.flow.InvalidFlow;
+import callguide.flow.Renderer;
+import callguide.flow.Vocabulary;
+import callguide.store.Database;
+import callguide.store.EmbeddedServer;
+import callguide.web.Routes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+/** Wires the service from its configuration, and runs it, validates its flows or benchmarks it. */
+public final class App implements AutoCloseable {
+    private final Database database;
+    private final Javalin web;
+
+    private App(Database database, Javalin web) {
+        this.database = database;
+        this.web = web;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "serve" : args[0];
+        switch (command) {
+            case "serve" -> {
+                App app = start(Config.fromEnvironment(), Clock.systemUTC());
+                Runtime.getRuntime().addShutdownHook(new Thread(app::closeQuietly));
+                System.out.println("Callguide is listening on http://localhost:" + app.port());
+            }
+            case "validate" -> System.exit(validate(Config.fromEnvironment()));
+            case "bench" -> Bench.main(Arrays.copyOfRange(args, 1, args.length));
+            default -> {
+                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help]");
+                System.exit(2);
+            }
+        }
+    }
+
+    public static App start(Config config, Clock clock) {
+        FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
+        List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
+        WorkingCalendar calendar = calendar(config);
+        EmbeddedServer embedded = config.databaseUrl() == null
+                ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
+        Database database = Database.open(config.databaseUrl(), embedded, config.databasePoolSize());
+        ObjectMapper json = json();
+        FlowCatalog catalog = new FlowCatalog(loader, flows, new FlowVersionDao(database.jdbi()));
+        Renderer renderer = new Renderer(config.contacts());
+        CallService calls = new CallService(new CallDao(database.jdbi(), json), catalog, renderer, calendar,
+                config.defaultNation(), json, clock);
+        Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
+                config.defaultNation(), json)).start(config.port());
+        return new App(database, web);
+    }
+
+    /** Checks every flow; prints each problem with its file and node. Exit status 0 when all are valid. */
+    static int validate(Config config) {
+        try {
+            List<FlowCatalog.Entry> flows = FlowCatalog.read(new FlowLoader(Vocabulary.INTAKE), config.flowsDir());
+            flows.forEach(e -> System.out.println("ok: " + e.flow().file() + " (" + e.flow().id() + " version " + e.flow().version() + ")"));
+            return 0;
+        } catch (InvalidFlow e) {
+            e.problems().forEach(p -> System.out.println("invalid: " + p));
+            return 1;
+        }
+    }
+
+    static WorkingCalendar calendar(Config config) {
+        if (config.bankHolidaysFile() == null) return WorkingCalendar.bundled();
+        try (InputStream in = Files.newInputStream(config.bankHolidaysFile())) {
+            return WorkingCalendar.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read BANK_HOLIDAYS_FILE " + config.bankHolidaysFile(), e);
+        }
+    }
+
+    public static ObjectMapper json() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() throws Exception {
+        web.stop();
+        database.close();
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (Exception ignored) {
+            // shutting down anyway
+        }
+    }
+}

@@ -28,6 +28,13 @@ public enum Nation {
         throw new IllegalArgumentException("Unknown nation '" + id + "'; expected one of: " + validIds());
     }
 
+    /** The nation whose bank holidays apply: Northern Ireland for an NI case, else the call's own GB nation. */
+    public static Nation forRegion(String region, Nation given, Nation gbDefault) {
+        if ("ni".equals(region)) return NORTHERN_IRELAND;
+        if ("gb".equals(region) && given == NORTHERN_IRELAND) return gbDefault == NORTHERN_IRELAND ? ENGLAND_AND_WALES : gbDefault;
+        return given;
+    }
+
     static String validIds() {
         return Arrays.stream(values()).map(Nation::id).collect(Collectors.joining(", "));
     }

@@ -1,8 +1,11 @@
 package callguide.flow;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +21,14 @@ import java.util.Map;
 /** Turns a flow file's text into a {@link Flow}, then validates it; every problem names file and node. */
 public final class FlowLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /**
+     * Flow text reads Yes/No/On/Off as words, so an option labelled No is shown as "No", not "false". A
+     * repeated key is an error rather than silently replacing the first node, option or test.
+     */
+    private static final ObjectReader TEXT = YAML.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS);
+    /** Conditions and switches read YAML 1.1 booleans, so an unquoted yes in a `when` is reported, not matched. */
+    private static final ObjectReader YAML11 = YAML.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private final Vocabulary vocabulary;
 
@@ -56,6 +67,7 @@ public final class FlowLoader {
         final String file;
         final List<FlowProblem> problems = new ArrayList<>();
         String node;
+        JsonNode yaml11;
 
         Reader(String file) {
             this.file = file;
@@ -64,7 +76,8 @@ public final class FlowLoader {
         Flow flow(String text) {
             JsonNode root;
             try {
-                root = YAML.readTree(text);
+                root = TEXT.readTree(text);
+                yaml11 = YAML11.readTree(text);
             } catch (Exception e) {
                 problem("not valid YAML: " + e.getMessage());
                 return null;
@@ -74,11 +87,13 @@ public final class FlowLoader {
                 return null;
             }
             Map<String, Question> questions = new LinkedHashMap<>();
-            root.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), question(e.getKey(), e.getValue())));
+            root.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), question(e.getKey(), e.getValue(),
+                    yaml11.path("questions").path(e.getKey()))));
             Map<String, Outcomes.Node> outcomes = new LinkedHashMap<>();
             root.path("outcomes").fields().forEachRemaining(e -> outcomes.put(e.getKey(), outcome(e.getKey(), e.getValue())));
             List<Outcomes.FlagRule> flags = new ArrayList<>();
-            root.path("flags").fields().forEachRemaining(e -> flags.add(flag(e.getKey(), e.getValue())));
+            root.path("flags").fields().forEachRemaining(e -> flags.add(flag(e.getKey(), e.getValue(),
+                    yaml11.path("flags").path(e.getKey()))));
             node = null;
             for (String id : questions.keySet()) {
                 if (outcomes.containsKey(id)) problems.add(new FlowProblem(file, id, "used as both a question and an outcome"));
@@ -87,16 +102,16 @@ public final class FlowLoader {
                     required(root, "start"), Map.copyOf(questions), Map.copyOf(outcomes), List.copyOf(flags), file);
         }
 
-        Question question(String id, JsonNode n) {
+        Question question(String id, JsonNode n, JsonNode n11) {
             node = id;
             Question.Kind kind = "date".equals(text(n, "kind")) ? Question.Kind.date : Question.Kind.choice;
             if (n.has("kind") && !List.of("date", "choice").contains(text(n, "kind"))) problem("kind must be choice or date");
             List<Option> options = new ArrayList<>();
             n.path("options").fields().forEachRemaining(e -> options.add(new Option(e.getKey(), e.getValue().asText())));
             if (kind == Question.Kind.choice && options.isEmpty()) problem("a choice question needs options");
-            Next next = next(n.get("next"));
+            Next next = next(n11.get("next"));
             return new Question(id, kind, required(n, "prompt"), text(n, "help"), List.copyOf(options),
-                    n.path("optional").asBoolean(false), text(n, "empty_label"), sources(n), next);
+                    n11.path("optional").asBoolean(false), text(n, "empty_label"), sources(n), next);
         }
 
         Next next(JsonNode n) {
@@ -143,12 +158,19 @@ public final class FlowLoader {
                 var e = v.fields().next();
                 try {
                     Condition.DateTest.Test test = Condition.DateTest.Test.valueOf(e.getKey());
+                    JsonNode arg = e.getValue();
+                    // anything else here used to become a different test silently ('yes' -> not_empty, 'x' -> 0 months)
+                    boolean onOff = test == Condition.DateTest.Test.empty || test == Condition.DateTest.Test.not_empty;
+                    if (onOff ? !arg.isBoolean()
+                            : test == Condition.DateTest.Test.more_than_months_ago && !(arg.isIntegralNumber() && arg.asInt() >= 0)) {
+                        problem(test + " on " + fact + " takes " + (onOff ? "true or false, unquoted" : "a whole number of months") + ": " + v);
+                        return new Condition.OneOf(fact, java.util.Set.of());
+                    }
                     return switch (test) {
-                        case empty -> new Condition.DateTest(fact, e.getValue().asBoolean()
+                        case empty, not_empty -> new Condition.DateTest(fact, (test == Condition.DateTest.Test.empty) == arg.asBoolean()
                                 ? Condition.DateTest.Test.empty : Condition.DateTest.Test.not_empty, null, 0);
-                        case before, on_or_after -> new Condition.DateTest(fact, test, LocalDate.parse(e.getValue().asText()), 0);
-                        case more_than_months_ago -> new Condition.DateTest(fact, test, null, e.getValue().asInt());
-                        case not_empty -> new Condition.DateTest(fact, test, null, 0);
+                        case before, on_or_after -> new Condition.DateTest(fact, test, LocalDate.parse(arg.asText()), 0);
+                        case more_than_months_ago -> new Condition.DateTest(fact, test, null, arg.asInt());
                     };
                 } catch (IllegalArgumentException | DateTimeParseException ex) {
                     problem("unknown date test on " + fact + ": " + v);
@@ -184,9 +206,9 @@ public final class FlowLoader {
             return new Outcomes.DeadlineRule(name, days, working);
         }
 
-        Outcomes.FlagRule flag(String id, JsonNode n) {
+        Outcomes.FlagRule flag(String id, JsonNode n, JsonNode n11) {
             node = "flags." + id;
-            Condition when = n.has("when") ? condition(n.get("when")) : null;
+            Condition when = n11.has("when") ? condition(n11.get("when")) : null;
             if (when == null) problem("a flag needs a when");
             return new Outcomes.FlagRule(id, when, strings(n, "actions"), text(n, "say"), strings(n, "internal"), sources(n));
         }

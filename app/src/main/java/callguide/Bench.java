@@ -1,0 +1,7 @@
+package callguide;
+
+final class Bench {
+    static void main(String[] args) {
+        throw new UnsupportedOperationException("bench");
+    }
+}

@@ -1,0 +1,68 @@
+package callguide;
+
+import callguide.call.Nation;
+import callguide.flow.Terms;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Every setting the service reads, from environment variables, in one place. The README lists them. */
+public record Config(
+        int port,
+        Path dataDir,
+        String databaseUrl,
+        int databasePoolSize,
+        Path flowsDir,
+        Path bankHolidaysFile,
+        Nation defaultNation,
+        Terms.Contacts contacts) {
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        Path flows = path(env, "FLOWS_DIR", null);
+        if (flows == null && Path.of("flows").toFile().isDirectory()) flows = Path.of("flows");
+        return new Config(
+                integer(env, "PORT", 7070),
+                path(env, "DATA_DIR", Path.of("data")),
+                blankToNull(env.get("DATABASE_URL")),
+                integer(env, "DATABASE_POOL_SIZE", 16),
+                flows,
+                path(env, "BANK_HOLIDAYS_FILE", null),
+                Nation.fromId(env.getOrDefault("DEFAULT_NATION", "england-and-wales")),
+                new Terms.Contacts(
+                        env.getOrDefault("OPTIONS_SERVICE_NAME", "Child Maintenance Options"),
+                        env.getOrDefault("OPTIONS_PHONE", "0800 988 0988"),
+                        env.getOrDefault("OPTIONS_TEXTPHONE", "0800 988 9 888"),
+                        env.getOrDefault("OPTIONS_INTERNAL_MAILBOX", "OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK"),
+                        env.getOrDefault("ICE_TEAM_INTERNAL_MAILBOX", "2012ICE.DIRECTCOMPLAINTS@DWP.GSI.GOV.UK")));
+    }
+
+    public Config withPort(int port) {
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts);
+    }
+
+    public Config withDatabase(String databaseUrl) {
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts);
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String v = blankToNull(env.get(name));
+        if (v == null) return fallback;
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + v + "'");
+        }
+    }
+
+    private static Path path(Map<String, String> env, String name, Path fallback) {
+        String v = blankToNull(env.get(name));
+        return v == null ? fallback : Path.of(v);
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v;
+    }
+}

@@ -1,0 +1,146 @@
+package callguide.call;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** The SQL for calls and their events. Methods taking a Handle run inside the caller's transaction. */
+public final class CallDao {
+    private static final TypeReference<List<GivenAnswer>> ANSWERS = new TypeReference<>() {};
+    private static final String CALL_COLUMNS = """
+            id, flow_id, flow_version, handler_id, call_sid, nation, status, current_question, answers::text AS answers,
+            outcome_code, flags, outcome::text AS outcome, started_at, updated_at, completed_at""";
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+
+    public CallDao(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public void insert(Handle h, Call c) {
+        h.createUpdate("""
+                INSERT INTO calls (id, flow_id, flow_version, handler_id, call_sid, nation, status, current_question,
+                                   started_at, updated_at)
+                VALUES (:id, :flow, :version, :handler, :sid, :nation, 'in_progress', :question, :at, :at)""")
+                .bind("id", c.id()).bind("flow", c.flowId()).bind("version", c.flowVersion())
+                .bind("handler", c.handlerId()).bind("sid", c.callSid()).bind("nation", c.nation().id())
+                .bind("question", c.currentQuestion()).bind("at", c.startedAt())
+                .execute();
+    }
+
+    public Optional<UUID> idForCallSid(String callSid) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM calls WHERE call_sid = :sid")
+                .bind("sid", callSid).mapTo(UUID.class).findOne());
+    }
+
+    /** The call, locked for this transaction, and the response already given to this request id, if any. */
+    public record Locked(Call call, String priorResponse) {}
+
+    public Optional<Locked> lock(Handle h, UUID id, UUID requestId) {
+        return h.createQuery("""
+                        SELECT c.id, c.flow_id, c.flow_version, c.handler_id, c.call_sid, c.nation, c.status,
+                               c.current_question, c.answers::text AS answers, c.outcome_code, c.flags,
+                               c.outcome::text AS outcome, c.started_at, c.updated_at, c.completed_at,
+                               e.response::text AS prior
+                        FROM calls c LEFT JOIN call_events e ON e.call_id = c.id AND e.request_id = :request
+                        WHERE c.id = :id FOR UPDATE OF c""")
+                .bind("id", id).bind("request", requestId)
+                .map((rs, ctx) -> new Locked(call(rs), rs.getString("prior")))
+                .findOne();
+    }
+
+    public void append(Handle h, UUID callId, Instant at, List<CallEvent> events, UUID requestId, String response) {
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO call_events (call_id, at, type, question, answer, note, detail, request_id, response)
+                VALUES (:call, :at, :type, :question, :answer, :note, CAST(:detail AS jsonb), :request, CAST(:response AS json))""");
+        for (int i = 0; i < events.size(); i++) {
+            CallEvent e = events.get(i);
+            boolean first = i == 0;
+            batch.bind("call", callId).bind("at", at).bind("type", e.type()).bind("question", e.question())
+                    .bind("answer", e.answer()).bind("note", e.note()).bind("detail", e.detail())
+                    .bind("request", first ? requestId : null).bind("response", first ? response : null).add();
+        }
+        batch.execute();
+    }
+
+    public void update(Handle h, Call c) {
+        h.createUpdate("""
+                UPDATE calls SET status = :status, current_question = :question, answers = CAST(:answers AS jsonb),
+                       outcome_code = :code, flags = :flags, outcome = CAST(:outcome AS json),
+                       updated_at = :updated, completed_at = :completed
+                WHERE id = :id""")
+                .bind("id", c.id()).bind("status", c.status().name()).bind("question", c.currentQuestion())
+                .bind("answers", write(c.answers())).bind("code", c.outcomeCode())
+                .bind("flags", c.flags().toArray(new String[0])).bind("outcome", c.outcome())
+                .bind("updated", c.updatedAt()).bind("completed", c.completedAt())
+                .execute();
+    }
+
+    /** Blanks the text of every note on the call; the events themselves stay, so the record shows notes were removed. */
+    public int redactNotes(Handle h, UUID callId) {
+        return h.createUpdate("UPDATE call_events SET note = NULL WHERE call_id = :id AND note IS NOT NULL")
+                .bind("id", callId).execute();
+    }
+
+    public Optional<Call> find(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + CALL_COLUMNS + " FROM calls WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> call(rs)).findOne());
+    }
+
+    public List<CallEvent> events(UUID callId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, at, type, question, answer, note, detail::text AS detail
+                        FROM call_events WHERE call_id = :id ORDER BY id""")
+                .bind("id", callId)
+                .map((rs, ctx) -> new CallEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("type"),
+                        rs.getString("question"), rs.getString("answer"), rs.getString("note"), rs.getString("detail")))
+                .list());
+    }
+
+    private Call call(ResultSet rs) throws SQLException {
+        return new Call(rs.getObject("id", UUID.class), rs.getString("flow_id"), rs.getString("flow_version"),
+                rs.getString("handler_id"), rs.getString("call_sid"), Nation.fromId(rs.getString("nation")),
+                Call.Status.valueOf(rs.getString("status")), rs.getString("current_question"),
+                read(rs.getString("answers")), rs.getString("outcome_code"),
+                Arrays.asList((String[]) rs.getArray("flags").getArray()), rs.getString("outcome"),
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("updated_at")),
+                instant(rs.getTimestamp("completed_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private List<GivenAnswer> read(String answers) {
+        try {
+            return json.readValue(answers, ANSWERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answers are not JSON", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

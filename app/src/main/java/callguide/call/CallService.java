@@ -1,0 +1,190 @@
+package callguide.call;
+
+import callguide.call.CallRefused.Reason;
+import callguide.flow.Flow;
+import callguide.flow.FlowEngine;
+import callguide.flow.Outcome;
+import callguide.flow.Position;
+import callguide.flow.Question;
+import callguide.flow.Renderer;
+import callguide.flow.Step;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Guided calls: start one, answer or change a question, add a note. Each is one short transaction. */
+public final class CallService {
+    static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final CallDao dao;
+    private final FlowCatalog flows;
+    private final Renderer renderer;
+    private final WorkingCalendar calendar;
+    private final Nation defaultNation;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CallService(CallDao dao, FlowCatalog flows, Renderer renderer, WorkingCalendar calendar,
+                       Nation defaultNation, ObjectMapper json, Clock clock) {
+        this.dao = dao;
+        this.flows = flows;
+        this.renderer = renderer;
+        this.calendar = calendar;
+        this.defaultNation = defaultNation;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Call start(String flowId, String handlerId, String callSid, Nation nation) {
+        Flow flow = flows.current(flowId).orElseThrow(() -> new CallRefused(Reason.unknown_flow, "no flow called '" + flowId + "'")).flow();
+        Instant now = clock.instant();
+        Call call = new Call(UUID.randomUUID(), flow.id(), flow.version(), handlerId, callSid,
+                nation == null ? defaultNation : nation, Call.Status.in_progress, flow.start(), List.of(), null,
+                List.of(), null, now, now, null);
+        String detail = write(Map.of("flow", flow.id(), "version", flow.version(), "handler", handlerId));
+        dao.jdbi().useTransaction(h -> {
+            dao.insert(h, call);
+            dao.append(h, call.id(), now, List.of(CallEvent.of("started", null, null, null, detail)), null, null);
+        });
+        return call;
+    }
+
+    public Call get(UUID id) {
+        return dao.find(id).orElseThrow(() -> unknownCall(id));
+    }
+
+    public List<CallEvent> events(UUID id) {
+        get(id);
+        return dao.events(id);
+    }
+
+    /** The question the call is on, in the call's terms; null once it has an outcome. */
+    public Step step(Call call) {
+        if (call.status() == Call.Status.completed) return null;
+        Flow flow = flows.version(call.flowId(), call.flowVersion());
+        return renderer.step(flow.questions().get(call.currentQuestion()), call.answerMap());
+    }
+
+    public Flow flowOf(Call call) {
+        return flows.version(call.flowId(), call.flowVersion());
+    }
+
+    /**
+     * Answers the current question or changes an earlier one. Answers that no longer apply are dropped;
+     * a retried request id returns the first reply and records nothing. Returns the reply as JSON.
+     */
+    public String answer(UUID id, String question, String answer, String note, UUID requestId) {
+        return dao.jdbi().inTransaction(h -> {
+            CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
+            if (locked.priorResponse() != null) return locked.priorResponse();
+            Call call = locked.call();
+            if (call.status() == Call.Status.completed) {
+                throw new CallRefused(Reason.call_completed, "call " + id + " already reached " + call.outcomeCode() + "; its answers can no longer change");
+            }
+            Flow flow = flows.version(call.flowId(), call.flowVersion());
+            LocalDate today = today();
+            Map<String, String> before = call.answerMap();
+            Question q = asked(flow, FlowEngine.walk(flow, before, today), question);
+            String value = q.check(answer, today);
+            Map<String, String> after = new java.util.LinkedHashMap<>(before);
+            after.put(question, value);
+            Position position = FlowEngine.walk(flow, after, today);
+            boolean confidential = "yes".equals(position.answersInForce().get("staff_conduct"));
+            String cleanNote = note == null || note.isBlank() ? null : note.strip();
+            if (cleanNote != null && confidential) throw notesRefused();
+
+            Instant now = clock.instant();
+            List<CallEvent> events = new ArrayList<>();
+            String previous = before.get(question);
+            if (previous == null) events.add(CallEvent.of("answered", question, value, cleanNote, null));
+            else events.add(CallEvent.of("changed", question, value, cleanNote, write(Map.of("from", previous))));
+            before.forEach((k, v) -> {
+                if (!position.answersInForce().containsKey(k)) events.add(CallEvent.of("dropped", k, v, null, null));
+            });
+            Call next = next(call, flow, position, now, today, events);
+            String reply = next.outcome() != null ? "{\"outcome\":" + next.outcome() + "}" : write(new Reply(step(next), null));
+            if (confidential && !call.confidential()) {
+                int redacted = dao.redactNotes(h, id);
+                if (redacted > 0) events.add(CallEvent.of("notes_redacted", null, null, null, write(Map.of("notes", redacted))));
+            }
+            dao.append(h, id, now, events, requestId, reply);
+            dao.update(h, next);
+            return reply;
+        });
+    }
+
+    public CallEvent note(UUID id, String text, UUID requestId) {
+        return dao.jdbi().inTransaction(h -> {
+            CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
+            if (locked.call().confidential()) throw notesRefused();
+            Instant now = clock.instant();
+            CallEvent event = CallEvent.of("note", null, null, text.strip(), null);
+            if (locked.priorResponse() == null) dao.append(h, id, now, List.of(event), requestId, write(Map.of("note", text.strip())));
+            return new CallEvent(0, now, "note", null, null, text.strip(), null);
+        });
+    }
+
+    private Call next(Call call, Flow flow, Position position, Instant now, LocalDate today, List<CallEvent> events) {
+        Map<String, Instant> when = new java.util.HashMap<>();
+        call.answers().forEach(a -> when.put(a.question(), a.at()));
+        Map<String, String> old = call.answerMap();
+        List<GivenAnswer> inForce = position.path().stream().map(q -> {
+            String v = position.answersInForce().get(q);
+            Instant at = Objects.equals(old.get(q), v) ? when.get(q) : now;
+            return new GivenAnswer(q, v, at);
+        }).toList();
+        if (!position.finished()) {
+            return new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
+                    Call.Status.in_progress, position.question().id(), inForce, null, List.of(), null,
+                    call.startedAt(), now, null);
+        }
+        Nation nation = Nation.forRegion(position.answersInForce().get("region"), call.nation(), defaultNation);
+        Outcome outcome = renderer.outcome(flow, position, rule -> rule.workingDays()
+                ? calendar.addWorkingDays(nation, today, rule.days()) : calendar.addCalendarDays(today, rule.days()));
+        events.add(CallEvent.of("outcome", null, outcome.code(), null, write(Map.of("flags", outcome.flags()))));
+        return new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
+                Call.Status.completed, null, inForce, outcome.code(), outcome.flags(), write(outcome),
+                call.startedAt(), now, now);
+    }
+
+    /** The question, if the call has reached it: the current one, or one already answered on its path. */
+    private static Question asked(Flow flow, Position position, String question) {
+        Question q = flow.questions().get(question);
+        if (q == null) throw new CallRefused(Reason.unknown_question, "flow " + flow.id() + " has no question '" + question + "'");
+        boolean current = position.question() != null && position.question().id().equals(question);
+        if (!current && !position.path().contains(question)) {
+            throw new CallRefused(Reason.not_on_path, "'" + question + "' is not asked on this call's path yet; the current question is "
+                    + (position.question() == null ? "none" : "'" + position.question().id() + "'"));
+        }
+        return q;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(UK));
+    }
+
+    private static CallRefused unknownCall(UUID id) {
+        return new CallRefused(Reason.unknown_call, "no call " + id);
+    }
+
+    private static CallRefused notesRefused() {
+        return new CallRefused(Reason.notes_not_allowed, "this is a complaint about a member of staff's behaviour: "
+                + "the procedure allows no details of it to be recorded, so notes are refused");
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

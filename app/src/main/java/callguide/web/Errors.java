@@ -1,0 +1,56 @@
+package callguide.web;
+
+import callguide.call.CallRefused;
+import callguide.flow.InvalidAnswer;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place that turns a refusal into a response: JSON {"error", "detail"} with a 4xx status. */
+final class Errors {
+    private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+    private Errors() {}
+
+    static void register(JavalinConfig config) {
+        config.routes.exception(ApiError.class, (e, ctx) -> send(ctx, e.status(), e.error(), e.getMessage(), e.extra()));
+        config.routes.exception(InvalidAnswer.class, (e, ctx) ->
+                send(ctx, 400, "invalid_answer", e.getMessage(), Map.of("question", e.question())));
+        config.routes.exception(CallRefused.class, (e, ctx) -> send(ctx, status(e.reason()), e.reason().name(), e.getMessage(), Map.of()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                ApiError tooLarge = Body.tooLarge();
+                send(ctx, 413, tooLarge.error(), tooLarge.getMessage(), Map.of());
+            } else {
+                HttpStatus status = HttpStatus.forStatus(e.getStatus());
+                send(ctx, e.getStatus(), status.getMessage().toLowerCase().replace(' ', '_'), e.getMessage(), Map.of());
+            }
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            send(ctx, 500, "internal_error", "something went wrong on our side; nothing was recorded", Map.of());
+        });
+    }
+
+    private static int status(CallRefused.Reason reason) {
+        return switch (reason) {
+            case unknown_flow, unknown_call -> 404;
+            case unknown_question -> 400;
+            case call_completed -> 409;
+            case not_on_path, notes_not_allowed -> 422;
+        };
+    }
+
+    static void send(Context ctx, int status, String error, String detail, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("detail", detail);
+        body.putAll(extra);
+        ctx.status(status).json(body);
+    }
+}
