@@ -20,15 +20,13 @@ import java.util.Map;
 
 /** Turns a flow file's text into a {@link Flow}, then validates it; every problem names file and node. */
 public final class FlowLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /**
-     * Flow text reads Yes/No/On/Off as words, so an option labelled No is shown as "No", not "false". A
-     * repeated key is an error rather than silently replacing the first node, option or test.
+     * Yes/No/On/Off are read as the words they are (an option labelled No shows "No", and an unquoted
+     * yes in a `when` means the option yes); a repeated key is an error, not a silent replacement.
      */
-    private static final ObjectReader TEXT = YAML.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    private static final ObjectReader YAML = new ObjectMapper(new YAMLFactory()).reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .with(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS);
-    /** Conditions and switches read YAML 1.1 booleans, so an unquoted yes in a `when` is reported, not matched. */
-    private static final ObjectReader YAML11 = YAML.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private final Vocabulary vocabulary;
 
@@ -67,7 +65,6 @@ public final class FlowLoader {
         final String file;
         final List<FlowProblem> problems = new ArrayList<>();
         String node;
-        JsonNode yaml11;
 
         Reader(String file) {
             this.file = file;
@@ -76,8 +73,7 @@ public final class FlowLoader {
         Flow flow(String text) {
             JsonNode root;
             try {
-                root = TEXT.readTree(text);
-                yaml11 = YAML11.readTree(text);
+                root = YAML.readTree(text);
             } catch (Exception e) {
                 problem("not valid YAML: " + e.getMessage());
                 return null;
@@ -87,13 +83,11 @@ public final class FlowLoader {
                 return null;
             }
             Map<String, Question> questions = new LinkedHashMap<>();
-            root.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), question(e.getKey(), e.getValue(),
-                    yaml11.path("questions").path(e.getKey()))));
+            root.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), question(e.getKey(), e.getValue())));
             Map<String, Outcomes.Node> outcomes = new LinkedHashMap<>();
             root.path("outcomes").fields().forEachRemaining(e -> outcomes.put(e.getKey(), outcome(e.getKey(), e.getValue())));
             List<Outcomes.FlagRule> flags = new ArrayList<>();
-            root.path("flags").fields().forEachRemaining(e -> flags.add(flag(e.getKey(), e.getValue(),
-                    yaml11.path("flags").path(e.getKey()))));
+            root.path("flags").fields().forEachRemaining(e -> flags.add(flag(e.getKey(), e.getValue())));
             node = null;
             for (String id : questions.keySet()) {
                 if (outcomes.containsKey(id)) problems.add(new FlowProblem(file, id, "used as both a question and an outcome"));
@@ -102,16 +96,16 @@ public final class FlowLoader {
                     required(root, "start"), Map.copyOf(questions), Map.copyOf(outcomes), List.copyOf(flags), file);
         }
 
-        Question question(String id, JsonNode n, JsonNode n11) {
+        Question question(String id, JsonNode n) {
             node = id;
             Question.Kind kind = "date".equals(text(n, "kind")) ? Question.Kind.date : Question.Kind.choice;
             if (n.has("kind") && !List.of("date", "choice").contains(text(n, "kind"))) problem("kind must be choice or date");
             List<Option> options = new ArrayList<>();
             n.path("options").fields().forEachRemaining(e -> options.add(new Option(e.getKey(), e.getValue().asText())));
             if (kind == Question.Kind.choice && options.isEmpty()) problem("a choice question needs options");
-            Next next = next(n11.get("next"));
+            Next next = next(n.get("next"));
             return new Question(id, kind, required(n, "prompt"), text(n, "help"), List.copyOf(options),
-                    n11.path("optional").asBoolean(false), text(n, "empty_label"), sources(n), next);
+                    n.path("optional").asBoolean(false), text(n, "empty_label"), sources(n), next);
         }
 
         Next next(JsonNode n) {
@@ -206,9 +200,9 @@ public final class FlowLoader {
             return new Outcomes.DeadlineRule(name, days, working);
         }
 
-        Outcomes.FlagRule flag(String id, JsonNode n, JsonNode n11) {
+        Outcomes.FlagRule flag(String id, JsonNode n) {
             node = "flags." + id;
-            Condition when = n11.has("when") ? condition(n11.get("when")) : null;
+            Condition when = n.has("when") ? condition(n.get("when")) : null;
             if (when == null) problem("a flag needs a when");
             return new Outcomes.FlagRule(id, when, strings(n, "actions"), text(n, "say"), strings(n, "internal"), sources(n));
         }
