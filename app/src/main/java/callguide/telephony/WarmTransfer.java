@@ -150,7 +150,7 @@ public final class WarmTransfer {
     }
 
     static boolean transferableCall(Call call) {
-        return TRANSFER_OUTCOMES.contains(call.outcomeCode()) || "mp_hotline".equals(call.answerMap().get("contact_route"));
+        return call.outcomeCode() != null && TRANSFER_OUTCOMES.contains(call.outcomeCode()) || "mp_hotline".equals(call.answerMap().get("contact_route"));
     }
 
     private String unavailable(PhoneCall phone, ResolutionTeam team) {
