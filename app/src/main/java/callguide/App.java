@@ -11,6 +11,8 @@ import callguide.flow.Renderer;
 import callguide.flow.Vocabulary;
 import callguide.store.Database;
 import callguide.store.EmbeddedServer;
+import callguide.telephony.CallSimulator;
+import callguide.telephony.Telephony;
 import callguide.web.Routes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,10 +30,12 @@ import java.util.List;
 public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin web;
+    private final Telephony telephony;
 
-    private App(Database database, Javalin web) {
+    private App(Database database, Javalin web, Telephony telephony) {
         this.database = database;
         this.web = web;
+        this.telephony = telephony;
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,8 +48,10 @@ public final class App implements AutoCloseable {
             }
             case "validate" -> System.exit(validate(Config.fromEnvironment()));
             case "bench" -> Bench.main(Arrays.copyOfRange(args, 1, args.length));
+            case "simulate-call" -> System.exit(CallSimulator.run(Config.fromEnvironment().telephony(),
+                    Arrays.copyOfRange(args, 1, args.length), System.out));
             default -> {
-                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help]");
+                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help | simulate-call --help]");
                 System.exit(2);
             }
         }
@@ -61,11 +67,12 @@ public final class App implements AutoCloseable {
         ObjectMapper json = json();
         FlowCatalog catalog = new FlowCatalog(loader, flows, new FlowVersionDao(database.jdbi()));
         Renderer renderer = new Renderer(config.contacts());
-        CallService calls = new CallService(new CallDao(database.jdbi(), json), catalog, renderer, calendar,
-                config.defaultNation(), json, clock);
+        CallDao callDao = new CallDao(database.jdbi(), json);
+        CallService calls = new CallService(callDao, catalog, renderer, calendar, config.defaultNation(), json, clock);
+        Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock);
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
-                config.defaultNation(), json)).start(config.port());
-        return new App(database, web);
+                config.defaultNation(), json, telephony)).start(config.port());
+        return new App(database, web, telephony);
     }
 
     /** Checks every flow; prints each problem with its file and node. Exit status 0 when all are valid. */
@@ -105,6 +112,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() throws Exception {
         web.stop();
+        telephony.close();
         database.close();
     }
 

@@ -2,6 +2,7 @@ package callguide;
 
 import callguide.call.Nation;
 import callguide.flow.Terms;
+import callguide.telephony.TelephonySettings;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ public record Config(
         Path flowsDir,
         Path bankHolidaysFile,
         Nation defaultNation,
-        Terms.Contacts contacts) {
+        Terms.Contacts contacts,
+        TelephonySettings telephony) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -36,15 +38,42 @@ public record Config(
                         env.getOrDefault("OPTIONS_PHONE", "0800 988 0988"),
                         env.getOrDefault("OPTIONS_TEXTPHONE", "0800 988 9 888"),
                         env.getOrDefault("OPTIONS_INTERNAL_MAILBOX", "OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK"),
-                        env.getOrDefault("ICE_TEAM_INTERNAL_MAILBOX", "2012ICE.DIRECTCOMPLAINTS@DWP.GSI.GOV.UK")));
+                        env.getOrDefault("ICE_TEAM_INTERNAL_MAILBOX", "2012ICE.DIRECTCOMPLAINTS@DWP.GSI.GOV.UK")),
+                telephony(env, integer(env, "PORT", 7070)));
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts);
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, telephony);
     }
 
     public Config withDatabase(String databaseUrl) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts);
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, telephony);
+    }
+
+    private static TelephonySettings telephony(Map<String, String> env, int port) {
+        return new TelephonySettings(
+                blankToNull(env.get("TWILIO_ACCOUNT_SID")),
+                blankToNull(env.get("TWILIO_AUTH_TOKEN")),
+                TelephonySettings.trimSlash(env.getOrDefault("PUBLIC_BASE_URL", "http://localhost:" + (port == 0 ? 7070 : port))),
+                TelephonySettings.trimSlash(env.getOrDefault("TWILIO_API_BASE_URL", TelephonySettings.TWILIO_API)),
+                blankToNull(env.get("MP_HOTLINE_NUMBER")),
+                blankToNull(env.get("HANDLER_NUMBER")),
+                env.getOrDefault("HANDLER_QUEUE", "handlers"),
+                new TelephonySettings.ResolutionTeams(blankToNull(env.get("RESOLUTION_TEAM_GB_NUMBER")),
+                        blankToNull(env.get("RESOLUTION_TEAM_NI_NUMBER")),
+                        TelephonySettings.teamNumbers(env.getOrDefault("RESOLUTION_TEAM_NUMBERS", ""))),
+                bool(env, "TRANSFER_CALLER_HEARS_BRIEFING", false),
+                blankToNull(env.get("HOLD_MUSIC_URL")));
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        String v = blankToNull(env.get(name));
+        if (v == null) return fallback;
+        return switch (v.strip().toLowerCase()) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + v + "'");
+        };
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -99,6 +99,11 @@ public final class CallDao {
                 .bind("id", callId).execute();
     }
 
+    /** Deletes what was said on the call: a transcript is all details, so none of it may stay. */
+    public int redactTranscript(Handle h, UUID callId) {
+        return h.createUpdate("DELETE FROM transcript_lines WHERE call_id = :id").bind("id", callId).execute();
+    }
+
     public Optional<Call> find(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + CALL_COLUMNS + " FROM calls WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> call(rs)).findOne());

@@ -114,6 +114,8 @@ public final class CallService {
             if (confidential && !call.confidential()) {
                 int redacted = dao.redactNotes(h, id);
                 if (redacted > 0) events.add(CallEvent.of("notes_redacted", null, null, null, write(Map.of("notes", redacted))));
+                int lines = dao.redactTranscript(h, id);
+                if (lines > 0) events.add(CallEvent.of("transcript_redacted", null, null, null, write(Map.of("lines", lines))));
             }
             dao.append(h, id, now, events, requestId, reply);
             dao.update(h, next);

@@ -58,6 +58,18 @@ public final class TestApp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts a form, as Twilio does, with these headers (a signature, say). */
+    public Response postForm(String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    public URI uriOf(String path) {
+        return uri(path);
+    }
+
     /** Starts a call on the intake flow and answers it through the given questions, in order. */
     public String callAnswering(String... questionAnswerPairs) {
         String id = post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h1\"}").field("/id");
@@ -79,7 +91,8 @@ public final class TestApp implements AutoCloseable {
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body().isEmpty() ? JSON.missingNode() : JSON.readTree(r.body());
+            boolean xml = r.headers().firstValue("Content-Type").orElse("").contains("xml");
+            JsonNode json = r.body().isEmpty() || xml ? JSON.missingNode() : JSON.readTree(r.body());
             return new Response(r.statusCode(), json, r.body(), r);
         } catch (IOException e) {
             throw new IllegalStateException(e);

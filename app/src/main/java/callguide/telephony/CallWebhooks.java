@@ -1,0 +1,119 @@
+package callguide.telephony;
+
+import static callguide.telephony.CallLog.detail;
+
+
+import callguide.call.CallDao;
+import callguide.call.CallService;
+import callguide.web.ApiError;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** POST /twilio/voice, /twilio/status and /twilio/dial-ended: the caller's call and the handler's leg. */
+final class CallWebhooks {
+    static final Set<String> ENDED = Set.of("completed", "busy", "failed", "no-answer", "canceled");
+
+    private final CallService calls;
+    private final CallDao callDao;
+    private final PhoneCallDao phones;
+    private final TransferDao transfers;
+    private final CallLog log;
+    private final Twiml twiml;
+    private final TelephonySettings settings;
+    private final Clock clock;
+
+    CallWebhooks(CallService calls, CallDao callDao, PhoneCallDao phones, TransferDao transfers, CallLog log, Twiml twiml,
+                 TelephonySettings settings, Clock clock) {
+        this.calls = calls;
+        this.callDao = callDao;
+        this.phones = phones;
+        this.transfers = transfers;
+        this.log = log;
+        this.twiml = twiml;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** An inbound call: find or open its guided call, say how it reached us, transcribe it and ring the handlers. */
+    void voice(Context ctx) {
+        Map<String, String> p = WebhookSignature.params(ctx);
+        String callSid = required(p, "CallSid");
+        String dialled = p.get("To");
+        UUID id = callDao.idForCallSid(callSid).orElseGet(() -> open(callSid));
+        phones.insert(id, callSid, dialled);
+        boolean hotline = settings.mpHotlineNumber() != null
+                && TelephonySettings.digits(settings.mpHotlineNumber()).equals(TelephonySettings.digits(dialled));
+        UUID request = UUID.nameUUIDFromBytes(("contact_route:" + callSid).getBytes(StandardCharsets.UTF_8));
+        calls.answer(id, "contact_route", hotline ? "mp_hotline" : "inbound_call", null, request);
+        ctx.header("X-Callguide-Call", id.toString()).contentType("application/xml").result(twiml.inbound());
+    }
+
+    private UUID open(String callSid) {
+        try {
+            return calls.start("intake", handlerId(), callSid, null).id();
+        } catch (RuntimeException e) {
+            // Twilio retried while the first delivery was still opening the call: use the one it opened.
+            return callDao.idForCallSid(callSid).orElseThrow(() -> e);
+        }
+    }
+
+    private String handlerId() {
+        return settings.handlerNumber() != null ? "handler-line" : "queue:" + settings.handlerQueue();
+    }
+
+    /** Call progress, of the caller's call or of the handler's leg (which names its parent). */
+    void status(Context ctx) {
+        Map<String, String> p = WebhookSignature.params(ctx);
+        String callSid = required(p, "CallSid");
+        String status = required(p, "CallStatus");
+        String parent = p.get("ParentCallSid");
+        boolean handlerLeg = parent != null && !parent.isBlank();
+        PhoneCall phone = phones.bySid(handlerLeg ? parent : callSid).orElse(null);
+        if (phone == null) {
+            ctx.status(204);
+            return;
+        }
+        Instant now = clock.instant();
+        String key = "status:" + callSid + ":" + status + ":" + p.getOrDefault("SequenceNumber", "");
+        callDao.jdbi().useTransaction(h -> {
+            if (!phones.firstDelivery(h, key, now)) return;
+            log.record(h, phone.callId(), now, "phone_status", detail("leg", handlerLeg ? "handler" : "caller",
+                    "status", status, "callSid", callSid, "duration", p.get("CallDuration")));
+            if (handlerLeg && status.equals("in-progress") && phone.handlerLegSid() == null) phones.handlerLeg(h, phone.callId(), callSid);
+            if (!handlerLeg && ENDED.contains(status)) {
+                phones.ended(h, phone.callId(), now, status);
+                log.record(h, phone.callId(), now, "phone_call_ended", detail("status", status, "duration", p.get("CallDuration")));
+            }
+        });
+        ctx.status(204);
+    }
+
+    /** The caller's Dial ended: the handler's leg was moved into a transfer, or the handler hung up. */
+    void dialEnded(Context ctx) {
+        Map<String, String> p = WebhookSignature.params(ctx);
+        PhoneCall phone = phones.bySid(required(p, "CallSid")).orElse(null);
+        if (phone == null) {
+            ctx.contentType("application/xml").result(twiml.hangup());
+            return;
+        }
+        Instant now = clock.instant();
+        String key = "dial-ended:" + phone.callSid() + ":" + p.getOrDefault("DialCallSid", "");
+        callDao.jdbi().useTransaction(h -> {
+            if (phones.firstDelivery(h, key, now)) log.record(h, phone.callId(), now, "handler_leg_ended", detail("status", p.get("DialCallStatus")));
+        });
+        boolean transferring = transfers.latest(phone.callId()).map(Transfer::active).orElse(false);
+        ctx.contentType("application/xml").result(transferring ? twiml.callerWaits(phone.callId()) : twiml.hangup());
+    }
+
+    static String required(Map<String, String> p, String name) {
+        String v = p.get(name);
+        if (v == null || v.isBlank()) throw new ApiError(400, "missing_field", "the webhook has no " + name);
+        return v;
+    }
+
+}

@@ -1,0 +1,103 @@
+package callguide.telephony;
+
+import callguide.call.CallDao;
+import callguide.call.CallRefused;
+import callguide.call.CallService;
+import callguide.web.Body;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** Twilio's webhooks and the telephony API, wired from the settings; owns the worker that runs slow work after a response. */
+public final class Telephony implements AutoCloseable {
+    private final ExecutorService afterResponse = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "telephony-after-response");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CallService calls;
+    private final ObjectMapper json;
+    private final TelephonySettings settings;
+    private final WebhookSignature signature;
+    private final CallWebhooks callWebhooks;
+    private final TranscriptionWebhook transcription;
+    private final ConferenceWebhook conference;
+    private final WarmTransfer warmTransfer;
+    private final TranscriptDao transcripts;
+    private final TranscriptFeed feed;
+
+    public Telephony(TelephonySettings settings, CallService calls, CallDao callDao, ObjectMapper json, Clock clock) {
+        this.calls = calls;
+        this.json = json;
+        this.settings = settings;
+        PhoneCallDao phones = new PhoneCallDao(callDao.jdbi());
+        TransferDao transfers = new TransferDao(callDao.jdbi());
+        CallLog log = new CallLog(callDao, json);
+        Twiml twiml = new Twiml(settings);
+        this.transcripts = new TranscriptDao(callDao.jdbi());
+        this.feed = new TranscriptFeed(transcripts);
+        this.signature = new WebhookSignature(settings);
+        this.callWebhooks = new CallWebhooks(calls, callDao, phones, transfers, log, twiml, settings, clock);
+        this.warmTransfer = new WarmTransfer(calls, phones, transfers, log, PhoneLine.connect(settings), twiml, settings, clock);
+        this.transcription = new TranscriptionWebhook(callDao, phones, transcripts, feed, log, json, afterResponse, clock);
+        this.conference = new ConferenceWebhook(phones, transfers, warmTransfer, log, afterResponse, clock);
+    }
+
+    public TelephonySettings settings() {
+        return settings;
+    }
+
+    // Webhooks (signature checked by verify first).
+    public void verify(Context ctx) { signature.verify(ctx); }
+    public void voice(Context ctx) { callWebhooks.voice(ctx); }
+    public void status(Context ctx) { callWebhooks.status(ctx); }
+    public void dialEnded(Context ctx) { callWebhooks.dialEnded(ctx); }
+    public void transcription(Context ctx) { transcription.handle(ctx); }
+    public void conference(Context ctx) { conference.handle(ctx); }
+
+    public void transcript(Context ctx) {
+        UUID id = callId(ctx);
+        calls.get(id);
+        ctx.json(transcripts.lines(id));
+    }
+
+    public void transcriptStream(SseClient client) {
+        UUID id = callId(client.ctx());
+        calls.get(id);
+        feed.subscribe(id, client);
+    }
+
+    public void startTransfer(Context ctx) {
+        UUID id = callId(ctx);
+        String team = ctx.body().isBlank() ? null : Body.of(ctx, json).text("team", false, 40);
+        ctx.json(warmTransfer.start(id, team));
+    }
+
+    public void completeTransfer(Context ctx) {
+        ctx.json(warmTransfer.complete(callId(ctx)));
+    }
+
+    public void showTransfer(Context ctx) {
+        ctx.json(warmTransfer.view(callId(ctx)));
+    }
+
+    private static UUID callId(Context ctx) {
+        try {
+            return UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw new CallRefused(CallRefused.Reason.unknown_call, "no call " + ctx.pathParam("id"));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        afterResponse.shutdown();
+        afterResponse.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+}

@@ -1,0 +1,33 @@
+package callguide.telephony;
+
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The SQL for transcripts. */
+final class TranscriptDao {
+    private final Jdbi jdbi;
+
+    TranscriptDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** False when the line (by call and sequence) is already stored: a retried delivery. */
+    boolean append(Handle h, java.util.UUID callId, TranscriptLine line) {
+        return h.createUpdate("""
+                INSERT INTO transcript_lines (call_id, sequence, speaker, text, spoken_at)
+                VALUES (:call, :seq, :speaker, :text, :at) ON CONFLICT DO NOTHING""")
+                .bind("call", callId).bind("seq", line.sequence()).bind("speaker", line.speaker())
+                .bind("text", line.text()).bind("at", line.at()).execute() == 1;
+    }
+
+    List<TranscriptLine> lines(UUID callId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT sequence, speaker, text, spoken_at FROM transcript_lines WHERE call_id = :id ORDER BY sequence""")
+                .bind("id", callId)
+                .map((rs, ctx) -> new TranscriptLine(rs.getLong("sequence"), rs.getString("speaker"), rs.getString("text"),
+                        rs.getTimestamp("spoken_at").toInstant()))
+                .list());
+    }
+}

@@ -1,0 +1,102 @@
+package callguide.telephony;
+
+import static callguide.telephony.CallLog.detail;
+
+import callguide.call.CallDao;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+/**
+ * POST /twilio/transcription: Twilio's real-time transcription events. Final utterances become transcript
+ * lines, once each by sequence; nothing is kept for a staff-conduct call. Screens hear after the response.
+ */
+final class TranscriptionWebhook {
+    private final CallDao calls;
+    private final PhoneCallDao phones;
+    private final TranscriptDao transcripts;
+    private final TranscriptFeed feed;
+    private final CallLog log;
+    private final ObjectMapper json;
+    private final Executor afterResponse;
+    private final Clock clock;
+
+    TranscriptionWebhook(CallDao calls, PhoneCallDao phones, TranscriptDao transcripts, TranscriptFeed feed, CallLog log,
+                         ObjectMapper json, Executor afterResponse, Clock clock) {
+        this.calls = calls;
+        this.phones = phones;
+        this.transcripts = transcripts;
+        this.feed = feed;
+        this.log = log;
+        this.json = json;
+        this.afterResponse = afterResponse;
+        this.clock = clock;
+    }
+
+    void handle(Context ctx) {
+        Map<String, String> p = WebhookSignature.params(ctx);
+        String event = p.getOrDefault("TranscriptionEvent", "");
+        PhoneCall phone = phones.bySid(CallWebhooks.required(p, "CallSid")).orElse(null);
+        ctx.status(204);
+        if (phone == null) return;
+        if (event.equals("transcription-content")) {
+            if ("true".equalsIgnoreCase(p.get("Final"))) line(phone.callId(), p);
+        } else if (!event.isBlank()) {
+            Instant now = clock.instant();
+            String key = "transcription:" + phone.callSid() + ":" + event + ":" + p.getOrDefault("SequenceId", "");
+            calls.jdbi().useTransaction(h -> {
+                if (phones.firstDelivery(h, key, now)) log.record(h, phone.callId(), now, event.replace('-', '_'),
+                        detail("transcriptionSid", p.get("TranscriptionSid")));
+            });
+        }
+    }
+
+    private void line(UUID callId, Map<String, String> p) {
+        TranscriptLine line = new TranscriptLine(sequence(p), speaker(p.get("Track")), text(p.get("TranscriptionData")), at(p.get("Timestamp")));
+        if (line.text().isBlank()) return;
+        boolean added = calls.jdbi().inTransaction(h -> {
+            // Locked so a staff-conduct answer committing now cannot miss a line being added.
+            CallDao.Locked locked = calls.lock(h, callId, null).orElse(null);
+            return locked != null && !locked.call().confidential() && transcripts.append(h, callId, line);
+        });
+        if (added) afterResponse.execute(() -> feed.publish(callId, line));
+    }
+
+    private static long sequence(Map<String, String> p) {
+        try {
+            return Long.parseLong(CallWebhooks.required(p, "SequenceId").strip());
+        } catch (NumberFormatException e) {
+            throw new callguide.web.ApiError(400, "invalid_field", "SequenceId must be a whole number");
+        }
+    }
+
+    /** The caller's audio is the inbound track; what the handler says comes back on the outbound one. */
+    private static String speaker(String track) {
+        return track != null && (track.startsWith("outbound") || track.equals("handler")) ? "handler" : "caller";
+    }
+
+    private String text(String data) {
+        if (data == null) return "";
+        try {
+            JsonNode node = json.readTree(data);
+            return node == null ? "" : node.path("transcript").asText("").strip();
+        } catch (java.io.IOException e) {
+            throw new callguide.web.ApiError(400, "invalid_field", "TranscriptionData is not JSON");
+        }
+    }
+
+    private Instant at(String timestamp) {
+        if (timestamp == null || timestamp.isBlank()) return clock.instant();
+        try {
+            return Instant.parse(timestamp.strip());
+        } catch (DateTimeParseException e) {
+            return clock.instant();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package callguide.telephony;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The SQL for warm transfers. */
+final class TransferDao {
+    private final Jdbi jdbi;
+
+    TransferDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    long insert(Handle h, UUID callId, String team, String number, String conference, Instant at) {
+        return h.createUpdate("""
+                INSERT INTO warm_transfers (call_id, state, team, team_number, conference, started_at, updated_at)
+                VALUES (:call, 'dialling', :team, :number, :conference, :at, :at)""")
+                .bind("call", callId).bind("team", team).bind("number", number).bind("conference", conference).bind("at", at)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Serialises transfer steps on one call. */
+    void lockCall(Handle h, UUID callId) {
+        h.createQuery("SELECT id FROM calls WHERE id = :id FOR UPDATE").bind("id", callId).mapTo(UUID.class).findOne();
+    }
+
+    /** The latest attempt on the call, locked for this transaction. */
+    Optional<Transfer> latest(Handle h, UUID callId) {
+        return h.createQuery("SELECT * FROM warm_transfers WHERE call_id = :call ORDER BY id DESC LIMIT 1 FOR UPDATE")
+                .bind("call", callId).map((rs, ctx) -> transfer(rs)).findOne();
+    }
+
+    Optional<Transfer> latest(UUID callId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM warm_transfers WHERE call_id = :call ORDER BY id DESC LIMIT 1")
+                .bind("call", callId).map((rs, ctx) -> transfer(rs)).findOne());
+    }
+
+    void teamDialled(Handle h, long id, String teamCallSid, Instant at) {
+        h.createUpdate("UPDATE warm_transfers SET team_call_sid = :sid, updated_at = :at WHERE id = :id")
+                .bind("id", id).bind("sid", teamCallSid).bind("at", at).execute();
+    }
+
+    void move(Handle h, long id, Transfer.State state, String reason, Instant at) {
+        h.createUpdate("UPDATE warm_transfers SET state = :state, reason = COALESCE(:reason, reason), updated_at = :at WHERE id = :id")
+                .bind("id", id).bind("state", state.name()).bind("reason", reason).bind("at", at).execute();
+    }
+
+    private static Transfer transfer(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Transfer(rs.getLong("id"), rs.getObject("call_id", UUID.class), Transfer.State.valueOf(rs.getString("state")),
+                rs.getString("team"), rs.getString("team_number"), rs.getString("conference"), rs.getString("team_call_sid"),
+                rs.getString("reason"), rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,206 @@
+package callguide.telephony;
+
+import static callguide.telephony.Twilio.params;
+import static callguide.telephony.Twilio.xpath;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import callguide.support.TestApp;
+import callguide.support.TestApp.Response;
+import callguide.support.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Twilio's webhooks without Twilio credentials: signatures, calls opened, transcripts, retries. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwilioWebhookTest {
+    static final String HOTLINE = "+442079460000";
+    static final String HANDLER = "+442079460001";
+    TestApp api;
+    Twilio twilio;
+
+    @BeforeAll
+    void start() {
+        api = TestApp.start(Map.of("DATABASE_URL", TestDatabase.freshUrl(), "TWILIO_AUTH_TOKEN", Twilio.TOKEN,
+                "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", "+44 20 7946 0000", "HANDLER_NUMBER", HANDLER,
+                "RESOLUTION_TEAM_GB_NUMBER", "+441610000001"));
+        twilio = new Twilio(api);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        api.close();
+    }
+
+    static String sid() {
+        return "CA" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @Test
+    void an_inbound_call_opens_a_guided_call_and_is_transcribed_and_put_through_to_the_handler() {
+        String callSid = sid();
+        Response r = twilio.post("/twilio/voice", params("CallSid", callSid, "From", "+447700900123", "To", "+441000000000"));
+        assertEquals(200, r.status(), r.text());
+        assertTrue(r.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
+        String xml = r.text();
+        assertEquals(Twilio.PUBLIC + "/twilio/transcription", xpath(xml, "/Response/Start/Transcription/@statusCallbackUrl"));
+        assertEquals("both_tracks", xpath(xml, "/Response/Start/Transcription/@track"));
+        assertEquals("caller", xpath(xml, "/Response/Start/Transcription/@inboundTrackLabel"));
+        assertEquals(HANDLER, xpath(xml, "normalize-space(/Response/Dial/Number)"));
+        assertEquals(Twilio.PUBLIC + "/twilio/status", xpath(xml, "/Response/Dial/Number/@statusCallback"));
+        assertEquals(Twilio.PUBLIC + "/twilio/dial-ended", xpath(xml, "/Response/Dial/@action"));
+
+        Response call = api.get("/api/calls/" + r.raw().headers().firstValue("X-Callguide-Call").orElseThrow());
+        assertEquals(callSid, call.field("/callSid"));
+        assertEquals("contact_route", call.field("/answers/0/question"));
+        assertEquals("inbound_call", call.field("/answers/0/answer"));
+        assertEquals("region", call.field("/step/question"));
+    }
+
+    @Test
+    void a_call_to_the_mp_hotline_is_answered_as_an_mp_hotline_contact() {
+        String id = twilio.inbound(sid(), HOTLINE);
+        assertEquals("mp_hotline", api.get("/api/calls/" + id).field("/answers/0/answer"));
+    }
+
+    @Test
+    void a_repeated_voice_delivery_finds_the_same_call_and_records_nothing_new() {
+        String callSid = sid();
+        String first = twilio.inbound(callSid, HOTLINE);
+        int events = api.get("/api/calls/" + first + "/events").json().size();
+        assertEquals(first, twilio.inbound(callSid, HOTLINE));
+        assertEquals(events, api.get("/api/calls/" + first + "/events").json().size());
+        assertEquals(1, callsWithSid(callSid));
+    }
+
+    @Test
+    void unsigned_or_wrongly_signed_webhooks_are_refused_and_record_nothing() {
+        String callSid = sid();
+        Map<String, String> p = params("CallSid", callSid, "From", "+447700900123", "To", HOTLINE);
+        Response unsigned = twilio.send("/twilio/voice", p, Map.of());
+        assertEquals(403, unsigned.status());
+        assertEquals("unsigned_webhook", unsigned.field("/error"));
+
+        String otherToken = Twilio.signature("someone-elses-token", Twilio.PUBLIC + "/twilio/voice", p);
+        assertEquals(403, twilio.send("/twilio/voice", p, Map.of("X-Twilio-Signature", otherToken)).status());
+        String otherUrl = Twilio.signature(Twilio.TOKEN, Twilio.PUBLIC + "/twilio/status", p);
+        assertEquals(403, twilio.send("/twilio/voice", p, Map.of("X-Twilio-Signature", otherUrl)).status());
+        String signed = Twilio.signature(Twilio.TOKEN, Twilio.PUBLIC + "/twilio/voice", p);
+        Map<String, String> tampered = params("CallSid", callSid, "From", "+447700900123", "To", "+441000000000");
+        Response r = twilio.send("/twilio/voice", tampered, Map.of("X-Twilio-Signature", signed));
+        assertEquals(403, r.status());
+        assertEquals("invalid_signature", r.field("/error"));
+        assertEquals(0, callsWithSid(callSid));
+
+        String id = twilio.inbound(callSid, HOTLINE);
+        int events = api.get("/api/calls/" + id + "/events").json().size();
+        Map<String, String> line = params("CallSid", callSid, "TranscriptionEvent", "transcription-content", "SequenceId", "2",
+                "Track", "inbound_track", "Final", "true", "TranscriptionData", "{\"transcript\":\"hello\"}");
+        assertEquals(403, twilio.send("/twilio/transcription", line, Map.of()).status());
+        assertEquals(403, twilio.send("/twilio/status", params("CallSid", callSid, "CallStatus", "completed"), Map.of()).status());
+        assertEquals(403, twilio.send("/twilio/conference", params("StatusCallbackEvent", "conference-start"), Map.of()).status());
+        assertEquals(0, api.get("/api/calls/" + id + "/transcript").json().size());
+        assertEquals(events, api.get("/api/calls/" + id + "/events").json().size());
+    }
+
+    @Test
+    void final_utterances_are_kept_once_each_in_sequence_order_whatever_order_they_arrive_in() {
+        String callSid = sid();
+        String id = twilio.inbound(callSid, HOTLINE);
+        assertEquals(204, twilio.line(callSid, 4, "inbound_track", "It is about my constituent").status());
+        twilio.line(callSid, 2, "outbound_track", "Child Maintenance Service, how can I help");
+        twilio.line(callSid, 3, "inbound_track", "I am calling from an MP's office");
+        twilio.line(callSid, 3, "inbound_track", "I am calling from an MP's office");
+        twilio.post("/twilio/transcription", params("CallSid", callSid, "TranscriptionEvent", "transcription-content", "SequenceId", "5",
+                "Track", "inbound_track", "Final", "false", "TranscriptionData", "{\"transcript\":\"half a sent\"}"));
+
+        JsonNode lines = api.get("/api/calls/" + id + "/transcript").json();
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals(List.of(2, 3, 4), StreamSupport.stream(lines.spliterator(), false).map(l -> l.get("sequence").asInt()).toList());
+        assertEquals("handler", lines.get(0).get("speaker").asText());
+        assertEquals("caller", lines.get(1).get("speaker").asText());
+        assertEquals("I am calling from an MP's office", lines.get(1).get("text").asText());
+        assertEquals("2026-11-27T10:00:03Z", lines.get(1).get("at").asText());
+    }
+
+    @Test
+    void a_new_line_reaches_a_handler_screen_listening_to_the_call() throws Exception {
+        String callSid = sid();
+        String id = twilio.inbound(callSid, HOTLINE);
+        twilio.line(callSid, 2, "outbound_track", "Good morning");
+        HttpRequest request = HttpRequest.newBuilder(api.uriOf("/api/calls/" + id + "/transcript/stream"))
+                .header("Accept", "text/event-stream").build();
+        var lines = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(5, TimeUnit.SECONDS).body();
+        var received = new java.util.concurrent.LinkedBlockingQueue<String>();
+        Thread reader = new Thread(() -> lines.filter(l -> l.startsWith("data:")).forEach(received::add));
+        reader.setDaemon(true);
+        reader.start();
+        assertTrue(received.poll(5, TimeUnit.SECONDS).contains("Good morning"), "the backlog comes first");
+        twilio.line(callSid, 3, "inbound_track", "Hello, I am calling about a constituent");
+        String live = received.poll(5, TimeUnit.SECONDS);
+        assertTrue(live != null && live.contains("Hello, I am calling about a constituent") && live.contains("\"speaker\":\"caller\""), live);
+    }
+
+    @Test
+    void a_staff_conduct_call_keeps_no_transcript() {
+        String callSid = sid();
+        String id = twilio.inbound(callSid, "+441000000000");
+        twilio.line(callSid, 2, "inbound_track", "It is about how one of your staff spoke to me");
+        api.answer(id, "region", "gb");
+        api.answer(id, "caller", "client");
+        assertEquals(1, api.get("/api/calls/" + id + "/transcript").json().size());
+        assertEquals(200, api.answer(id, "staff_conduct", "yes").status());
+        assertEquals(0, api.get("/api/calls/" + id + "/transcript").json().size());
+        twilio.line(callSid, 3, "inbound_track", "Their name was");
+        assertEquals(0, api.get("/api/calls/" + id + "/transcript").json().size());
+        assertTrue(api.get("/api/calls/" + id + "/events").text().contains("transcript_redacted"));
+    }
+
+    @Test
+    void call_progress_is_recorded_once_and_the_end_of_the_call_is_recorded() {
+        String callSid = sid();
+        String id = twilio.inbound(callSid, HOTLINE);
+        Map<String, String> ended = params("CallSid", callSid, "CallStatus", "completed", "CallDuration", "95", "SequenceNumber", "3");
+        assertEquals(204, twilio.post("/twilio/status", ended).status());
+        assertEquals(204, twilio.post("/twilio/status", ended).status());
+        JsonNode events = api.get("/api/calls/" + id + "/events").json();
+        long endings = StreamSupport.stream(events.spliterator(), false).filter(e -> e.get("type").asText().equals("phone_call_ended")).count();
+        assertEquals(1, endings);
+        long statuses = StreamSupport.stream(events.spliterator(), false).filter(e -> e.get("type").asText().equals("phone_status")).count();
+        assertEquals(1, statuses);
+    }
+
+    @Test
+    void without_twilio_credentials_the_transfer_shows_the_manual_referral() {
+        String callSid = sid();
+        String id = twilio.inbound(callSid, HOTLINE);
+        twilio.handlerAnswers(callSid, sid());
+        Response view = api.get("/api/calls/" + id + "/warm-transfer");
+        assertEquals(200, view.status());
+        assertEquals("not_started", view.field("/state"));
+        assertEquals("false", view.field("/available"));
+        assertEquals("+441610000001", view.field("/manual/teamNumber"));
+        assertTrue(view.field("/manual/referral").contains("+441610000001"));
+
+        Response start = api.post("/api/calls/" + id + "/warm-transfer", "{}");
+        assertEquals(409, start.status());
+        assertEquals("transfer_unavailable", start.field("/error"));
+        assertEquals("+441610000001", start.field("/manual/teamNumber"));
+    }
+
+    private int callsWithSid(String callSid) {
+        return api.app.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls WHERE call_sid = :s")
+                .bind("s", callSid).mapTo(Integer.class).one());
+    }
+}
