@@ -1,5 +1,8 @@
 package callguide;
 
+import callguide.account.AccountDao;
+import callguide.account.Accounts;
+import callguide.account.AddAccount;
 import callguide.call.CallDao;
 import callguide.call.CallService;
 import callguide.call.FlowCatalog;
@@ -9,6 +12,7 @@ import callguide.flow.FlowLoader;
 import callguide.flow.InvalidFlow;
 import callguide.flow.Renderer;
 import callguide.flow.Vocabulary;
+import callguide.review.ReviewDao;
 import callguide.store.Database;
 import callguide.store.EmbeddedServer;
 import callguide.web.Routes;
@@ -44,8 +48,9 @@ public final class App implements AutoCloseable {
             }
             case "validate" -> System.exit(validate(Config.fromEnvironment()));
             case "bench" -> Bench.main(Arrays.copyOfRange(args, 1, args.length));
+            case "add-account" -> System.exit(AddAccount.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length)));
             default -> {
-                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help]");
+                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help | add-account <username> <role>]");
                 System.exit(2);
             }
         }
@@ -63,8 +68,11 @@ public final class App implements AutoCloseable {
         Renderer renderer = new Renderer(config.contacts());
         CallService calls = new CallService(new CallDao(database.jdbi(), json), catalog, renderer, calendar,
                 config.defaultNation(), json, clock);
+        Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.sessionIdle());
+        // Demo accounts only where no one else could reach them: the embedded database on this machine.
+        if (config.databaseUrl() == null) accounts.createDemoAccounts();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
-                config.defaultNation(), json)).start(config.port());
+                config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock)).start(config.port());
         return new App(database, web);
     }
 

@@ -3,6 +3,7 @@ package callguide;
 import callguide.call.Nation;
 import callguide.flow.Terms;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** Every setting the service reads, from environment variables, in one place. The README lists them. */
@@ -14,7 +15,8 @@ public record Config(
         Path flowsDir,
         Path bankHolidaysFile,
         Nation defaultNation,
-        Terms.Contacts contacts) {
+        Terms.Contacts contacts,
+        Duration sessionIdle) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -36,15 +38,16 @@ public record Config(
                         env.getOrDefault("OPTIONS_PHONE", "0800 988 0988"),
                         env.getOrDefault("OPTIONS_TEXTPHONE", "0800 988 9 888"),
                         env.getOrDefault("OPTIONS_INTERNAL_MAILBOX", "OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK"),
-                        env.getOrDefault("ICE_TEAM_INTERNAL_MAILBOX", "2012ICE.DIRECTCOMPLAINTS@DWP.GSI.GOV.UK")));
+                        env.getOrDefault("ICE_TEAM_INTERNAL_MAILBOX", "2012ICE.DIRECTCOMPLAINTS@DWP.GSI.GOV.UK")),
+                Duration.ofMinutes(integer(env, "SESSION_IDLE_MINUTES", 20)));
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts);
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, sessionIdle);
     }
 
     public Config withDatabase(String databaseUrl) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts);
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, sessionIdle);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
