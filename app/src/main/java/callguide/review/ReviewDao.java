@@ -51,6 +51,15 @@ public final class ReviewDao {
         return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT handler_id FROM calls ORDER BY handler_id").mapTo(String.class).list());
     }
 
+    public List<String> outcomes() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT outcome_code FROM calls WHERE outcome_code IS NOT NULL ORDER BY 1")
+                .mapTo(String.class).list());
+    }
+
+    public List<String> flags() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT unnest(flags) AS f FROM calls ORDER BY 1").mapTo(String.class).list());
+    }
+
     public void logAccess(UUID callId, String username, String role, String page, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO call_access_log (call_id, username, role, page, at) VALUES (:call, :user, :role, :page, :at)""")

@@ -14,17 +14,17 @@ public final class Pages {
 
     public record ErrorPage(String title, String detail) {}
 
-    static void render(Context ctx, String template, Object page) {
+    public static void render(Context ctx, String template, Object page) {
         ctx.header("Cache-Control", "no-store");
         ctx.render(template, Map.of(CHROME, chrome(ctx), "page", page));
     }
 
-    static Chrome chrome(Context ctx) {
+    public static Chrome chrome(Context ctx) {
         Chrome c = ctx.attribute(CHROME);
         return c == null ? Chrome.signedOut(null) : c;
     }
 
-    static void error(Context ctx, int status, String title, String detail) {
+    public static void error(Context ctx, int status, String title, String detail) {
         ctx.status(status);
         render(ctx, "error.jte", new ErrorPage(title, detail));
     }

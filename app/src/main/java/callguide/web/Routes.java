@@ -11,7 +11,11 @@ import callguide.call.FlowCatalog;
 import callguide.call.Nation;
 import callguide.call.WorkingCalendar;
 import callguide.flow.Renderer;
+import callguide.review.InsightsDao;
+import callguide.review.InsightsPage;
 import callguide.review.ReviewDao;
+import callguide.review.ReviewPages;
+import callguide.review.TimelinePage;
 import callguide.store.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -37,6 +41,10 @@ public final class Routes {
         QuestionPages questions = new QuestionPages(views);
         CheckPages check = new CheckPages(views);
         OutcomePages outcome = new OutcomePages(views, s.json());
+        ReviewPages review = new ReviewPages(s.review());
+        TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock());
+        InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
+                s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -61,6 +69,11 @@ public final class Routes {
                 post("/calls/{id}/check", security.signedIn(check::confirm));
                 get("/calls/{id}/outcome", security.signedIn(outcome::show));
                 post("/calls/{id}/notes", security.signedIn(outcome::addNote));
+                get("/review", security.reviewer(review::list));
+                get("/review/calls.csv", security.reviewer(review::csv));
+                get("/review/calls/{id}", security.reviewer(timeline::show));
+                get("/review/insights", security.reviewer(insights::show));
+                get("/review/access-log", security.reviewer(review::accessLog));
                 get("/health", ctx -> {
                     boolean up = s.database().answers();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database_unavailable"));

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Security headers on every response, and the sign-in and form-token checks in front of every page. */
-final class Security {
+public final class Security {
     static final String SESSION_COOKIE = "callguide_session";
     static final String CSRF_FIELD = "csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
@@ -67,7 +67,7 @@ final class Security {
         });
     }
 
-    static SignedIn who(Context ctx) {
+    public static SignedIn who(Context ctx) {
         return ctx.attribute(SIGNED_IN);
     }
 
