@@ -55,6 +55,9 @@ public final class Routes {
             Errors.register(config);
             config.routes.apiBuilder(() -> {
                 before(Security::headers);
+                get("/assets/<path>", Assets.govuk("/assets"));
+                get("/govuk/<path>", Assets.govuk(""));
+                get("/htmx/<path>", Assets.htmx());
                 // Pages, for people signed in; the JSON API below stays open to its integrations.
                 get("/sign-in", signIn::show);
                 post("/sign-in", signIn::signIn);
