@@ -68,7 +68,7 @@ public final class App implements AutoCloseable {
         Renderer renderer = new Renderer(config.contacts());
         CallService calls = new CallService(new CallDao(database.jdbi(), json), catalog, renderer, calendar,
                 config.defaultNation(), json, clock);
-        Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.sessionIdle());
+        Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle());
         // Demo accounts only where no one else could reach them: the embedded database on this machine.
         if (config.databaseUrl() == null) accounts.createDemoAccounts();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,

@@ -16,7 +16,7 @@ public record Config(
         Path bankHolidaysFile,
         Nation defaultNation,
         Terms.Contacts contacts,
-        Duration sessionIdle) {
+        Duration signInIdle) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -39,15 +39,15 @@ public record Config(
                         env.getOrDefault("OPTIONS_TEXTPHONE", "0800 988 9 888"),
                         env.getOrDefault("OPTIONS_INTERNAL_MAILBOX", "OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK"),
                         env.getOrDefault("ICE_TEAM_INTERNAL_MAILBOX", "2012ICE.DIRECTCOMPLAINTS@DWP.GSI.GOV.UK")),
-                Duration.ofMinutes(integer(env, "SESSION_IDLE_MINUTES", 20)));
+                Duration.ofMinutes(integer(env, "SIGN_IN_IDLE_MINUTES", 20)));
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, sessionIdle);
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, signInIdle);
     }
 
     public Config withDatabase(String databaseUrl) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, sessionIdle);
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, signInIdle);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

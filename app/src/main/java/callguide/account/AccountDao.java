@@ -35,19 +35,19 @@ public final class AccountDao {
                 .findOne());
     }
 
-    void openSession(String tokenHash, String username, String csrf, Instant at) {
+    void openSignIn(String tokenHash, String username, String csrf, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO web_sessions (token_hash, username, csrf_token, created_at, last_seen)
+                        INSERT INTO sign_ins (token_hash, username, csrf_token, created_at, last_seen)
                         VALUES (:t, :u, :c, :at, :at)""")
                 .bind("t", tokenHash).bind("u", username).bind("c", csrf).bind("at", at).execute());
     }
 
-    /** The session if it was seen after {@code idleSince}, marking it seen now; expired ones are removed. */
-    Optional<SignedIn> touchSession(String tokenHash, Instant idleSince, Instant now) {
+    /** The sign-in if it was seen after {@code idleSince}, marking it seen now; expired ones are removed. */
+    Optional<SignedIn> touchSignIn(String tokenHash, Instant idleSince, Instant now) {
         return jdbi.inTransaction(h -> {
-            h.createUpdate("DELETE FROM web_sessions WHERE last_seen < :idle").bind("idle", idleSince).execute();
+            h.createUpdate("DELETE FROM sign_ins WHERE last_seen < :idle").bind("idle", idleSince).execute();
             return h.createQuery("""
-                            UPDATE web_sessions s SET last_seen = :now FROM accounts a
+                            UPDATE sign_ins s SET last_seen = :now FROM accounts a
                             WHERE s.token_hash = :t AND a.username = s.username
                             RETURNING a.username, a.role, s.csrf_token""")
                     .bind("t", tokenHash).bind("now", now)
@@ -57,7 +57,7 @@ public final class AccountDao {
         });
     }
 
-    void endSession(String tokenHash) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM web_sessions WHERE token_hash = :t").bind("t", tokenHash).execute());
+    void endSignIn(String tokenHash) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sign_ins WHERE token_hash = :t").bind("t", tokenHash).execute());
     }
 }

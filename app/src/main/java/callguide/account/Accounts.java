@@ -72,21 +72,21 @@ public final class Accounts {
     }
 
     /** Starts a sign-in; the returned token goes in the cookie and nowhere else. */
-    public String openSession(Account account) {
+    public String openSignIn(Account account) {
         String token = randomToken();
-        dao.openSession(hash(token), account.username(), randomToken(), clock.instant());
+        dao.openSignIn(hash(token), account.username(), randomToken(), clock.instant());
         return token;
     }
 
     /** The sign-in behind the cookie, unless it has been idle too long. Each use keeps it alive. */
-    public Optional<SignedIn> session(String token) {
+    public Optional<SignedIn> signedIn(String token) {
         if (token == null || token.isBlank() || token.length() > 100) return Optional.empty();
         var now = clock.instant();
-        return dao.touchSession(hash(token), now.minus(idle), now);
+        return dao.touchSignIn(hash(token), now.minus(idle), now);
     }
 
-    public void endSession(String token) {
-        if (token != null) dao.endSession(hash(token));
+    public void endSignIn(String token) {
+        if (token != null) dao.endSignIn(hash(token));
     }
 
     public static String randomToken() {

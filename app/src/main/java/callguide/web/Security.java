@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Security headers on every response, and the sign-in and form-token checks in front of every page. */
 public final class Security {
-    static final String SESSION_COOKIE = "callguide_session";
+    static final String AUTH_COOKIE = "callguide_auth";
     static final String CSRF_FIELD = "csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SIGNED_IN = "signedIn";
@@ -40,7 +40,7 @@ public final class Security {
     Handler signedIn(Handler page) {
         return ctx -> {
             ctx.header("Cache-Control", "no-store");
-            Optional<SignedIn> who = accounts.session(ctx.cookie(SESSION_COOKIE));
+            Optional<SignedIn> who = accounts.signedIn(ctx.cookie(AUTH_COOKIE));
             if (who.isEmpty()) {
                 String back = "GET".equals(ctx.method().name()) ? "?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8) : "";
                 ctx.redirect("/sign-in" + back, HttpStatus.SEE_OTHER);

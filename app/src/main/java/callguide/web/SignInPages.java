@@ -7,9 +7,9 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Optional;
 
-/** Signing in and out. Before sign-in there is no session, so the form's token is checked against a cookie. */
+/** Signing in and out. Before sign-in there is nothing to tie a form to, so the form's token is checked against a cookie. */
 public final class SignInPages {
-    private static final String FORM_COOKIE = "callguide_signin";
+    private static final String FORM_COOKIE = "callguide_form";
 
     public record SignInPage(String csrf, String username, String next, boolean timedOut, List<Pages.FieldError> errors) {}
 
@@ -20,7 +20,7 @@ public final class SignInPages {
     }
 
     void show(Context ctx) {
-        if (accounts.session(ctx.cookie(Security.SESSION_COOKIE)).isPresent()) {
+        if (accounts.signedIn(ctx.cookie(Security.AUTH_COOKIE)).isPresent()) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
         }
@@ -42,17 +42,17 @@ public final class SignInPages {
             return;
         }
         ctx.removeCookie(FORM_COOKIE, "/");
-        ctx.cookie(Security.cookie(ctx, Security.SESSION_COOKIE, accounts.openSession(account.get()), -1));
+        ctx.cookie(Security.cookie(ctx, Security.AUTH_COOKIE, accounts.openSignIn(account.get()), -1));
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
     void signOut(Context ctx) {
-        accounts.endSession(ctx.cookie(Security.SESSION_COOKIE));
-        ctx.cookie(Security.cookie(ctx, Security.SESSION_COOKIE, "", 0));
+        accounts.endSignIn(ctx.cookie(Security.AUTH_COOKIE));
+        ctx.cookie(Security.cookie(ctx, Security.AUTH_COOKIE, "", 0));
         ctx.redirect("1".equals(ctx.formParam("timeout")) ? "/sign-in?timeout=1" : "/sign-in", HttpStatus.SEE_OTHER);
     }
 
-    /** Called by the timeout warning's "Stay signed in": the sign-in check in front of it already renewed the session. */
+    /** Called by the timeout warning's "Stay signed in": the sign-in check in front of it already renewed the sign-in. */
     void keepAlive(Context ctx) {
         ctx.status(204);
     }

@@ -7,7 +7,7 @@ CREATE TABLE accounts (
 );
 
 -- A signed-in browser. Only a hash of the cookie's token is kept, so a copy of this table signs no one in.
-CREATE TABLE web_sessions (
+CREATE TABLE sign_ins (
     token_hash  text        PRIMARY KEY,
     username    text        NOT NULL REFERENCES accounts (username) ON DELETE CASCADE,
     csrf_token  text        NOT NULL,
@@ -15,7 +15,7 @@ CREATE TABLE web_sessions (
     last_seen   timestamptz NOT NULL
 );
 
-CREATE INDEX web_sessions_last_seen ON web_sessions (last_seen);
+CREATE INDEX sign_ins_last_seen ON sign_ins (last_seen);
 
 -- Every look at a call by a supervisor or team leader, for them to read back.
 CREATE TABLE call_access_log (

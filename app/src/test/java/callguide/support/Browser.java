@@ -102,7 +102,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public Map<String, String> cookies() {
-        return Map.of("callguide_session", driver.manage().getCookieNamed("callguide_session").getValue());
+        return Map.of("callguide_auth", driver.manage().getCookieNamed("callguide_auth").getValue());
     }
 
     @Override

@@ -174,7 +174,7 @@ class BrowserJourneyTest {
 
         String csvHref = browser.driver.findElement(By.id("export-csv")).getDomAttribute("href");
         HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + csvHref))
-                .header("Cookie", "callguide_session=" + browser.cookies().get("callguide_session")).build(),
+                .header("Cookie", "callguide_auth=" + browser.cookies().get("callguide_auth")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));

@@ -58,24 +58,24 @@ class PageSecurityTest {
         assertEquals(401, signIn("carol", "not-the-password").statusCode());
         HttpResponse<String> ok = signIn("carol", "carol-password-1");
         assertEquals(303, ok.statusCode());
-        String cookie = ok.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("callguide_session=")).findFirst().orElseThrow();
+        String cookie = ok.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("callguide_auth=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
     }
 
     @Test
     void a_form_without_its_token_records_nothing_and_a_full_call_works_without_javascript() throws Exception {
-        String session = session(signIn("carol", "carol-password-1"));
-        HttpResponse<String> forged = post("/calls", "", session);
+        String auth = authCookie(signIn("carol", "carol-password-1"));
+        HttpResponse<String> forged = post("/calls", "", auth);
         assertEquals(403, forged.statusCode());
-        String csrf = token(get("/", session).body(), "name=\"csrf-token\" content=\"([^\"]+)\"");
-        String call = post("/calls", "csrf=" + csrf, session).headers().firstValue("Location").orElseThrow();
+        String csrf = token(get("/", auth).body(), "name=\"csrf-token\" content=\"([^\"]+)\"");
+        String call = post("/calls", "csrf=" + csrf, auth).headers().firstValue("Location").orElseThrow();
         String q = call + "/questions/";
-        assertEquals(422, post(q + "contact_route", "csrf=" + csrf, session).statusCode(), "no answer chosen");
-        assertTrue(get(q + "contact_route", session).body().contains("How has this reached us?"));
+        assertEquals(422, post(q + "contact_route", "csrf=" + csrf, auth).statusCode(), "no answer chosen");
+        assertTrue(get(q + "contact_route", auth).body().contains("How has this reached us?"));
         for (String[] a : new String[][] {{"contact_route", "answer=inbound_call"}, {"region", "answer=gb"},
                 {"caller", "answer=client"}, {"staff_conduct", "answer=no"}, {"about_cm_options", "answer=no"},
                 {"case_closed_on", "answer-day=31&answer-month=2&answer-year=2025"}}) {
-            HttpResponse<String> r = post(q + a[0], "csrf=" + csrf + "&" + a[1], session);
+            HttpResponse<String> r = post(q + a[0], "csrf=" + csrf + "&" + a[1], auth);
             if (a[0].equals("case_closed_on")) {
                 assertEquals(422, r.statusCode());
                 assertTrue(r.body().contains("The date must be a real date"));
@@ -83,13 +83,13 @@ class PageSecurityTest {
                 assertEquals(303, r.statusCode(), a[0]);
             }
         }
-        assertEquals(303, post(q + "case_closed_on", "csrf=" + csrf + "&answer-empty=yes", session).statusCode());
+        assertEquals(303, post(q + "case_closed_on", "csrf=" + csrf + "&answer-empty=yes", auth).statusCode());
         assertTrue(app.get("/api/calls/" + call.substring(call.lastIndexOf('/') + 1)).text().contains("\"question\":\"case_closed_on\",\"answer\":\"\""));
     }
 
     private HttpResponse<String> signIn(String user, String password) throws Exception {
         HttpResponse<String> form = get("/sign-in", null);
-        String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("callguide_signin=")).findFirst().orElseThrow();
+        String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("callguide_form=")).findFirst().orElseThrow();
         String csrf = token(form.body(), "name=\"csrf\" value=\"([^\"]+)\"");
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie.split(";")[0])
@@ -97,8 +97,8 @@ class PageSecurityTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String session(HttpResponse<String> signedIn) {
-        return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("callguide_session="))
+    private static String authCookie(HttpResponse<String> signedIn) {
+        return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("callguide_auth="))
                 .findFirst().orElseThrow().split(";")[0];
     }
 
