@@ -1,5 +1,8 @@
 package callguide;
 
+import callguide.account.AccountDao;
+import callguide.account.Accounts;
+import callguide.account.AddAccount;
 import callguide.call.CallDao;
 import callguide.call.CallService;
 import callguide.call.FlowCatalog;
@@ -9,6 +12,7 @@ import callguide.flow.FlowLoader;
 import callguide.flow.InvalidFlow;
 import callguide.flow.Renderer;
 import callguide.flow.Vocabulary;
+import callguide.review.ReviewDao;
 import callguide.store.Database;
 import callguide.store.EmbeddedServer;
 import callguide.telephony.CallSimulator;
@@ -50,8 +54,9 @@ public final class App implements AutoCloseable {
             case "bench" -> Bench.main(Arrays.copyOfRange(args, 1, args.length));
             case "simulate-call" -> System.exit(CallSimulator.run(Config.fromEnvironment().telephony(),
                     Arrays.copyOfRange(args, 1, args.length), System.out));
+            case "add-account" -> System.exit(AddAccount.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length)));
             default -> {
-                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help | simulate-call --help]");
+                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help | simulate-call --help | add-account <username> <role>]");
                 System.exit(2);
             }
         }
@@ -70,8 +75,11 @@ public final class App implements AutoCloseable {
         CallDao callDao = new CallDao(database.jdbi(), json);
         CallService calls = new CallService(callDao, catalog, renderer, calendar, config.defaultNation(), json, clock);
         Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock);
+        Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle());
+        // Demo accounts only where no one else could reach them: the embedded database on this machine.
+        if (config.databaseUrl() == null) accounts.createDemoAccounts();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
-                config.defaultNation(), json, telephony)).start(config.port());
+                config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony)).start(config.port());
         return new App(database, web, telephony);
     }
 

@@ -4,6 +4,7 @@ import callguide.call.Nation;
 import callguide.flow.Terms;
 import callguide.telephony.TelephonySettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** Every setting the service reads, from environment variables, in one place. The README lists them. */
@@ -16,6 +17,7 @@ public record Config(
         Path bankHolidaysFile,
         Nation defaultNation,
         Terms.Contacts contacts,
+        Duration signInIdle,
         TelephonySettings telephony) {
 
     public static Config fromEnvironment() {
@@ -39,15 +41,16 @@ public record Config(
                         env.getOrDefault("OPTIONS_TEXTPHONE", "0800 988 9 888"),
                         env.getOrDefault("OPTIONS_INTERNAL_MAILBOX", "OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK"),
                         env.getOrDefault("ICE_TEAM_INTERNAL_MAILBOX", "2012ICE.DIRECTCOMPLAINTS@DWP.GSI.GOV.UK")),
+                Duration.ofMinutes(integer(env, "SIGN_IN_IDLE_MINUTES", 20)),
                 telephony(env, integer(env, "PORT", 7070)));
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, telephony);
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, signInIdle, telephony);
     }
 
     public Config withDatabase(String databaseUrl) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, telephony);
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, signInIdle, telephony);
     }
 
     private static TelephonySettings telephony(Map<String, String> env, int port) {

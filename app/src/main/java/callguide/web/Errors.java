@@ -37,6 +37,14 @@ final class Errors {
         });
     }
 
+    private static void page(Context ctx, int status, String detail) {
+        switch (status) {
+            case 404 -> Pages.error(ctx, 404, "Page not found", "There is nothing at this address, or it is not yours to see.");
+            case 500 -> Pages.error(ctx, 500, "Sorry, there is a problem with the service", "Try again later. Nothing was recorded.");
+            default -> Pages.error(ctx, status, "This could not be done", detail);
+        }
+    }
+
     private static int status(CallRefused.Reason reason) {
         return switch (reason) {
             case unknown_flow, unknown_call -> 404;
@@ -47,6 +55,10 @@ final class Errors {
     }
 
     static void send(Context ctx, int status, String error, String detail, Map<String, Object> extra) {
+        if (Pages.isPage(ctx)) {
+            page(ctx, status, detail);
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("detail", detail);

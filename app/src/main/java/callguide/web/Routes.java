@@ -6,16 +6,23 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
+import callguide.account.Accounts;
 import callguide.call.CallService;
 import callguide.call.FlowCatalog;
 import callguide.call.Nation;
 import callguide.call.WorkingCalendar;
 import callguide.flow.Renderer;
+import callguide.review.InsightsDao;
+import callguide.review.InsightsPage;
+import callguide.review.ReviewDao;
+import callguide.review.ReviewPages;
+import callguide.review.TimelinePage;
 import callguide.store.Database;
 import callguide.telephony.Telephony;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.Map;
 
 /** The one route table. */
@@ -24,18 +31,54 @@ public final class Routes {
 
     public record Services(Database database, FlowCatalog flows, CallService calls, Renderer renderer,
                            WorkingCalendar calendar, Nation defaultNation, ObjectMapper json,
-                           Telephony telephony) {}
+                           Accounts accounts, ReviewDao review, Clock clock, Telephony telephony) {}
 
     public static Javalin create(Services s) {
         FlowApi flows = new FlowApi(s.flows(), s.renderer(), s.calendar(), s.defaultNation(), s.json(), s.calls()::today);
         CallApi calls = new CallApi(s.calls(), s.json());
+        Security security = new Security(s.accounts());
+        SignInPages signIn = new SignInPages(s.accounts());
+        CallViews views = new CallViews(s.calls(), s.renderer(), s.clock());
+        HomePage home = new HomePage(s.calls(), s.review());
+        QuestionPages questions = new QuestionPages(views);
+        CheckPages check = new CheckPages(views);
+        OutcomePages outcome = new OutcomePages(views, s.json());
+        ReviewPages review = new ReviewPages(s.review());
+        TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock());
+        InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
+                s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = Body.MAX_BYTES;
             config.jsonMapper(new JavalinJackson(s.json(), false));
+            config.fileRenderer(new JteRenderer());
+            Assets.register(config);
             Errors.register(config);
             config.routes.apiBuilder(() -> {
+                before(Security::headers);
+                get("/assets/<path>", Assets.govuk("/assets"));
+                get("/govuk/<path>", Assets.govuk(""));
+                get("/htmx/<path>", Assets.htmx());
+                // Pages, for people signed in; the JSON API below stays open to its integrations.
+                get("/sign-in", signIn::show);
+                post("/sign-in", signIn::signIn);
+                post("/sign-out", security.signedIn(signIn::signOut));
+                post("/keep-alive", security.signedIn(signIn::keepAlive));
+                get("/", security.signedIn(home::show));
+                post("/calls", security.signedIn(home::start));
+                get("/calls/{id}", security.signedIn(questions::open));
+                get("/calls/{id}/questions/{question}", security.signedIn(questions::show));
+                post("/calls/{id}/questions/{question}", security.signedIn(questions::answer));
+                get("/calls/{id}/check", security.signedIn(check::show));
+                post("/calls/{id}/check", security.signedIn(check::confirm));
+                get("/calls/{id}/outcome", security.signedIn(outcome::show));
+                post("/calls/{id}/notes", security.signedIn(outcome::addNote));
+                get("/review", security.reviewer(review::list));
+                get("/review/calls.csv", security.reviewer(review::csv));
+                get("/review/calls/{id}", security.reviewer(timeline::show));
+                get("/review/insights", security.reviewer(insights::show));
+                get("/review/access-log", security.reviewer(review::accessLog));
                 get("/health", ctx -> {
                     boolean up = s.database().answers();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database_unavailable"));

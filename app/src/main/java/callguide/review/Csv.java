@@ -1,0 +1,40 @@
+package callguide.review;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The export of a list of calls, as RFC 4180 CSV that a spreadsheet cannot mistake for formulas. */
+public final class Csv {
+    static final String HEADER = "call_id,handler,started_at,completed_at,status,outcome_code,flags,flow_version,seconds";
+
+    private Csv() {}
+
+    public static String of(List<CallRow> rows) {
+        StringBuilder b = new StringBuilder(HEADER).append("\r\n");
+        for (CallRow r : rows) {
+            line(b, r.id().toString(), r.handler(), text(r.startedAt()), text(r.completedAt()), r.status(), r.outcome(),
+                    String.join(" ", r.flags()), r.flowVersion(), Long.toString(r.seconds()));
+        }
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) b.append(',');
+            b.append(cell(cells[i]));
+        }
+        b.append("\r\n");
+    }
+
+    /** Quotes what needs quoting; a leading =, +, -, @, tab or carriage return is defused with an apostrophe. */
+    static String cell(String v) {
+        if (v == null) return "";
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+        boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.startsWith("'");
+        return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private static String text(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+}

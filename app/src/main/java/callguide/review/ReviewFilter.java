@@ -1,0 +1,93 @@
+package callguide.review;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Which calls to list: every part optional. Read from the query string; a bad part is named, not guessed. */
+public record ReviewFilter(LocalDate from, LocalDate to, String handler, String outcome, String flag, String status,
+                           String sort, boolean descending, int page) {
+    public static final int PAGE_SIZE = 25;
+    public static final Set<String> SORTS = Set.of("started", "handler", "outcome", "status", "duration");
+    static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+
+    public static ReviewFilter all() {
+        return new ReviewFilter(null, null, null, null, null, null, "started", true, 1);
+    }
+
+    public static ReviewFilter forHandler(String handler) {
+        return new ReviewFilter(null, null, handler, null, null, null, "started", true, 1);
+    }
+
+    /** The filter, and a message for each part that could not be read (those parts are left out). */
+    public record Read(ReviewFilter filter, Map<String, String> problems) {}
+
+    public static Read read(Function<String, String> query) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        LocalDate from = date(query.apply("from"), "from", problems);
+        LocalDate to = date(query.apply("to"), "to", problems);
+        if (from != null && to != null && to.isBefore(from)) problems.put("to", "The 'to' date must be the same as or after the 'from' date");
+        String status = blank(query.apply("status"));
+        if (status != null && !status.equals("in_progress") && !status.equals("completed")) status = null;
+        String sort = blank(query.apply("sort"));
+        if (sort == null || !SORTS.contains(sort)) sort = "started";
+        int page = 1;
+        try {
+            page = Math.max(1, Integer.parseInt(query.apply("page") == null ? "1" : query.apply("page")));
+        } catch (NumberFormatException ignored) {
+            // an unreadable page number shows the first page
+        }
+        boolean desc = !"asc".equals(query.apply("dir"));
+        return new Read(new ReviewFilter(from, problems.containsKey("to") ? null : to, blank(query.apply("handler")),
+                blank(query.apply("outcome")), blank(query.apply("flag")), status, sort, desc, page), problems);
+    }
+
+    private static LocalDate date(String v, String name, Map<String, String> problems) {
+        v = blank(v);
+        if (v == null) return null;
+        try {
+            return v.contains("/") ? LocalDate.parse(v, UK_DATE) : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            problems.put(name, "Enter the '" + name + "' date as a real date, like 27/11/2026");
+            return null;
+        }
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** The query string for this filter with one part changed, for sort, paging and export links. */
+    public String query(String sort, boolean descending, int page) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "from", from == null ? null : from.toString());
+        add(parts, "to", to == null ? null : to.toString());
+        add(parts, "handler", handler);
+        add(parts, "outcome", outcome);
+        add(parts, "flag", flag);
+        add(parts, "status", status);
+        add(parts, "sort", sort);
+        add(parts, "dir", descending ? "desc" : "asc");
+        if (page > 1) add(parts, "page", "" + page);
+        return String.join("&", parts);
+    }
+
+    public String query() {
+        return query(sort, descending, page);
+    }
+
+    public ReviewFilter page(int n) {
+        return new ReviewFilter(from, to, handler, outcome, flag, status, sort, descending, n);
+    }
+
+    private static void add(List<String> parts, String k, String v) {
+        if (v != null) parts.add(k + "=" + java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

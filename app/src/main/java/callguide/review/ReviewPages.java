@@ -1,0 +1,79 @@
+package callguide.review;
+
+import callguide.web.CallViews;
+import callguide.web.Pages;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The supervisors' list of calls: filtered, sorted, paged and exported; and the log of who looked at which call. */
+public final class ReviewPages {
+    public record Row(String id, String handler, String started, String status, String outcome, String flags, String duration) {}
+
+    public record SortHeader(String label, String href, String ariaSort) {}
+
+    public record ListPage(ReviewFilter filter, List<Pages.FieldError> errors, List<Row> rows, int total, int page, int pages,
+                           List<SortHeader> headers, String previous, String next, String csv,
+                           List<String> handlers, List<String> outcomes, List<String> flags) {}
+
+    public record AccessRow(String at, String username, String role, String callId, String page) {}
+
+    private static final Map<String, String> COLUMNS = new java.util.LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("started", "Started");
+        COLUMNS.put("handler", "Handler");
+        COLUMNS.put("status", "Status");
+        COLUMNS.put("outcome", "Outcome");
+        COLUMNS.put("duration", "Time taken");
+    }
+
+    private final ReviewDao dao;
+
+    public ReviewPages(ReviewDao dao) {
+        this.dao = dao;
+    }
+
+    public void list(Context ctx) {
+        ReviewFilter.Read read = ReviewFilter.read(ctx::queryParam);
+        ReviewFilter f = read.filter();
+        int total = dao.count(f);
+        int pages = Math.max(1, (total + ReviewFilter.PAGE_SIZE - 1) / ReviewFilter.PAGE_SIZE);
+        List<Row> rows = dao.page(f).stream().map(ReviewPages::row).toList();
+        List<SortHeader> headers = new ArrayList<>();
+        COLUMNS.forEach((key, label) -> {
+            boolean current = key.equals(f.sort());
+            boolean desc = current ? !f.descending() : key.equals("started") || key.equals("duration");
+            headers.add(new SortHeader(label, "/review?" + f.query(key, desc, 1),
+                    current ? (f.descending() ? "descending" : "ascending") : "none"));
+        });
+        List<Pages.FieldError> errors = read.problems().entrySet().stream()
+                .map(e -> new Pages.FieldError("#" + e.getKey(), e.getValue())).toList();
+        if (!errors.isEmpty()) ctx.status(400);
+        Pages.render(ctx, "review/list.jte", new ListPage(f, errors, rows, total, f.page(), pages, headers,
+                f.page() > 1 ? "/review?" + f.page(f.page() - 1).query() : null,
+                f.page() < pages ? "/review?" + f.page(f.page() + 1).query() : null,
+                "/review/calls.csv?" + f.query(f.sort(), f.descending(), 1), dao.handlers(), dao.outcomes(), dao.flags()));
+    }
+
+    public void csv(Context ctx) {
+        ReviewFilter f = ReviewFilter.read(ctx::queryParam).filter();
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Content-Disposition", "attachment; filename=\"calls.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(Csv.of(dao.all(f)));
+    }
+
+    public void accessLog(Context ctx) {
+        List<AccessRow> rows = dao.accessLog(500).stream().map(a -> new AccessRow(CallViews.time(a.at()), a.username(),
+                a.role(), a.callId().toString(), a.page())).toList();
+        Pages.render(ctx, "review/access_log.jte", rows);
+    }
+
+    private static Row row(CallRow r) {
+        return new Row(r.id().toString(), r.handler(), CallViews.time(r.startedAt()),
+                r.status().equals("completed") ? "Completed" : "In progress",
+                r.outcome() == null ? "" : r.outcome(), String.join(", ", r.flags()),
+                CallViews.elapsed(java.time.Duration.ofSeconds(r.seconds())));
+    }
+}

@@ -1,0 +1,119 @@
+package callguide.review;
+
+import callguide.account.SignedIn;
+import callguide.call.Call;
+import callguide.call.CallEvent;
+import callguide.call.CallRefused;
+import callguide.call.CallService;
+import callguide.flow.Flow;
+import callguide.flow.Question;
+import callguide.flow.Renderer;
+import callguide.flow.Step;
+import callguide.web.CallViews;
+import callguide.web.Pages;
+import callguide.web.Security;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One call as it happened: each event in order, with what the handler saw at each question, replayed
+ * from the flow version the call was pinned to. Every view is written to the access log.
+ */
+public final class TimelinePage {
+    /** {@code replay} is the question as the handler saw it, and {@code chosen} the answer they gave. */
+    public record Item(String type, String title, String at, String took, List<String> lines, Step replay, String chosen) {}
+
+    public record Timeline(UUID id, String handler, String status, String outcome, String outcomeTitle, String flags,
+                           String flowVersion, String nation, String started, String duration, List<Item> items) {}
+
+    private final CallService calls;
+    private final Renderer renderer;
+    private final ReviewDao dao;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public TimelinePage(CallService calls, Renderer renderer, ReviewDao dao, ObjectMapper json, Clock clock) {
+        this.calls = calls;
+        this.renderer = renderer;
+        this.dao = dao;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void show(Context ctx) throws Exception {
+        UUID id;
+        try {
+            id = UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw new CallRefused(CallRefused.Reason.unknown_call, "no call " + ctx.pathParam("id"));
+        }
+        Call call = calls.get(id);
+        SignedIn who = Security.who(ctx);
+        dao.logAccess(id, who.account().username(), who.account().role().name(), "timeline", clock.instant());
+        String title = call.outcome() == null ? null : json.readTree(call.outcome()).path("title").asText(null);
+        Instant end = call.completedAt() != null ? call.completedAt() : call.updatedAt();
+        Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(),
+                call.status() == Call.Status.completed ? "Completed" : "In progress", call.outcomeCode(), title,
+                String.join(", ", call.flags()), call.flowVersion(), call.nation().id(), CallViews.time(call.startedAt()),
+                CallViews.elapsed(Duration.between(call.startedAt(), end)), items(call, calls.events(id))));
+    }
+
+    private List<Item> items(Call call, List<CallEvent> events) {
+        Flow flow = calls.flowOf(call);
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<Item> items = new ArrayList<>();
+        Instant previous = call.startedAt();
+        for (CallEvent e : events) {
+            String took = CallViews.elapsed(Duration.between(previous, e.at()));
+            Question q = e.question() == null ? null : flow.questions().get(e.question());
+            String prompt = q == null ? e.question() : renderer.step(q, answers).prompt();
+            items.add(switch (e.type()) {
+                case "started" -> new Item(e.type(), "Call started", at(e), null,
+                        List.of("Flow " + call.flowId() + ", version " + call.flowVersion()), null, null);
+                case "answered", "changed" -> answered(e, q, prompt, answers, took);
+                case "dropped" -> new Item(e.type(), "No longer applies: " + prompt, at(e), null,
+                        List.of("The answer '" + label(q, e.answer(), answers) + "' was dropped by a change to an earlier answer"), null, null);
+                case "note" -> new Item(e.type(), "Note", at(e), null, List.of(e.note() == null ? "(removed: staff conduct complaint)" : e.note()), null, null);
+                case "notes_redacted" -> new Item(e.type(), "Notes removed", at(e), null,
+                        List.of("The call became a staff conduct complaint, so the text of earlier notes was removed"), null, null);
+                case "outcome" -> new Item(e.type(), "Outcome: " + e.answer(), at(e), took, List.of(), null, null);
+                default -> new Item(e.type(), "Event: " + e.type(), at(e), null, List.of(), null, null);
+            });
+            if ("answered".equals(e.type()) || "changed".equals(e.type())) answers.put(e.question(), e.answer());
+            if ("dropped".equals(e.type())) answers.remove(e.question());
+            if (!"dropped".equals(e.type()) && !"notes_redacted".equals(e.type())) previous = e.at();
+        }
+        return items;
+    }
+
+    private Item answered(CallEvent e, Question q, String prompt, Map<String, String> answers, String took) {
+        Step seen = q == null ? null : renderer.step(q, answers);
+        List<String> lines = new ArrayList<>();
+        if ("changed".equals(e.type())) {
+            lines.add("Changed from '" + label(q, answers.get(e.question()), answers) + "' to '" + label(q, e.answer(), answers) + "'");
+        } else {
+            lines.add("Answer: " + label(q, e.answer(), answers));
+        }
+        if (e.note() != null) lines.add("Note: " + e.note());
+        String title = ("changed".equals(e.type()) ? "Changed: " : "") + prompt;
+        return new Item(e.type(), title, at(e), took, lines, seen, e.answer());
+    }
+
+    private String label(Question q, String answer, Map<String, String> answers) {
+        if (q == null || answer == null) return answer == null ? "" : answer;
+        if (q.kind() == Question.Kind.date) return answer.isEmpty() ? q.emptyLabel() : CallViews.day(java.time.LocalDate.parse(answer));
+        return renderer.step(q, answers).options().stream().filter(o -> o.id().equals(answer)).map(o -> o.label()).findFirst().orElse(answer);
+    }
+
+    private static String at(CallEvent e) {
+        return CallViews.time(e.at());
+    }
+}

@@ -1,0 +1,134 @@
+package callguide.web;
+
+import callguide.account.SignedIn;
+import callguide.call.Call;
+import callguide.call.CallRefused;
+import callguide.call.CallService;
+import callguide.flow.Flow;
+import callguide.flow.Option;
+import callguide.flow.Question;
+import callguide.flow.Renderer;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the call pages share: whose call it is, and answers put into words the handler reads. */
+public final class CallViews {
+    static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
+
+    /** One answer in a summary list; {@code changeHref} is null where it cannot be changed. */
+    public record AnswerRow(String question, String prompt, String answer, String changeHref) {}
+
+    /** The call timer: when the call started, and how long ago, for pages seen without JavaScript. */
+    public record Timer(String startedAt, String elapsed) {}
+
+    private final CallService calls;
+    private final Renderer renderer;
+    private final java.time.Clock clock;
+
+    CallViews(CallService calls, Renderer renderer, java.time.Clock clock) {
+        this.calls = calls;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    /**
+     * The call in the path, if it is the signed-in person's own. A handler asking for anyone else's is
+     * told there is no such page; a reviewer is sent to the call's timeline. Null when answered already.
+     */
+    Call own(Context ctx) {
+        Call call = calls.get(callId(ctx));
+        SignedIn who = Security.who(ctx);
+        if (call.handlerId().equals(who.account().username())) return call;
+        if (!who.account().role().reviews()) throw new CallRefused(CallRefused.Reason.unknown_call, "no call " + call.id());
+        ctx.redirect("/review/calls/" + call.id(), HttpStatus.SEE_OTHER);
+        return null;
+    }
+
+    static UUID callId(Context ctx) {
+        try {
+            return UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw new CallRefused(CallRefused.Reason.unknown_call, "no call " + ctx.pathParam("id"));
+        }
+    }
+
+    CallService calls() {
+        return calls;
+    }
+
+    Renderer renderer() {
+        return renderer;
+    }
+
+    /** Each answer in force, in the words the handler saw, with a change link when {@code change} is given. */
+    List<AnswerRow> rows(Flow flow, Map<String, String> answers, String changeBase, String pending) {
+        List<AnswerRow> rows = new ArrayList<>();
+        Map<String, String> before = new LinkedHashMap<>();
+        for (Map.Entry<String, String> a : answers.entrySet()) {
+            Question q = flow.questions().get(a.getKey());
+            String prompt = renderer.step(q, before).prompt();
+            String href = changeBase == null ? null : changeBase + a.getKey() + (pending == null ? "" : "?pending=" + encode(pending));
+            rows.add(new AnswerRow(a.getKey(), prompt, label(q, a.getValue(), before), href));
+            before.put(a.getKey(), a.getValue());
+        }
+        return rows;
+    }
+
+    String label(Question q, String answer, Map<String, String> answers) {
+        if (q.kind() == Question.Kind.date) {
+            return answer == null || answer.isEmpty() ? q.emptyLabel() : DAY.format(LocalDate.parse(answer));
+        }
+        return renderer.step(q, answers).options().stream().filter(o -> o.id().equals(answer))
+                .map(Option::label).findFirst().orElse(answer);
+    }
+
+    Timer timer(Call call) {
+        Instant end = call.completedAt() != null ? call.completedAt() : clock.instant();
+        return new Timer(call.startedAt().toString(), elapsed(Duration.between(call.startedAt(), end)));
+    }
+
+    public static String elapsed(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    public static String day(LocalDate date) {
+        return date == null ? "" : DAY.format(date);
+    }
+
+    public static String time(Instant at) {
+        return at == null ? "" : TIME.format(at.atZone(UK));
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A pending answer travels as "question=answer" between the check page and the question pages. */
+    record Pending(String question, String answer) {
+        static Pending parse(String s) {
+            if (s == null || !s.contains("=")) return null;
+            int i = s.indexOf('=');
+            return new Pending(s.substring(0, i), s.substring(i + 1));
+        }
+
+        String text() {
+            return question + "=" + answer;
+        }
+    }
+}

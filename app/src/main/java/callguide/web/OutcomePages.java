@@ -1,0 +1,80 @@
+package callguide.web;
+
+import callguide.call.Call;
+import callguide.flow.Outcome;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+/** The outcome: what to do, what to say, the case note; and notes, except on a staff-conduct complaint. */
+public final class OutcomePages {
+    public static final int MAX_NOTE = 10_000;
+
+    public record Note(String at, String text) {}
+
+    public record Notes(UUID callId, List<Note> notes, String text, List<Pages.FieldError> errors, UUID requestId) {}
+
+    public record OutcomePage(UUID callId, Outcome outcome, boolean confidential, String caseNote, String started,
+                              String duration, Notes notes) {}
+
+    private final CallViews views;
+    private final ObjectMapper json;
+
+    OutcomePages(CallViews views, ObjectMapper json) {
+        this.views = views;
+        this.json = json;
+    }
+
+    void show(Context ctx) {
+        Call call = views.own(ctx);
+        if (call == null) return;
+        if (call.status() != Call.Status.completed) {
+            ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        render(ctx, call, notes(call, "", List.of()));
+    }
+
+    void addNote(Context ctx) {
+        Call call = views.own(ctx);
+        if (call == null) return;
+        String text = ctx.formParam("note") == null ? "" : ctx.formParam("note").strip();
+        String problem = text.isEmpty() ? "Enter a note" : text.length() > MAX_NOTE ? "A note must be " + MAX_NOTE + " characters or fewer" : null;
+        if (problem == null) views.calls().note(call.id(), text, QuestionPages.requestId(ctx));
+        Notes notes = problem == null ? notes(call, "", List.of()) : notes(call, text, List.of(new Pages.FieldError("#note", problem)));
+        if (problem != null) ctx.status(422);
+        if (ctx.header("HX-Request") != null) {
+            ctx.render("notes.jte", java.util.Map.of(Pages.CHROME, Pages.chrome(ctx), "notes", notes));
+        } else if (problem == null) {
+            ctx.redirect("/calls/" + call.id() + "/outcome#notes", HttpStatus.SEE_OTHER);
+        } else {
+            render(ctx, call, notes);
+        }
+    }
+
+    private void render(Context ctx, Call call, Notes notes) {
+        Outcome outcome = outcome(call);
+        var rows = views.rows(views.calls().flowOf(call), new LinkedHashMap<>(call.answerMap()), null, null);
+        String caseNote = call.confidential() ? null : CaseNote.of(call, outcome, rows);
+        Pages.render(ctx, "outcome.jte", new OutcomePage(call.id(), outcome, call.confidential(), caseNote,
+                CallViews.time(call.startedAt()), views.timer(call).elapsed(), notes));
+    }
+
+    private Notes notes(Call call, String text, List<Pages.FieldError> errors) {
+        List<Note> list = views.calls().events(call.id()).stream().filter(e -> "note".equals(e.type()) && e.note() != null)
+                .map(e -> new Note(CallViews.time(e.at()), e.note())).toList();
+        return new Notes(call.id(), list, text, errors, UUID.randomUUID());
+    }
+
+    Outcome outcome(Call call) {
+        try {
+            return json.readValue(call.outcome(), Outcome.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored outcome of call " + call.id() + " is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package callguide.web;
+
+import callguide.call.Call;
+import callguide.flow.Flow;
+import callguide.flow.FlowEngine;
+import callguide.flow.Position;
+import callguide.flow.Question;
+import callguide.flow.Step;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One question per page. An answer that would reach the outcome is not recorded yet: it goes to the
+ * check page first. Any other answer, new or changed, is recorded at once through the call service.
+ */
+public final class QuestionPages {
+    public record Choice(String id, String label, int key, boolean checked) {}
+
+    public record QuestionPage(UUID callId, Step step, List<Choice> choices, AnswerForm form, List<Pages.FieldError> errors,
+                               String back, UUID requestId, String pending, List<CallViews.AnswerRow> answers,
+                               CallViews.Timer timer, int number) {}
+
+    private final CallViews views;
+
+    QuestionPages(CallViews views) {
+        this.views = views;
+    }
+
+    /** Where the call stands: its current question, or its outcome. */
+    void open(Context ctx) {
+        Call call = views.own(ctx);
+        if (call == null) return;
+        String to = call.status() == Call.Status.completed ? "/outcome" : "/questions/" + call.currentQuestion();
+        ctx.redirect("/calls/" + call.id() + to, HttpStatus.SEE_OTHER);
+    }
+
+    void show(Context ctx) {
+        Call call = views.own(ctx);
+        if (call == null) return;
+        Question q = askable(ctx, call);
+        if (q == null) return;
+        CallViews.Pending pending = CallViews.Pending.parse(ctx.queryParam("pending"));
+        String given = pending != null && pending.question().equals(q.id()) ? pending.answer() : call.answerMap().get(q.id());
+        render(ctx, call, q, AnswerForm.prefilled(q, given), pending);
+    }
+
+    void answer(Context ctx) {
+        Call call = views.own(ctx);
+        if (call == null) return;
+        Question q = askable(ctx, call);
+        if (q == null) return;
+        Flow flow = views.calls().flowOf(call);
+        LocalDate today = views.calls().today();
+        CallViews.Pending pending = CallViews.Pending.parse(ctx.formParam("pending"));
+        AnswerForm form = AnswerForm.read(ctx, q, today);
+        if (form.error() != null) {
+            ctx.status(422);
+            render(ctx, call, q, form, pending);
+            return;
+        }
+        Map<String, String> after = new LinkedHashMap<>(call.answerMap());
+        after.put(q.id(), form.value());
+        if (FlowEngine.walk(flow, after, today).finished()) {
+            check(ctx, call, new CallViews.Pending(q.id(), form.value()));
+            return;
+        }
+        if (!form.value().equals(call.answerMap().get(q.id()))) {
+            views.calls().answer(call.id(), q.id(), form.value(), null, requestId(ctx));
+        }
+        Call now = views.calls().get(call.id());
+        if (pending != null && !pending.question().equals(q.id()) && pending.question().equals(now.currentQuestion())) {
+            Map<String, String> withPending = new LinkedHashMap<>(now.answerMap());
+            withPending.put(pending.question(), pending.answer());
+            if (FlowEngine.walk(flow, withPending, today).finished()) {
+                check(ctx, now, pending);
+                return;
+            }
+        }
+        ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private static void check(Context ctx, Call call, CallViews.Pending p) {
+        ctx.redirect("/calls/" + call.id() + "/check?question=" + CallViews.encode(p.question())
+                + "&answer=" + CallViews.encode(p.answer()), HttpStatus.SEE_OTHER);
+    }
+
+    /** The question in the path, if the call has reached it; otherwise back to where the call is. */
+    private Question askable(Context ctx, Call call) {
+        if (call.status() == Call.Status.completed) {
+            ctx.redirect("/calls/" + call.id() + "/outcome", HttpStatus.SEE_OTHER);
+            return null;
+        }
+        Flow flow = views.calls().flowOf(call);
+        String id = ctx.pathParam("question");
+        Position at = FlowEngine.walk(flow, call.answerMap(), views.calls().today());
+        boolean reached = at.path().contains(id) || (at.question() != null && at.question().id().equals(id));
+        if (!reached) {
+            ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
+            return null;
+        }
+        return flow.questions().get(id);
+    }
+
+    private void render(Context ctx, Call call, Question q, AnswerForm form, CallViews.Pending pending) {
+        Flow flow = views.calls().flowOf(call);
+        Map<String, String> answers = call.answerMap();
+        List<String> path = FlowEngine.walk(flow, answers, views.calls().today()).path();
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String p : path) {
+            if (p.equals(q.id())) break;
+            before.put(p, answers.get(p));
+        }
+        Step step = views.renderer().step(q, before);
+        int[] key = {0};
+        List<Choice> choices = step.options().stream()
+                .map(o -> new Choice(o.id(), o.label(), ++key[0], o.id().equals(form.value()))).toList();
+        int index = path.indexOf(q.id());
+        String back = index > 0 ? "/calls/" + call.id() + "/questions/" + path.get(index - 1)
+                : index == -1 && !path.isEmpty() ? "/calls/" + call.id() + "/questions/" + path.get(path.size() - 1) : "/";
+        if (pending != null) back = "/calls/" + call.id() + "/check?question=" + CallViews.encode(pending.question())
+                + "&answer=" + CallViews.encode(pending.answer());
+        String pendingText = pending == null ? null : pending.text();
+        List<Pages.FieldError> errors = form.error() == null ? List.of() : List.of(form.error());
+        Pages.render(ctx, "question.jte", new QuestionPage(call.id(), step, choices, form, errors, back, UUID.randomUUID(),
+                pendingText, views.rows(flow, answers, "/calls/" + call.id() + "/questions/", pendingText),
+                views.timer(call), (index == -1 ? path.size() : index) + 1));
+    }
+
+    static UUID requestId(Context ctx) {
+        try {
+            String v = ctx.formParam("requestId");
+            return v == null ? null : UUID.fromString(v);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package callguide.web;
+
+import callguide.account.Account;
+import callguide.account.Accounts;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Optional;
+
+/** Signing in and out. Before sign-in there is nothing to tie a form to, so the form's token is checked against a cookie. */
+public final class SignInPages {
+    private static final String FORM_COOKIE = "callguide_form";
+
+    public record SignInPage(String csrf, String username, String next, boolean timedOut, List<Pages.FieldError> errors) {}
+
+    private final Accounts accounts;
+
+    SignInPages(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    void show(Context ctx) {
+        if (accounts.signedIn(ctx.cookie(Security.AUTH_COOKIE)).isPresent()) {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            return;
+        }
+        form(ctx, "", safeNext(ctx.queryParam("next")), "1".equals(ctx.queryParam("timeout")), List.of());
+    }
+
+    void signIn(Context ctx) {
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
+        String next = safeNext(ctx.formParam("next"));
+        if (!Accounts.same(ctx.cookie(FORM_COOKIE), ctx.formParam(Security.CSRF_FIELD))) {
+            ctx.status(403);
+            form(ctx, username, next, false, List.of(new Pages.FieldError("#username", "The sign-in form had expired. Sign in again")));
+            return;
+        }
+        Optional<Account> account = accounts.check(username, ctx.formParam("password"));
+        if (account.isEmpty()) {
+            ctx.status(401);
+            form(ctx, username, next, false, List.of(new Pages.FieldError("#password", "Enter a correct username and password")));
+            return;
+        }
+        ctx.removeCookie(FORM_COOKIE, "/");
+        ctx.cookie(Security.cookie(ctx, Security.AUTH_COOKIE, accounts.openSignIn(account.get()), -1));
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    void signOut(Context ctx) {
+        accounts.endSignIn(ctx.cookie(Security.AUTH_COOKIE));
+        ctx.cookie(Security.cookie(ctx, Security.AUTH_COOKIE, "", 0));
+        ctx.redirect("1".equals(ctx.formParam("timeout")) ? "/sign-in?timeout=1" : "/sign-in", HttpStatus.SEE_OTHER);
+    }
+
+    /** Called by the timeout warning's "Stay signed in": the sign-in check in front of it already renewed the sign-in. */
+    void keepAlive(Context ctx) {
+        ctx.status(204);
+    }
+
+    private void form(Context ctx, String username, String next, boolean timedOut, List<Pages.FieldError> errors) {
+        String csrf = Accounts.randomToken();
+        ctx.cookie(Security.cookie(ctx, FORM_COOKIE, csrf, 3600));
+        Pages.render(ctx, "sign_in.jte", new SignInPage(csrf, username, next, timedOut, errors));
+    }
+
+    /** Only a path on this service, so a crafted link cannot send someone elsewhere after sign-in. */
+    private static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) return "/";
+        return next;
+    }
+}

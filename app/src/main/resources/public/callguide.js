@@ -1,0 +1,96 @@
+// Everything the pages do in the browser. The pages work without it; this adds the shortcuts,
+// the call timer, the copy button, partial updates and the sign-out warning.
+import { initAll } from '/govuk/govuk-frontend.min.js';
+
+document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+initAll();
+
+const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
+document.body.addEventListener('htmx:configRequest', (e) => {
+  if (csrf) e.detail.headers['X-CSRF-Token'] = csrf;
+});
+
+// 1 to 9 choose an option, Enter continues: a practised handler never needs the mouse.
+const shortcutForm = document.querySelector('form[data-shortcuts]');
+if (shortcutForm) {
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+    const t = e.target;
+    const typing = (t instanceof HTMLInputElement && !['radio', 'checkbox'].includes(t.type))
+      || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+    if (/^[1-9]$/.test(e.key) && !typing) {
+      const input = shortcutForm.querySelector(`input[data-key="${e.key}"]`);
+      if (!input) return;
+      e.preventDefault();
+      input.checked = input.type === 'checkbox' ? !input.checked : true;
+      input.focus();
+    } else if (e.key === 'Enter' && !(t instanceof HTMLTextAreaElement || t instanceof HTMLButtonElement
+      || t instanceof HTMLAnchorElement || t.tagName === 'SUMMARY')) {
+      e.preventDefault();
+      shortcutForm.requestSubmit();
+    }
+  });
+}
+
+// The call timer counts on from the time the server rendered.
+for (const el of document.querySelectorAll('[data-call-timer]')) {
+  const started = Date.parse(el.dataset.callTimer);
+  const tick = () => {
+    const s = Math.max(0, Math.floor((Date.now() - started) / 1000));
+    const mmss = `${Math.floor(s % 3600 / 60)}:${String(s % 60).padStart(2, '0')}`;
+    el.textContent = s >= 3600 ? `${Math.floor(s / 3600)}:${mmss.padStart(5, '0')}` : mmss;
+  };
+  if (!Number.isNaN(started)) setInterval(tick, 1000);
+}
+
+// Copy the case note; the readonly text area stays there to select by hand without JavaScript.
+for (const button of document.querySelectorAll('[data-copy-target]')) {
+  const area = document.getElementById(button.dataset.copyTarget);
+  const status = document.getElementById(button.dataset.copyStatus);
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(area.value);
+    } catch {
+      area.select();
+      document.execCommand('copy');
+    }
+    status.textContent = 'Case note copied';
+  });
+}
+
+// The GOV.UK timeout warning: two minutes before an idle sign-in ends, offer to stay signed in.
+const idle = Number(document.body.dataset.idleSeconds || 0);
+const dialog = document.getElementById('timeout-warning');
+if (idle > 0 && dialog) {
+  const warnBefore = Math.min(120, Math.floor(idle / 2));
+  const stay = document.getElementById('timeout-stay');
+  const countdown = document.getElementById('timeout-countdown');
+  const signOut = document.getElementById('timeout-sign-out');
+  let timers = [];
+  const say = (left) => {
+    countdown.textContent = left >= 60 ? `${Math.ceil(left / 60)} minute${left > 60 ? 's' : ''}` : `${left} seconds`;
+  };
+  const schedule = () => {
+    timers.forEach(clearTimeout);
+    timers.forEach(clearInterval);
+    timers = [
+      setTimeout(() => {
+        let left = warnBefore;
+        say(left);
+        timers.push(setInterval(() => say(Math.max(0, --left)), 1000));
+        dialog.showModal();
+        stay.focus();
+      }, (idle - warnBefore) * 1000),
+      setTimeout(() => signOut.requestSubmit(), idle * 1000),
+    ];
+  };
+  stay.addEventListener('click', async () => {
+    const r = await fetch('/keep-alive', { method: 'POST', headers: { 'X-CSRF-Token': csrf }, credentials: 'same-origin' });
+    if (!r.ok) { signOut.requestSubmit(); return; }
+    dialog.close();
+    schedule();
+  });
+  dialog.addEventListener('cancel', (e) => { e.preventDefault(); stay.click(); });
+  schedule();
+}

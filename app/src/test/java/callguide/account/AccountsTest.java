@@ -1,0 +1,67 @@
+package callguide.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import callguide.store.Database;
+import callguide.support.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountsTest {
+    /** A clock the test moves on by hand. */
+    static final class Hands extends Clock {
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+
+        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    }
+
+    Database db;
+    Hands clock = new Hands();
+    Accounts accounts;
+
+    @BeforeAll
+    void open() {
+        db = Database.open(TestDatabase.freshUrl(), null, 2);
+        accounts = new Accounts(new AccountDao(db.jdbi()), clock, Duration.ofMinutes(20));
+        accounts.create("dana", Role.supervisor, "dana-password-1");
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void an_idle_sign_in_ends_on_the_server_and_each_use_keeps_it_alive() {
+        Account dana = accounts.check("dana", "dana-password-1").orElseThrow();
+        String token = accounts.openSignIn(dana);
+        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        assertTrue(accounts.signedIn(token).isPresent());
+        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        assertTrue(accounts.signedIn(token).isPresent(), "the use 15 minutes earlier kept it alive");
+        clock.now = clock.now.plus(Duration.ofMinutes(21));
+        assertTrue(accounts.signedIn(token).isEmpty(), "idle for longer than the timeout");
+    }
+
+    @Test
+    void passwords_are_checked_and_weak_or_duplicate_accounts_refused() {
+        assertTrue(accounts.check("dana", "wrong-password").isEmpty());
+        assertTrue(accounts.check("nobody", "dana-password-1").isEmpty());
+        assertEquals("'dana' already has an account",
+                assertThrows(IllegalArgumentException.class, () -> accounts.create("dana", Role.handler, "another-password")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> accounts.create("erin", Role.handler, "short"));
+        assertThrows(IllegalArgumentException.class, () -> accounts.create("Not A Name!", Role.handler, "long-enough-password"));
+    }
+}
