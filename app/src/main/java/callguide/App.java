@@ -1,5 +1,6 @@
 package callguide;
 
+import callguide.assist.Evaluation;
 import callguide.call.CallDao;
 import callguide.call.CallService;
 import callguide.call.FlowCatalog;
@@ -44,8 +45,9 @@ public final class App implements AutoCloseable {
             }
             case "validate" -> System.exit(validate(Config.fromEnvironment()));
             case "bench" -> Bench.main(Arrays.copyOfRange(args, 1, args.length));
+            case "eval-assist" -> Evaluation.main(Arrays.copyOfRange(args, 1, args.length));
             default -> {
-                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help]");
+                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help | eval-assist [file]]");
                 System.exit(2);
             }
         }
