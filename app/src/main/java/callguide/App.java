@@ -1,5 +1,7 @@
 package callguide;
 
+import callguide.assist.AnswerIndex;
+import callguide.assist.Assist;
 import callguide.assist.Evaluation;
 import callguide.call.CallDao;
 import callguide.call.CallService;
@@ -54,19 +56,26 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config, Clock clock) {
+        return start(config, clock, null);
+    }
+
+    /** Starts with the labelled examples already embedded (or embeds them when null), so one model load can serve many starts. */
+    public static App start(Config config, Clock clock, AnswerIndex answers) {
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
         WorkingCalendar calendar = calendar(config);
+        AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
         EmbeddedServer embedded = config.databaseUrl() == null
                 ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
         Database database = Database.open(config.databaseUrl(), embedded, config.databasePoolSize());
         ObjectMapper json = json();
         FlowCatalog catalog = new FlowCatalog(loader, flows, new FlowVersionDao(database.jdbi()));
         Renderer renderer = new Renderer(config.contacts());
-        CallService calls = new CallService(new CallDao(database.jdbi(), json), catalog, renderer, calendar,
-                config.defaultNation(), json, clock);
+        CallDao dao = new CallDao(database.jdbi(), json);
+        CallService calls = new CallService(dao, catalog, renderer, calendar, config.defaultNation(), json, clock);
+        Assist assist = Assist.start(config.assist(), index, catalog, config.contacts(), calls, dao, json, clock);
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
-                config.defaultNation(), json)).start(config.port());
+                config.defaultNation(), json, assist)).start(config.port());
         return new App(database, web);
     }
 

@@ -4,6 +4,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import callguide.assist.Assist;
 import callguide.call.CallService;
 import callguide.call.FlowCatalog;
 import callguide.call.Nation;
@@ -20,11 +21,12 @@ public final class Routes {
     private Routes() {}
 
     public record Services(Database database, FlowCatalog flows, CallService calls, Renderer renderer,
-                           WorkingCalendar calendar, Nation defaultNation, ObjectMapper json) {}
+                           WorkingCalendar calendar, Nation defaultNation, ObjectMapper json, Assist assist) {}
 
     public static Javalin create(Services s) {
         FlowApi flows = new FlowApi(s.flows(), s.renderer(), s.calendar(), s.defaultNation(), s.json(), s.calls()::today);
         CallApi calls = new CallApi(s.calls(), s.json());
+        AssistApi assist = new AssistApi(s.assist(), s.json());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -48,6 +50,13 @@ public final class Routes {
                         get("/{id}/events", calls::events);
                         post("/{id}/answers", calls::answer);
                         post("/{id}/notes", calls::note);
+                        post("/{id}/suggestions", assist::recordSuggestion);
+                        get("/{id}/summary", assist::summary);
+                    });
+                    path("/assist", () -> {
+                        post("/suggest", assist::suggest);
+                        get("/search", assist::search);
+                        post("/ask", assist::ask);
                     });
                 });
             });
