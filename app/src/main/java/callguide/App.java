@@ -3,6 +3,9 @@ package callguide;
 import callguide.account.AccountDao;
 import callguide.account.Accounts;
 import callguide.account.AddAccount;
+import callguide.assist.AnswerIndex;
+import callguide.assist.Assist;
+import callguide.assist.Evaluation;
 import callguide.call.CallDao;
 import callguide.call.CallService;
 import callguide.call.FlowCatalog;
@@ -55,17 +58,25 @@ public final class App implements AutoCloseable {
             case "simulate-call" -> System.exit(CallSimulator.run(Config.fromEnvironment().telephony(),
                     Arrays.copyOfRange(args, 1, args.length), System.out));
             case "add-account" -> System.exit(AddAccount.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length)));
+            case "eval-assist" -> Evaluation.main(Arrays.copyOfRange(args, 1, args.length));
             default -> {
-                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help | simulate-call --help | add-account <username> <role>]");
+                System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help | simulate-call --help"
+                        + " | add-account <username> <role> | eval-assist [file]]");
                 System.exit(2);
             }
         }
     }
 
     public static App start(Config config, Clock clock) {
+        return start(config, clock, null);
+    }
+
+    /** Starts with the labelled examples already embedded (or embeds them when null), so one model load can serve many starts. */
+    public static App start(Config config, Clock clock, AnswerIndex answers) {
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
         WorkingCalendar calendar = calendar(config);
+        AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
         EmbeddedServer embedded = config.databaseUrl() == null
                 ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
         Database database = Database.open(config.databaseUrl(), embedded, config.databasePoolSize());
@@ -75,11 +86,13 @@ public final class App implements AutoCloseable {
         CallDao callDao = new CallDao(database.jdbi(), json);
         CallService calls = new CallService(callDao, catalog, renderer, calendar, config.defaultNation(), json, clock);
         Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock);
+        Assist assist = Assist.start(config.assist(), index, catalog, config.contacts(), calls, callDao, json, clock);
         Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle());
         // Demo accounts only where no one else could reach them: the embedded database on this machine.
         if (config.databaseUrl() == null) accounts.createDemoAccounts();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
-                config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony)).start(config.port());
+                config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist))
+                .start(config.port());
         return new App(database, web, telephony);
     }
 

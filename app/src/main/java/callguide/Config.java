@@ -1,8 +1,11 @@
 package callguide;
 
+import callguide.assist.AssistSettings;
 import callguide.call.Nation;
 import callguide.flow.Terms;
 import callguide.telephony.TelephonySettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +21,8 @@ public record Config(
         Nation defaultNation,
         Terms.Contacts contacts,
         Duration signInIdle,
-        TelephonySettings telephony) {
+        TelephonySettings telephony,
+        AssistSettings assist) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -42,15 +46,17 @@ public record Config(
                         env.getOrDefault("OPTIONS_INTERNAL_MAILBOX", "OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK"),
                         env.getOrDefault("ICE_TEAM_INTERNAL_MAILBOX", "2012ICE.DIRECTCOMPLAINTS@DWP.GSI.GOV.UK")),
                 Duration.ofMinutes(integer(env, "SIGN_IN_IDLE_MINUTES", 20)),
-                telephony(env, integer(env, "PORT", 7070)));
+                telephony(env, integer(env, "PORT", 7070)),
+                new AssistSettings(path(env, "PROCEDURES_DIR", null),
+                        decimal(env, "ASSIST_MIN_SCORE", AssistSettings.DEFAULT_MIN_SCORE), chat(env)));
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, signInIdle, telephony);
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, signInIdle, telephony, assist);
     }
 
     public Config withDatabase(String databaseUrl) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, signInIdle, telephony);
+        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, signInIdle, telephony, assist);
     }
 
     private static TelephonySettings telephony(Map<String, String> env, int port) {
@@ -77,6 +83,35 @@ public record Config(
             case "false", "no", "0" -> false;
             default -> throw new IllegalArgumentException(name + " must be true or false, not '" + v + "'");
         };
+    }
+
+    /** A chat model only when its base URL is set; the model name is then required. */
+    private static AssistSettings.Chat chat(Map<String, String> env) {
+        String url = blankToNull(env.get("CHAT_MODEL_BASE_URL"));
+        if (url == null) return null;
+        String name = blankToNull(env.get("CHAT_MODEL_NAME"));
+        if (name == null) throw new IllegalArgumentException("CHAT_MODEL_NAME is required when CHAT_MODEL_BASE_URL is set");
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("CHAT_MODEL_BASE_URL must be a URL, not '" + url + "'");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("CHAT_MODEL_BASE_URL must be an http or https URL, not '" + url + "'");
+        }
+        return new AssistSettings.Chat(uri, name.strip(), blankToNull(env.get("CHAT_MODEL_API_KEY")),
+                integer(env, "CHAT_MODEL_TIMEOUT_SECONDS", 30));
+    }
+
+    private static double decimal(Map<String, String> env, String name, double fallback) {
+        String v = blankToNull(env.get(name));
+        if (v == null) return fallback;
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, not '" + v + "'");
+        }
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

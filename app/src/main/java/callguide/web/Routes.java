@@ -7,6 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import callguide.account.Accounts;
+import callguide.assist.Assist;
 import callguide.call.CallService;
 import callguide.call.FlowCatalog;
 import callguide.call.Nation;
@@ -31,7 +32,7 @@ public final class Routes {
 
     public record Services(Database database, FlowCatalog flows, CallService calls, Renderer renderer,
                            WorkingCalendar calendar, Nation defaultNation, ObjectMapper json,
-                           Accounts accounts, ReviewDao review, Clock clock, Telephony telephony) {}
+                           Accounts accounts, ReviewDao review, Clock clock, Telephony telephony, Assist assist) {}
 
     public static Javalin create(Services s) {
         FlowApi flows = new FlowApi(s.flows(), s.renderer(), s.calendar(), s.defaultNation(), s.json(), s.calls()::today);
@@ -47,6 +48,7 @@ public final class Routes {
         TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock());
         InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
                 s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
+        AssistApi assist = new AssistApi(s.assist(), s.json());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -100,6 +102,13 @@ public final class Routes {
                         get("/{id}/warm-transfer", s.telephony()::showTransfer);
                         post("/{id}/warm-transfer", s.telephony()::startTransfer);
                         post("/{id}/warm-transfer/complete", s.telephony()::completeTransfer);
+                        post("/{id}/suggestions", assist::recordSuggestion);
+                        get("/{id}/summary", assist::summary);
+                    });
+                    path("/assist", () -> {
+                        post("/suggest", assist::suggest);
+                        get("/search", assist::search);
+                        post("/ask", assist::ask);
                     });
                 });
                 // Twilio's webhooks: the signature is checked before any of them runs.

@@ -2,6 +2,8 @@ package callguide.support;
 
 import callguide.App;
 import callguide.Config;
+import callguide.assist.AnswerIndex;
+import callguide.assist.Assist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,6 +24,7 @@ public final class TestApp implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public final App app;
+    private static AnswerIndex answers;
 
     private TestApp(App app) {
         this.app = app;
@@ -35,7 +38,14 @@ public final class TestApp implements AutoCloseable {
     public static TestApp start(Map<String, String> env) {
         Map<String, String> all = new HashMap<>(env);
         all.put("PORT", "0");
-        return new TestApp(App.start(Config.from(all), Clock.fixed(NOW, ZoneOffset.UTC)));
+        Config config = Config.from(all);
+        return new TestApp(App.start(config, Clock.fixed(NOW, ZoneOffset.UTC), answers(config)));
+    }
+
+    /** The model is loaded and the examples embedded once per test run: they are the slow part of a start. */
+    public static synchronized AnswerIndex answers(Config config) {
+        if (answers == null) answers = Assist.answerIndex(config.contacts());
+        return answers;
     }
 
     public record Response(int status, JsonNode json, String text, HttpResponse<String> raw) {

@@ -1,0 +1,95 @@
+package callguide.assist;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The labelled examples, embedded once at start-up. Scores a piece of speech against each answer of a
+ * question by its nearest examples: the mean similarity of the closest few of each answer's examples,
+ * where similarity blends meaning (sentence embeddings) with the words themselves.
+ */
+public final class AnswerIndex {
+    static final int NEAREST = 4;
+    static final double MEANING_WEIGHT = 0.6;
+
+    /** One question's examples: per answer, their texts, embeddings and word vectors. */
+    private record Examples(Words words, Map<String, List<String>> texts, Map<String, float[][]> meaning,
+                            Map<String, List<Map<String, Double>>> wording) {}
+
+    private final EmbeddingModel model;
+    private final ServiceNames names;
+    private final Map<String, Examples> byQuestion;
+
+    private AnswerIndex(EmbeddingModel model, ServiceNames names, Map<String, Examples> byQuestion) {
+        this.model = model;
+        this.names = names;
+        this.byQuestion = byQuestion;
+    }
+
+    /** Embeds the examples; {@code optionsName} is the options service's configured name, read as "Options". */
+    public static AnswerIndex build(EmbeddingModel model, LabelledExamples examples, String optionsName) {
+        ServiceNames names = new ServiceNames(optionsName);
+        Map<String, Examples> byQuestion = new LinkedHashMap<>();
+        examples.byQuestion().forEach((question, byOption) -> {
+            Words words = Words.over(byOption.values().stream().flatMap(List::stream).map(names::canonical).toList());
+            Map<String, float[][]> meaning = new LinkedHashMap<>();
+            Map<String, List<Map<String, Double>>> wording = new LinkedHashMap<>();
+            byOption.forEach((option, texts) -> {
+                List<String> canonical = texts.stream().map(names::canonical).toList();
+                meaning.put(option, Vectors.embed(model, canonical));
+                wording.put(option, canonical.stream().map(words::vector).toList());
+            });
+            byQuestion.put(question, new Examples(words, byOption, meaning, wording));
+        });
+        return new AnswerIndex(model, names, byQuestion);
+    }
+
+    public EmbeddingModel model() {
+        return model;
+    }
+
+    /** The text as matched: every service under one name. */
+    String canonical(String text) {
+        return names.canonical(text);
+    }
+
+    public boolean knows(String question) {
+        return byQuestion.containsKey(question);
+    }
+
+    public int size() {
+        return byQuestion.values().stream().flatMap(e -> e.texts().values().stream()).mapToInt(List::size).sum();
+    }
+
+    public List<String> questions() {
+        return List.copyOf(byQuestion.keySet());
+    }
+
+    /** How well one sentence matches one answer, and the example it matched best. */
+    record Match(String answer, double score, String example) {}
+
+    List<Match> match(String question, String sentence, float[] meaning) {
+        Examples ex = byQuestion.get(question);
+        Map<String, Double> wording = ex.words().vector(sentence);
+        List<Match> out = new ArrayList<>();
+        ex.meaning().forEach((option, vectors) -> {
+            List<Map<String, Double>> words = ex.wording().get(option);
+            double[] sims = new double[vectors.length];
+            int best = 0;
+            for (int i = 0; i < vectors.length; i++) {
+                sims[i] = MEANING_WEIGHT * Vectors.dot(meaning, vectors[i]) + (1 - MEANING_WEIGHT) * Words.dot(wording, words.get(i));
+                if (sims[i] > sims[best]) best = i;
+            }
+            Arrays.sort(sims);
+            int k = Math.min(NEAREST, sims.length);
+            double sum = 0;
+            for (int i = 0; i < k; i++) sum += sims[sims.length - 1 - i];
+            out.add(new Match(option, k == 0 ? 0 : sum / k, k == 0 ? null : ex.texts().get(option).get(best)));
+        });
+        return out;
+    }
+}

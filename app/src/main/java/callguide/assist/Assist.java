@@ -1,0 +1,35 @@
+package callguide.assist;
+
+import callguide.call.CallDao;
+import callguide.call.CallService;
+import callguide.call.FlowCatalog;
+import callguide.flow.Renderer;
+import callguide.flow.Terms;
+import callguide.flow.Vocabulary;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The assistant's parts, wired once at start-up: suggestions, procedure search, asking, case notes. */
+public record Assist(Suggester suggester, ProcedureSearch search, Asker asker, CaseNotes caseNotes,
+                     SuggestionLog suggestions, boolean chatModel) {
+
+    /** Loads the in-process model and embeds the labelled examples: the slow part, done once. */
+    public static AnswerIndex answerIndex(Terms.Contacts contacts) {
+        return AnswerIndex.build(EmbeddedModel.load(), LabelledExamples.bundled(Vocabulary.INTAKE.choiceFacts()), contacts.options());
+    }
+
+    public static Assist start(AssistSettings settings, AnswerIndex answers, FlowCatalog flows, Terms.Contacts contacts,
+                               CallService calls, CallDao dao, ObjectMapper json, Clock clock) {
+        List<Passage> passages = new ArrayList<>();
+        Terms terms = Terms.of(false, contacts);
+        flows.current().forEach(e -> passages.addAll(FlowPassages.of(e.flow(), terms)));
+        passages.addAll(ProcedureDocuments.read(settings.proceduresDir()));
+        ProcedureSearch search = new ProcedureSearch(answers.model(), passages);
+        ProcedureAdvisor advisor = ChatModels.advisor(settings.chat());
+        return new Assist(new Suggester(answers, settings.minScore()), search, new Asker(search, advisor),
+                new CaseNotes(calls, new Renderer(contacts), contacts, json, advisor),
+                new SuggestionLog(dao, calls, json, clock), advisor != null);
+    }
+}

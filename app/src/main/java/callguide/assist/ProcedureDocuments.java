@@ -1,0 +1,106 @@
+package callguide.assist;
+
+import callguide.assist.Passage.Citation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Procedure documents (*.txt in a folder) split into passages: one per numbered step, and the prose under
+ * each heading in pieces of a few sentences. Email addresses are withheld: the internal mailboxes in the
+ * procedures are for staff, and passages can reach a chat model and its answers.
+ */
+public final class ProcedureDocuments {
+    static final int MAX_PASSAGE = 700;
+    private static final Pattern STEP = Pattern.compile("^(\\d{1,3})\\.\\s+(.*)");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    private static final Pattern LINK = Pattern.compile("\\[([^]]*)]\\([^)]*\\)");
+    static final String WITHHELD = "[internal address withheld]";
+
+    private ProcedureDocuments() {}
+
+    public static List<Passage> read(Path dir) {
+        if (dir == null) return List.of();
+        if (!Files.isDirectory(dir)) throw new IllegalStateException("PROCEDURES_DIR " + dir + " is not a folder");
+        List<Passage> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                out.addAll(split(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read procedure documents in " + dir, e);
+        }
+        return out;
+    }
+
+    static List<Passage> split(String document, String text) {
+        List<Passage> out = new ArrayList<>();
+        String heading = document;
+        Integer step = null;
+        StringBuilder body = new StringBuilder();
+        String[] lines = text.replace("\r", "").split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = clean(lines[i]);
+            Matcher m = STEP.matcher(line);
+            if (isHeading(line, i == 0 ? "" : lines[i - 1], i + 1 < lines.length ? lines[i + 1] : "")) {
+                flush(out, document, heading, step, body);
+                heading = line;
+                step = null;
+            } else if (m.matches()) {
+                flush(out, document, heading, step, body);
+                step = Integer.valueOf(m.group(1));
+                body.append(m.group(2)).append(' ');
+            } else if (!line.isEmpty()) {
+                body.append(line).append(' ');
+            }
+        }
+        flush(out, document, heading, step, body);
+        return out;
+    }
+
+    /** A short line standing alone, of at least two words or in capitals, that does not end a sentence. */
+    static boolean isHeading(String line, String before, String after) {
+        if (line.isEmpty() || line.length() > 80 || !before.isBlank()) return false;
+        if (!after.isBlank() && !STEP.matcher(after.strip()).matches() && after.strip().length() < 80) return false;
+        if (STEP.matcher(line).matches() || line.startsWith("-") || line.startsWith("*") || line.startsWith("[")) return false;
+        if (".,;:".indexOf(line.charAt(line.length() - 1)) >= 0) return false;
+        if (!Character.isUpperCase(line.codePointAt(0))) return false;
+        return line.split("\\s+").length >= 2 || line.equals(line.toUpperCase()) && line.length() > 3;
+    }
+
+    private static void flush(List<Passage> out, String document, String heading, Integer step, StringBuilder body) {
+        String text = body.toString().replaceAll("\\s+", " ").strip();
+        body.setLength(0);
+        if (text.length() < 20) return;
+        for (String piece : pieces(text)) {
+            out.add(new Passage(piece, new Citation(document, heading, step, Citation.PROCEDURE), List.of()));
+        }
+    }
+
+    /** Long prose cut at sentence ends, so each passage is about one thing. */
+    private static List<String> pieces(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        for (String sentence : text.split("(?<=[.!?])\\s+")) {
+            if (piece.length() > 0 && piece.length() + sentence.length() > MAX_PASSAGE) {
+                out.add(piece.toString().strip());
+                piece.setLength(0);
+            }
+            piece.append(sentence).append(' ');
+        }
+        if (!piece.toString().isBlank()) out.add(piece.toString().strip());
+        return out;
+    }
+
+    private static String clean(String line) {
+        String s = LINK.matcher(line).replaceAll("$1").replace("**", "").strip();
+        return EMAIL.matcher(s).replaceAll(WITHHELD);
+    }
+}

@@ -1,0 +1,62 @@
+package callguide.assist;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Word overlap, weighted by how rare each word is among the examples: catches the names and small words
+ * ("both", "only", "review team") that sentence embeddings blur.
+ */
+final class Words {
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private final Map<String, Double> idf;
+
+    private Words(Map<String, Double> idf) {
+        this.idf = idf;
+    }
+
+    static Words over(List<String> texts) {
+        Map<String, Integer> df = new HashMap<>();
+        for (String t : texts) tokens(t).keySet().forEach(w -> df.merge(w, 1, Integer::sum));
+        Map<String, Double> idf = new HashMap<>();
+        df.forEach((w, n) -> idf.put(w, Math.log(1.0 + texts.size() / (double) n)));
+        return new Words(idf);
+    }
+
+    /** A unit-length weighted bag of words and word pairs. */
+    Map<String, Double> vector(String text) {
+        Map<String, Double> v = new HashMap<>();
+        double unseen = Math.log(1.0 + idf.size());
+        tokens(text).forEach((w, n) -> v.put(w, n * idf.getOrDefault(w, unseen)));
+        double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
+        if (norm > 0) v.replaceAll((w, x) -> x / norm);
+        return v;
+    }
+
+    static double dot(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> small = a.size() <= b.size() ? a : b;
+        Map<String, Double> large = small == a ? b : a;
+        double s = 0;
+        for (Map.Entry<String, Double> e : small.entrySet()) {
+            Double o = large.get(e.getKey());
+            if (o != null) s += e.getValue() * o;
+        }
+        return s;
+    }
+
+    static Map<String, Integer> tokens(String text) {
+        Map<String, Integer> out = new HashMap<>();
+        String previous = null;
+        for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT).replace("'", ""))) {
+            if (w.isEmpty()) continue;
+            out.merge(w, 1, Integer::sum);
+            if (previous != null) out.merge(previous + " " + w, 1, Integer::sum);
+            previous = w;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package callguide.assist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProcedureDocumentsTest {
+    static final String DOC = """
+            Returned Post Handling
+
+            What to do when a letter comes back undelivered.
+
+            Logging returned post
+
+            1. Record the returned item against the case on the day it arrives.
+            2. Check the address held on the case.
+
+            Secure storage
+
+            Kept for 28 days, then shredded. Ask returns.coordinator@example.invalid, never a client.
+            """;
+
+    @Test
+    void a_document_splits_into_passages_by_heading_and_numbered_step() {
+        List<Passage> passages = ProcedureDocuments.split("returned-post.txt", DOC);
+        assertEquals(4, passages.size(), passages.toString());
+        Passage step2 = passages.get(2);
+        assertEquals("Logging returned post", step2.citation().heading());
+        assertEquals(2, step2.citation().step());
+        assertEquals("Check the address held on the case.", step2.text());
+        assertEquals("Returned Post Handling", passages.get(0).citation().heading());
+        assertEquals("returned-post.txt", passages.get(0).citation().document());
+    }
+
+    @Test
+    void email_addresses_in_procedures_are_withheld() {
+        Passage storage = ProcedureDocuments.split("returned-post.txt", DOC).get(3);
+        assertEquals("Secure storage", storage.citation().heading());
+        assertFalse(storage.text().contains("@"), storage.text());
+        assertTrue(storage.text().contains(ProcedureDocuments.WITHHELD));
+    }
+}

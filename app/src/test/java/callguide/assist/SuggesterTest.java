@@ -1,0 +1,99 @@
+package callguide.assist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import callguide.Config;
+import callguide.flow.Vocabulary;
+import callguide.support.TestApp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SuggesterTest {
+    static final AnswerIndex INDEX = TestApp.answers(Config.from(Map.of()));
+    final Suggester suggester = new Suggester(INDEX, AssistSettings.DEFAULT_MIN_SCORE);
+
+    @Test
+    void suggests_the_answer_with_the_sentence_it_rests_on() {
+        List<Suggestion> s = suggester.suggest("staff_conduct",
+                "I rang last Tuesday. The adviser I spoke to was really rude and hung up on me. I was upset.");
+        assertEquals("yes", s.get(0).answer());
+        assertEquals("The adviser I spoke to was really rude and hung up on me.", s.get(0).evidence());
+        assertTrue(s.get(0).confidence() > 0.5 && s.get(0).confidence() <= 1, "confidence " + s.get(0).confidence());
+    }
+
+    @Test
+    void below_the_threshold_nothing_is_suggested() {
+        String text = "The adviser I spoke to was rude.";
+        assertFalse(suggester.suggest("staff_conduct", text).isEmpty());
+        assertEquals(List.of(), new Suggester(INDEX, 0.99).suggest("staff_conduct", text));
+    }
+
+    @Test
+    void empty_or_wordless_text_gets_no_suggestion() {
+        assertEquals(List.of(), suggester.suggest("caller", ""));
+        assertEquals(List.of(), suggester.suggest("caller", "   \n\t "));
+        assertEquals(List.of(), suggester.suggest("caller", null));
+        assertEquals(List.of(), suggester.suggest("caller", "<p><br/></p> ... !!!"));
+    }
+
+    @Test
+    void speech_in_another_language_or_noise_gets_no_suggestion() {
+        for (String text : List.of("Dw i eisiau cwyno am y gwasanaeth cynhaliaeth plant.",
+                "Chcę złożyć skargę na pracownika, był niegrzeczny.", "我想投诉你们的工作人员", "asdf qwer zxcv")) {
+            for (String question : INDEX.questions()) {
+                assertEquals(List.of(), suggester.suggest(question, text), question + ": " + text);
+            }
+        }
+    }
+
+    @Test
+    void markup_never_comes_back_in_the_evidence() {
+        List<Suggestion> s = suggester.suggest("caller",
+                "<script>alert('x')</script><b>I'm calling from HMRC</b> about <img src=x onerror=alert(1)> a case.");
+        assertEquals("government_department", s.get(0).answer());
+        s.forEach(x -> assertFalse(x.evidence().contains("<") || x.evidence().contains(">"), x.evidence()));
+    }
+
+    @Test
+    void very_long_text_is_capped_and_still_answered() {
+        String text = "I'm the paying parent on this case. " + "blah ".repeat(50_000);
+        List<Suggestion> s = suggester.suggest("caller", text);
+        assertEquals("client", s.get(0).answer());
+        assertTrue(s.get(0).evidence().length() <= Suggester.MAX_EVIDENCE);
+        assertTrue(Utterance.of(text).text().length() <= Utterance.MAX_CHARS);
+    }
+
+    @Test
+    void a_question_without_examples_is_refused() {
+        assertThrows(IllegalArgumentException.class, () -> suggester.suggest("case_closed_on", "last year"));
+    }
+
+    @Test
+    void every_option_of_every_question_has_examples() {
+        LabelledExamples bundled = LabelledExamples.bundled(Vocabulary.INTAKE.choiceFacts());
+        for (String q : LabelledExamples.QUESTIONS) {
+            assertEquals(Vocabulary.INTAKE.choiceFacts().get(q).stream().sorted().toList(),
+                    bundled.byQuestion().get(q).keySet().stream().sorted().toList(), q);
+            bundled.byQuestion().get(q).forEach((o, texts) -> assertTrue(texts.size() >= 7, q + "/" + o));
+        }
+    }
+
+    @Test
+    void held_out_utterances_are_answered_right_nine_times_in_ten_on_every_question() throws IOException {
+        LabelledExamples held;
+        try (InputStream in = getClass().getResourceAsStream("/assist/eval.yaml")) {
+            held = LabelledExamples.read(in, Vocabulary.INTAKE.choiceFacts());
+        }
+        assertEquals(LabelledExamples.QUESTIONS.stream().sorted().toList(), held.byQuestion().keySet().stream().sorted().toList());
+        Evaluation.Report report = Evaluation.run(suggester, held);
+        for (Evaluation.Score s : report.scores()) {
+            assertTrue(s.accuracy() >= 0.9, s.question() + " " + s.accuracy() + " " + s.misses());
+        }
+    }
+}
