@@ -94,3 +94,51 @@ if (idle > 0 && dialog) {
   dialog.addEventListener('cancel', (e) => { e.preventDefault(); stay.click(); });
   schedule();
 }
+
+// The live transcript: the server rendered the lines so far; new ones arrive as server-sent events and
+// are placed by their sequence, so a late line lands where it was said and a repeated one is ignored.
+for (const list of document.querySelectorAll('[data-transcript-stream]')) {
+  const empty = document.getElementById('transcript-empty');
+  const scroller = list.parentElement;
+  const source = new EventSource(list.dataset.transcriptStream);
+  source.addEventListener('line', (e) => {
+    const line = JSON.parse(e.data);
+    if (list.querySelector(`[data-sequence="${line.sequence}"]`)) return;
+    const item = document.createElement('li');
+    item.className = `callguide-transcript__line callguide-transcript__line--${line.speaker === 'handler' ? 'handler' : 'caller'}`;
+    item.dataset.sequence = line.sequence;
+    const who = document.createElement('strong');
+    who.className = 'callguide-transcript__speaker';
+    who.textContent = line.speaker === 'handler' ? 'You:' : 'Caller:';
+    item.append(who, ` ${line.text}`);
+    const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4;
+    const later = [...list.children].find((li) => Number(li.dataset.sequence) > line.sequence);
+    list.insertBefore(item, later ?? null);
+    if (empty) empty.hidden = true;
+    if (atBottom && !later) scroller.scrollTop = scroller.scrollHeight;
+  });
+  window.addEventListener('pagehide', () => source.close());
+}
+
+// The warm transfer's status: while the team is being dialled or briefed, check every 2 seconds and
+// show the panel again only when its state has moved on. Without JavaScript, reloading the page does.
+const pollTransfer = (panel) => {
+  const url = panel.dataset.poll;
+  if (!url) return;
+  const announce = document.getElementById('warm-transfer-announce');
+  const timer = setInterval(async () => {
+    const r = await fetch(url, { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' }).catch(() => null);
+    if (!r || !r.ok) return;
+    const holder = document.createElement('div');
+    holder.innerHTML = await r.text();
+    const next = holder.querySelector('#warm-transfer');
+    if (!next || next.dataset.state === panel.dataset.state) return;
+    clearInterval(timer);
+    panel.replaceWith(next);
+    const said = next.querySelector('[data-announce]');
+    if (announce && said) announce.textContent = said.textContent.replace(/\s+/g, ' ').trim();
+    pollTransfer(next);
+  }, 2000);
+};
+const transferPanel = document.getElementById('warm-transfer');
+if (transferPanel) pollTransfer(transferPanel);

@@ -12,6 +12,8 @@ import callguide.flow.Step;
 import callguide.web.CallViews;
 import callguide.web.Pages;
 import callguide.web.Security;
+import callguide.telephony.Telephony;
+import callguide.telephony.TranscriptLine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -22,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * One call as it happened: each event in order, with what the handler saw at each question, replayed
@@ -29,23 +33,35 @@ import java.util.UUID;
  */
 public final class TimelinePage {
     /** {@code replay} is the question as the handler saw it, and {@code chosen} the answer they gave. */
-    public record Item(String type, String title, String at, String took, List<String> lines, Step replay, String chosen) {}
+    public record Item(String type, String title, String at, String took, List<String> lines, Step replay, String chosen, Instant when) {
+        /** Recorded by the phone system (Twilio's callbacks), not by the handler. */
+        public boolean byPhone() {
+            return PhoneEvents.title(type) != null && !PhoneEvents.BY_HANDLER.contains(type);
+        }
+    }
 
     public record Timeline(UUID id, String handler, String status, String outcome, String outcomeTitle, String flags,
                            String flowVersion, String nation, String started, String duration, List<Item> items) {}
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final CallService calls;
     private final Renderer renderer;
     private final ReviewDao dao;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Telephony telephony;
+    private final PhoneEvents phoneEvents;
 
-    public TimelinePage(CallService calls, Renderer renderer, ReviewDao dao, ObjectMapper json, Clock clock) {
+    public TimelinePage(CallService calls, Renderer renderer, ReviewDao dao, ObjectMapper json, Clock clock, Telephony telephony) {
         this.calls = calls;
         this.renderer = renderer;
         this.dao = dao;
         this.json = json;
         this.clock = clock;
+        this.telephony = telephony;
+        this.phoneEvents = new PhoneEvents(json);
     }
 
     public void show(Context ctx) throws Exception {
@@ -63,7 +79,8 @@ public final class TimelinePage {
         Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(),
                 call.status() == Call.Status.completed ? "Completed" : "In progress", call.outcomeCode(), title,
                 String.join(", ", call.flags()), call.flowVersion(), call.nation().id(), CallViews.time(call.startedAt()),
-                CallViews.elapsed(Duration.between(call.startedAt(), end)), items(call, calls.events(id))));
+                CallViews.elapsed(Duration.between(call.startedAt(), end)),
+                withTranscript(items(call, calls.events(id)), call.callSid() == null ? List.of() : telephony.lines(id))));
     }
 
     private List<Item> items(Call call, List<CallEvent> events) {
@@ -77,21 +94,47 @@ public final class TimelinePage {
             String prompt = q == null ? e.question() : renderer.step(q, answers).prompt();
             items.add(switch (e.type()) {
                 case "started" -> new Item(e.type(), "Call started", at(e), null,
-                        List.of("Flow " + call.flowId() + ", version " + call.flowVersion()), null, null);
+                        List.of("Flow " + call.flowId() + ", version " + call.flowVersion()), null, null, e.at());
                 case "answered", "changed" -> answered(e, q, prompt, answers, took);
                 case "dropped" -> new Item(e.type(), "No longer applies: " + prompt, at(e), null,
-                        List.of("The answer '" + label(q, e.answer(), answers) + "' was dropped by a change to an earlier answer"), null, null);
-                case "note" -> new Item(e.type(), "Note", at(e), null, List.of(e.note() == null ? "(removed: staff conduct complaint)" : e.note()), null, null);
+                        List.of("The answer '" + label(q, e.answer(), answers) + "' was dropped by a change to an earlier answer"), null, null, e.at());
+                case "note" -> new Item(e.type(), "Note", at(e), null, List.of(e.note() == null ? "(removed: staff conduct complaint)" : e.note()), null, null, e.at());
                 case "notes_redacted" -> new Item(e.type(), "Notes removed", at(e), null,
-                        List.of("The call became a staff conduct complaint, so the text of earlier notes was removed"), null, null);
-                case "outcome" -> new Item(e.type(), "Outcome: " + e.answer(), at(e), took, List.of(), null, null);
-                default -> new Item(e.type(), "Event: " + e.type(), at(e), null, List.of(), null, null);
+                        List.of("The call became a staff conduct complaint, so the text of earlier notes was removed"), null, null, e.at());
+                case "outcome" -> new Item(e.type(), "Outcome: " + e.answer(), at(e), took, List.of(), null, null, e.at());
+                default -> other(e);
             });
             if ("answered".equals(e.type()) || "changed".equals(e.type())) answers.put(e.question(), e.answer());
             if ("dropped".equals(e.type())) answers.remove(e.question());
             if (!"dropped".equals(e.type()) && !"notes_redacted".equals(e.type())) previous = e.at();
         }
         return items;
+    }
+
+    private Item other(CallEvent e) {
+        String phone = PhoneEvents.title(e.type());
+        if (phone == null) return new Item(e.type(), "Event: " + e.type(), at(e), null, List.of(), null, null, e.at());
+        return new Item(e.type(), phone, at(e), null, phoneEvents.lines(e.detail()), null, null, e.at());
+    }
+
+    /** What was said, placed by time between the steps: each run of lines between two steps is one item. */
+    private static List<Item> withTranscript(List<Item> steps, List<TranscriptLine> said) {
+        List<Item> out = new ArrayList<>();
+        int next = 0;
+        for (Item step : steps) {
+            int from = next;
+            while (next < said.size() && !said.get(next).at().isAfter(step.when())) next++;
+            if (next > from) out.add(said(said.subList(from, next)));
+            out.add(step);
+        }
+        if (next < said.size()) out.add(said(said.subList(next, said.size())));
+        return out;
+    }
+
+    private static Item said(List<TranscriptLine> lines) {
+        List<String> text = lines.stream().map(l -> SECOND.format(l.at().atZone(UK)) + " "
+                + (l.speaker().equals("handler") ? "Handler" : "Caller") + ": " + l.text()).toList();
+        return new Item("transcript", "Said on the call", CallViews.time(lines.get(0).at()), null, text, null, null, lines.get(0).at());
     }
 
     private Item answered(CallEvent e, Question q, String prompt, Map<String, String> answers, String took) {
@@ -104,7 +147,7 @@ public final class TimelinePage {
         }
         if (e.note() != null) lines.add("Note: " + e.note());
         String title = ("changed".equals(e.type()) ? "Changed: " : "") + prompt;
-        return new Item(e.type(), title, at(e), took, lines, seen, e.answer());
+        return new Item(e.type(), title, at(e), took, lines, seen, e.answer(), e.at());
     }
 
     private String label(Question q, String answer, Map<String, String> answers) {

@@ -2,7 +2,6 @@ package callguide.telephony;
 
 import static callguide.telephony.CallLog.detail;
 
-
 import callguide.call.CallDao;
 import callguide.call.CallService;
 import callguide.web.ApiError;
@@ -17,6 +16,8 @@ import java.util.UUID;
 /** POST /twilio/voice, /twilio/status and /twilio/dial-ended: the caller's call and the handler's leg. */
 final class CallWebhooks {
     static final Set<String> ENDED = Set.of("completed", "busy", "failed", "no-answer", "canceled");
+    /** Whom a phone call belongs to until a handler takes it on their screen. */
+    static final String HANDLER_LINE = "handler-line";
 
     private final CallService calls;
     private final CallDao callDao;
@@ -63,7 +64,7 @@ final class CallWebhooks {
     }
 
     private String handlerId() {
-        return settings.handlerNumber() != null ? "handler-line" : "queue:" + settings.handlerQueue();
+        return settings.handlerNumber() != null ? HANDLER_LINE : "queue:" + settings.handlerQueue();
     }
 
     /** Call progress, of the caller's call or of the handler's leg (which names its parent). */

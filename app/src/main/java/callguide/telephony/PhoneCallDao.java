@@ -1,6 +1,7 @@
 package callguide.telephony;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -12,6 +13,10 @@ final class PhoneCallDao {
 
     PhoneCallDao(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
     }
 
     void insert(UUID callId, String callSid, String dialledNumber) {
@@ -45,6 +50,23 @@ final class PhoneCallDao {
     void ended(Handle h, UUID callId, Instant at, String status) {
         h.createUpdate("UPDATE phone_calls SET ended_at = :at, end_status = :status WHERE call_id = :id AND ended_at IS NULL")
                 .bind("id", callId).bind("at", at).bind("status", status).execute();
+    }
+
+    /** Phone calls still on the line that no one has taken yet: they belong to the handlers' line or queue. */
+    List<PhoneCall> waiting() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT p.* FROM phone_calls p JOIN calls c ON c.id = p.call_id
+                        WHERE c.status = 'in_progress' AND p.ended_at IS NULL AND (c.handler_id = :line OR c.handler_id LIKE 'queue:%')
+                        ORDER BY c.started_at, c.id""")
+                .bind("line", CallWebhooks.HANDLER_LINE).map((rs, ctx) -> phoneCall(rs)).list());
+    }
+
+    /** Gives the call to this handler, if it is still the line's; false when someone else took it first. */
+    boolean take(Handle h, UUID callId, String handler, Instant at) {
+        return h.createUpdate("""
+                UPDATE calls SET handler_id = :handler, updated_at = :at
+                WHERE id = :id AND (handler_id = :line OR handler_id LIKE 'queue:%')""")
+                .bind("id", callId).bind("handler", handler).bind("at", at).bind("line", CallWebhooks.HANDLER_LINE).execute() == 1;
     }
 
     private static PhoneCall phoneCall(java.sql.ResultSet rs) throws java.sql.SQLException {

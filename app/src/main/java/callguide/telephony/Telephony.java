@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,14 +31,18 @@ public final class Telephony implements AutoCloseable {
     private final WarmTransfer warmTransfer;
     private final TranscriptDao transcripts;
     private final TranscriptFeed feed;
+    private final PhoneCallDao phones;
+    private final CallLog log;
+    private final Clock clock;
 
     public Telephony(TelephonySettings settings, CallService calls, CallDao callDao, ObjectMapper json, Clock clock) {
         this.calls = calls;
         this.json = json;
         this.settings = settings;
-        PhoneCallDao phones = new PhoneCallDao(callDao.jdbi());
+        this.phones = new PhoneCallDao(callDao.jdbi());
+        this.log = new CallLog(callDao, json);
+        this.clock = clock;
         TransferDao transfers = new TransferDao(callDao.jdbi());
-        CallLog log = new CallLog(callDao, json);
         Twiml twiml = new Twiml(settings);
         this.transcripts = new TranscriptDao(callDao.jdbi());
         this.feed = new TranscriptFeed(transcripts);
@@ -84,6 +89,30 @@ public final class Telephony implements AutoCloseable {
 
     public void showTransfer(Context ctx) {
         ctx.json(warmTransfer.view(callId(ctx)));
+    }
+
+    // For the handler's and the supervisor's pages.
+    public List<TranscriptLine> lines(UUID callId) {
+        return transcripts.lines(callId);
+    }
+
+    public WarmTransfer warmTransfer() {
+        return warmTransfer;
+    }
+
+    public List<WaitingCall> waiting() {
+        return phones.waiting().stream().map(p -> new WaitingCall(p.callId(), calls.get(p.callId()).startedAt(),
+                settings.mpHotlineNumber() != null && TelephonySettings.digits(settings.mpHotlineNumber())
+                        .equals(TelephonySettings.digits(p.dialledNumber())))).toList();
+    }
+
+    /** The handler takes a phone call on their screen; false when another handler took it first. */
+    public boolean take(UUID callId, String handler) {
+        return phones.jdbi().inTransaction(h -> {
+            boolean taken = phones.take(h, callId, handler, clock.instant());
+            if (taken) log.record(h, callId, clock.instant(), "phone_call_taken", CallLog.detail("handler", handler));
+            return taken;
+        });
     }
 
     private static UUID callId(Context ctx) {

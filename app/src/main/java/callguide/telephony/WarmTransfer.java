@@ -124,19 +124,28 @@ public final class WarmTransfer {
     }
 
     public Map<String, Object> view(UUID callId) {
+        TransferStatus s = status(callId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", s.state());
+        out.put("available", s.available());
+        out.put("team", s.team());
+        out.put("teamNumber", s.teamNumber());
+        out.put("callerHearsBriefing", s.callerHearsBriefing());
+        out.put("reason", s.reason());
+        out.put("startedAt", s.startedAt());
+        out.put("manual", s.manual());
+        return out;
+    }
+
+    /** Where the call's transfer stands, and whether one can be made at all (and if not, why). */
+    public TransferStatus status(UUID callId) {
         Call call = calls.get(callId);
         Transfer t = transfers.latest(callId).orElse(null);
         ResolutionTeam team = ResolutionTeam.forCall(call, t == null ? null : t.team(), settings.teams());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("state", t == null ? "not_started" : t.state().name());
-        out.put("available", transferableCall(call) && unavailable(phones.find(callId).orElse(null), team) == null);
-        out.put("team", team.key());
-        out.put("teamNumber", team.number());
-        out.put("callerHearsBriefing", settings.callerHearsBriefing());
-        out.put("reason", t == null ? null : t.reason());
-        out.put("startedAt", t == null ? null : t.startedAt());
-        out.put("manual", team.manual());
-        return out;
+        boolean offered = transferableCall(call);
+        String unavailable = offered ? unavailable(phones.find(callId).orElse(null), team) : "this call is not one for the Complaints Resolution Team";
+        return new TransferStatus(offered, t == null ? "not_started" : t.state().name(), unavailable, team.key(), team.number(),
+                settings.callerHearsBriefing(), t == null ? null : t.reason(), t == null ? null : t.startedAt(), team.manual());
     }
 
     private Call transferable(UUID callId) {

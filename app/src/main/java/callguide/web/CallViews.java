@@ -39,11 +39,13 @@ public final class CallViews {
     private final CallService calls;
     private final Renderer renderer;
     private final java.time.Clock clock;
+    private final PhonePanels phone;
 
-    CallViews(CallService calls, Renderer renderer, java.time.Clock clock) {
+    CallViews(CallService calls, Renderer renderer, java.time.Clock clock, PhonePanels phone) {
         this.calls = calls;
         this.renderer = renderer;
         this.clock = clock;
+        this.phone = phone;
     }
 
     /**
@@ -73,6 +75,10 @@ public final class CallViews {
 
     Renderer renderer() {
         return renderer;
+    }
+
+    PhonePanels phone() {
+        return phone;
     }
 
     /** Each answer in force, in the words the handler saw, with a change link when {@code change} is given. */

@@ -19,7 +19,7 @@ public final class OutcomePages {
     public record Notes(UUID callId, List<Note> notes, String text, List<Pages.FieldError> errors, UUID requestId) {}
 
     public record OutcomePage(UUID callId, Outcome outcome, boolean confidential, String caseNote, String started,
-                              String duration, Notes notes) {}
+                              String duration, Notes notes, PhonePanels.TranscriptPanel transcript, PhonePanels.TransferPanel transfer) {}
 
     private final CallViews views;
     private final ObjectMapper json;
@@ -36,7 +36,7 @@ public final class OutcomePages {
             ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, call, notes(call, "", List.of()));
+        render(ctx, call, notes(call, "", List.of()), null);
     }
 
     void addNote(Context ctx) {
@@ -52,16 +52,22 @@ public final class OutcomePages {
         } else if (problem == null) {
             ctx.redirect("/calls/" + call.id() + "/outcome#notes", HttpStatus.SEE_OTHER);
         } else {
-            render(ctx, call, notes);
+            render(ctx, call, notes, null);
         }
     }
 
-    private void render(Context ctx, Call call, Notes notes) {
+    /** The outcome page; {@code transferProblem} says why the handler's transfer request was refused, if it was. */
+    void render(Context ctx, Call call, String transferProblem) {
+        render(ctx, call, notes(call, "", List.of()), transferProblem);
+    }
+
+    private void render(Context ctx, Call call, Notes notes, String transferProblem) {
         Outcome outcome = outcome(call);
         var rows = views.rows(views.calls().flowOf(call), new LinkedHashMap<>(call.answerMap()), null, null);
         String caseNote = call.confidential() ? null : CaseNote.of(call, outcome, rows);
         Pages.render(ctx, "outcome.jte", new OutcomePage(call.id(), outcome, call.confidential(), caseNote,
-                CallViews.time(call.startedAt()), views.timer(call).elapsed(), notes));
+                CallViews.time(call.startedAt()), views.timer(call).elapsed(), notes, views.phone().transcript(call),
+                views.phone().transfer(call, transferProblem)));
     }
 
     private Notes notes(Call call, String text, List<Pages.FieldError> errors) {

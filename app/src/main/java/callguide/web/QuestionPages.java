@@ -23,7 +23,7 @@ public final class QuestionPages {
 
     public record QuestionPage(UUID callId, Step step, List<Choice> choices, AnswerForm form, List<Pages.FieldError> errors,
                                String back, UUID requestId, String pending, List<CallViews.AnswerRow> answers,
-                               CallViews.Timer timer, int number) {}
+                               CallViews.Timer timer, int number, PhonePanels.TranscriptPanel transcript) {}
 
     private final CallViews views;
 
@@ -128,7 +128,7 @@ public final class QuestionPages {
         List<Pages.FieldError> errors = form.error() == null ? List.of() : List.of(form.error());
         Pages.render(ctx, "question.jte", new QuestionPage(call.id(), step, choices, form, errors, back, UUID.randomUUID(),
                 pendingText, views.rows(flow, answers, "/calls/" + call.id() + "/questions/", pendingText),
-                views.timer(call), (index == -1 ? path.size() : index) + 1));
+                views.timer(call), (index == -1 ? path.size() : index) + 1, views.phone().transcript(call)));
     }
 
     static UUID requestId(Context ctx) {

@@ -39,13 +39,14 @@ public final class Routes {
         CallApi calls = new CallApi(s.calls(), s.json());
         Security security = new Security(s.accounts());
         SignInPages signIn = new SignInPages(s.accounts());
-        CallViews views = new CallViews(s.calls(), s.renderer(), s.clock());
-        HomePage home = new HomePage(s.calls(), s.review());
+        CallViews views = new CallViews(s.calls(), s.renderer(), s.clock(), new PhonePanels(s.telephony()));
+        HomePage home = new HomePage(s.calls(), s.review(), s.telephony());
         QuestionPages questions = new QuestionPages(views);
         CheckPages check = new CheckPages(views);
         OutcomePages outcome = new OutcomePages(views, s.json());
+        TransferPages transfer = new TransferPages(views, outcome);
         ReviewPages review = new ReviewPages(s.review());
-        TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock());
+        TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock(), s.telephony());
         InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
                 s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
         AssistApi assist = new AssistApi(s.assist(), s.json());
@@ -70,12 +71,16 @@ public final class Routes {
                 get("/", security.signedIn(home::show));
                 post("/calls", security.signedIn(home::start));
                 get("/calls/{id}", security.signedIn(questions::open));
+                post("/calls/{id}/take", security.signedIn(home::take));
                 get("/calls/{id}/questions/{question}", security.signedIn(questions::show));
                 post("/calls/{id}/questions/{question}", security.signedIn(questions::answer));
                 get("/calls/{id}/check", security.signedIn(check::show));
                 post("/calls/{id}/check", security.signedIn(check::confirm));
                 get("/calls/{id}/outcome", security.signedIn(outcome::show));
                 post("/calls/{id}/notes", security.signedIn(outcome::addNote));
+                get("/calls/{id}/warm-transfer", security.signedIn(transfer::show));
+                post("/calls/{id}/warm-transfer", security.signedIn(transfer::start));
+                post("/calls/{id}/warm-transfer/complete", security.signedIn(transfer::complete));
                 get("/review", security.reviewer(review::list));
                 get("/review/calls.csv", security.reviewer(review::csv));
                 get("/review/calls/{id}", security.reviewer(timeline::show));

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -68,6 +69,38 @@ public final class Browser implements AutoCloseable {
     public void awaitPath(String part) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(part));
         settle();
+    }
+
+    /** Signs in at this service (signing out whoever was signed in) and waits for the page after sign-in. */
+    public void signIn(String base, String user, String password) {
+        driver.get(base + "/sign-in");
+        settle();
+        if (!driver.getCurrentUrl().contains("/sign-in")) {
+            driver.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+            awaitPath("/sign-in");
+        }
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        until(d -> !d.getCurrentUrl().contains("/sign-in"));
+        settle();
+    }
+
+    /** Waits up to ten seconds for something a person would see, over page changes and live updates. */
+    public void until(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition);
+    }
+
+    /** Presses keys as a handler does: a number to choose, Enter to continue; then waits for the next page. */
+    public void press(String key, String nextPath) {
+        keys(key, Keys.ENTER);
+        awaitPath(nextPath);
+    }
+
+    public void keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
     }
 
     public String text(String css) {

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /** A handler takes calls and a supervisor reviews them, in a real browser, with every page checked by axe-core. */
@@ -211,19 +210,11 @@ class BrowserJourneyTest {
     }
 
     private void signIn(String user, String password) {
-        browser.driver.get(base + "/sign-in");
-        browser.settle();
-        browser.driver.findElement(By.id("username")).sendKeys(user);
-        browser.driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-        until(d -> !d.getCurrentUrl().contains("/sign-in"));
-        browser.settle();
+        browser.signIn(base, user, password);
     }
 
     private void until(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(condition);
+        browser.until(condition);
     }
 
     private void signOut() {
@@ -231,13 +222,11 @@ class BrowserJourneyTest {
         browser.awaitPath("/sign-in");
     }
 
-    /** Chooses an option by its number and continues with Enter, then waits for the next page. */
     private void press(String key, String next) {
-        keys(key, Keys.ENTER);
-        browser.awaitPath(next);
+        browser.press(key, next);
     }
 
     private void keys(CharSequence... keys) {
-        new Actions(browser.driver).sendKeys(keys).perform();
+        browser.keys(keys);
     }
 }

@@ -1,0 +1,54 @@
+package callguide.web;
+
+import callguide.call.Call;
+import callguide.telephony.Telephony;
+import callguide.telephony.TransferStatus;
+import java.util.List;
+import java.util.UUID;
+
+/** What the handler's pages show of the phone call: the transcript so far, and the warm transfer. */
+public final class PhonePanels {
+    /** One line said on the call, as the handler reads it: {@code label} is "Caller" or "You". */
+    public record Said(long sequence, String speaker, String label, String text) {}
+
+    public record TranscriptPanel(UUID callId, List<Said> lines) {}
+
+    /** {@code failure}: why the last attempt failed, in words; {@code problem}: why the handler's request was refused. */
+    public record TransferPanel(UUID callId, TransferStatus status, String failure, String problem) {}
+
+    private final Telephony telephony;
+
+    PhonePanels(Telephony telephony) {
+        this.telephony = telephony;
+    }
+
+    /** Null unless the call came in by phone; never on a staff-conduct complaint, which keeps no transcript. */
+    TranscriptPanel transcript(Call call) {
+        if (call.callSid() == null || call.confidential()) return null;
+        return new TranscriptPanel(call.id(), telephony.lines(call.id()).stream()
+                .map(l -> new Said(l.sequence(), l.speaker(), l.speaker().equals("handler") ? "You" : "Caller", l.text())).toList());
+    }
+
+    /** Null unless the call is one for the Complaints Resolution Team. */
+    TransferPanel transfer(Call call, String problem) {
+        TransferStatus status = telephony.warmTransfer().status(call.id());
+        if (!status.offered()) return null;
+        return new TransferPanel(call.id(), status, failure(status.reason()), problem);
+    }
+
+    Telephony telephony() {
+        return telephony;
+    }
+
+    static String failure(String reason) {
+        if (reason == null) return null;
+        return switch (reason) {
+            case "no_answer" -> "the team did not answer";
+            case "busy" -> "the team's line was busy";
+            case "failed" -> "the call to the team could not be connected";
+            case "canceled" -> "the call to the team was cancelled";
+            case "team_hung_up" -> "the team hung up before the transfer was completed";
+            default -> reason.startsWith("twilio_refused") ? "the phone system refused the transfer (" + reason.substring(reason.indexOf(':') + 1).strip() + ")" : reason;
+        };
+    }
+}
