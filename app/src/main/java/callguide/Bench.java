@@ -1,7 +1,248 @@
 package callguide;
 
+import callguide.call.Call;
+import callguide.call.CallDao;
+import callguide.call.CallEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code bench}: many concurrent guided calls through the real HTTP API, then the same answer transaction
+ * straight through JDBC on as many connections, so the API's rate can be read against what the database
+ * allows. The last line is the summary a release check reads.
+ */
 final class Bench {
-    static void main(String[] args) {
-        throw new UnsupportedOperationException("bench");
+    private static final String USAGE = """
+            usage: java -jar callguide.jar bench [--calls N] [--concurrency C] [--duration SECONDS] [--warmup SECONDS]
+                                                 [--client socket|jdk]
+              Drives C handlers, each taking guided calls from start to RAISE_COMPLAINT one answer at a time through
+              the HTTP API, until SECONDS pass or N calls are complete; then runs the transaction of one answer step
+              (CallDao lock, append, update) straight through JDBC on as many connections for as long.
+              Uses DATABASE_URL (and leaves its calls, handler bench-*, there), or an embedded PostgreSQL in a
+              temporary folder, deleted afterwards, when it is unset.
+              --calls        stop the API phase after N completed calls (default: no limit)
+              --concurrency  concurrent handlers (default 16)
+              --duration     seconds each measured phase lasts at most (default 12)
+              --warmup       seconds of unmeasured API load first, for the JIT and caches (default 6)
+              --client       socket: a plain keep-alive HTTP/1.1 socket per handler (default, cheapest on the CPU
+                             it shares with the server); jdk: java.net.http.HttpClient""";
+
+    record Options(long calls, int concurrency, double duration, double warmup, boolean jdkClient) {}
+
+    static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (o == null) {
+            System.out.println(USAGE);
+            return;
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        Path temp = null;
+        if (env.getOrDefault("DATABASE_URL", "").isBlank()) {
+            temp = Files.createTempDirectory("callguide-bench");
+            env.put("DATA_DIR", temp.toString());
+        }
+        Config config = Config.from(env).withPort(0);
+        Summary summary;
+        boolean started = false;
+        try {
+            try (App app = App.start(config, Clock.systemUTC())) {
+                started = true;
+                summary = run(o, app, config, new BenchCpu(temp == null ? null : temp.resolve("postgres")));
+            }
+        } finally {
+            // Only once the server has stopped: a failed start leaves PostgreSQL to the library's exit hook, which needs the folder.
+            if (temp != null && started) delete(temp);
+        }
+        // After shutdown, whose log lines would otherwise follow it: the summary must be the last line.
+        System.out.println(summary.line());
+        // A benchmark that got errors measured something other than the API working; say so in the status too.
+        if (summary.errors() > 0) System.exit(1);
+    }
+
+    record Summary(String line, long errors) {}
+
+    private static Summary run(Options o, App app, Config config, BenchCpu cpu) throws Exception {
+        Jdbi jdbi = app.database().jdbi();
+        // Printed because "durable" rests on both: with fsync off a commit waits for no flush at all.
+        String commit = jdbi.withHandle(h -> h.createQuery("SHOW synchronous_commit").mapTo(String.class).one());
+        String fsync = jdbi.withHandle(h -> h.createQuery("SHOW fsync").mapTo(String.class).one());
+        // The server cannot hold more connections than its pool, so the raw phase gets no more either.
+        int connections = Math.min(o.concurrency(), config.databasePoolSize());
+        System.out.printf("bench: %s PostgreSQL (synchronous_commit=%s, fsync=%s), server on port %d, pool of %d, %d handlers (%s client), %d cores%n",
+                config.databaseUrl() == null ? "embedded" : "DATABASE_URL", commit, fsync, app.port(), config.databasePoolSize(),
+                o.concurrency(), o.jdkClient() ? "java.net.http" : "socket", Runtime.getRuntime().availableProcessors());
+
+        BenchLoad load = new BenchLoad(app.port(), o.jdkClient());
+        if (o.warmup() > 0) load.run(o.concurrency(), o.warmup(), Long.MAX_VALUE);
+        BenchCpu.Snapshot before = cpu.now();
+        BenchLoad.Result api = load.run(o.concurrency(), o.duration(), o.calls());
+        BenchCpu.Snapshot after = cpu.now();
+        System.out.printf("api: %d answer steps in %.1f s = %.0f steps/s, %d calls completed, %s, errors %d%n",
+                api.steps(), api.seconds(), api.rate(), api.calls(), api.latency().summary(), api.errors());
+        api.errorKinds().forEach((kind, n) -> System.out.println("api error x" + n + ": " + kind));
+        if (api.steps() > 0) System.out.println("api cpu: " + BenchCpu.describe(before, after, api.steps(), o.jdkClient() ? 0 : api.workerCpuNanos(), "step"));
+
+        CallDao dao = new CallDao(jdbi, App.json());
+        List<UUID> rows = new ArrayList<>();
+        String reply = null;
+        Map<String, AtomicInteger> setupErrors = new ConcurrentHashMap<>();
+        try (BenchLoad.Client client = load.client()) {
+            for (int i = 0; i < connections; i++) {
+                // Calls started and answered through the API up to existing_complaint: typical rows for an answer step.
+                String id = load.id(BenchLoad.post(client, "/api/calls", "{\"flow\":\"intake\",\"handler\":\"bench-raw\"}", 201, setupErrors), setupErrors);
+                for (int q = 0; id != null && q < 8; q++) {
+                    reply = BenchLoad.post(client, "/api/calls/" + id + "/answers", BenchLoad.answerBody(BenchLoad.PATH[q][0], BenchLoad.PATH[q][1]), 200, setupErrors);
+                }
+                if (id != null) rows.add(UUID.fromString(id));
+            }
+        }
+        if (!setupErrors.isEmpty() || reply == null) throw new IllegalStateException("could not set up the raw phase: " + setupErrors);
+        // Shorter: the API phase has already compiled CallDao, Jdbi and the driver.
+        if (o.warmup() > 0) raw(dao, rows, reply, Math.min(o.warmup(), 2));
+        // As long as the API phase actually ran, so both rates are averaged over the same kind of window.
+        before = cpu.now();
+        Raw raw = raw(dao, rows, reply, api.seconds());
+        after = cpu.now();
+        double rawRate = raw.tx() / raw.seconds();
+        System.out.printf("raw: %d connections, CallDao.lock + append + update in one transaction (Jdbi over JDBC), no HTTP: "
+                + "%d tx in %.1f s = %.0f tx/s, %s%n", connections, raw.tx(), raw.seconds(), rawRate, raw.latency().summary());
+        raw.errors().forEach((kind, n) -> System.out.println("raw error x" + n + ": " + kind));
+        if (raw.tx() > 0) System.out.println("raw cpu: " + BenchCpu.describe(before, after, raw.tx(), 0, "transaction"));
+        return new Summary(String.format(Locale.ROOT, "bench: %d steps/s, %d%% of the raw rate of the same transaction, p50 %.1f ms, p99 %.1f ms",
+                Math.round(api.rate()), Math.round(100 * api.rate() / rawRate), api.latency().ms(50), api.latency().ms(99)),
+                api.errors() + raw.errors().values().stream().mapToLong(AtomicInteger::get).sum());
+    }
+
+    record Raw(long tx, double seconds, BenchSamples latency, Map<String, AtomicInteger> errors) {}
+
+    /**
+     * One thread per row, each holding its own connection from the server's pool, looping the answer
+     * transaction through CallDao's own methods, so the SQL is literally what an answer step sends: the
+     * locking SELECT, the batch INSERT of the event (with the stored reply), the UPDATE of the call, COMMIT.
+     */
+    private static Raw raw(CallDao dao, List<UUID> rows, String reply, double seconds) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        List<BenchSamples> samples = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long[] counts = new long[rows.size()];
+        Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+        for (int t = 0; t < rows.size(); t++) {
+            UUID id = rows.get(t);
+            BenchSamples mine = new BenchSamples();
+            samples.add(mine);
+            int slot = t;
+            Thread thread = new Thread(() -> {
+                try (Handle h = dao.jdbi().open()) {
+                    while (System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        try {
+                            // The answer's event and new state; the stored reply is a real one, so the row is as wide.
+                            h.useTransaction(tx -> {
+                                Call c = dao.lock(tx, id, null).orElseThrow().call();
+                                Instant now = Instant.now();
+                                dao.append(tx, id, now, List.of(CallEvent.of("answered", "existing_complaint", "none", null, null)), null, reply);
+                                dao.update(tx, new Call(c.id(), c.flowId(), c.flowVersion(), c.handlerId(), c.callSid(), c.nation(),
+                                        c.status(), c.currentQuestion(), c.answers(), null, List.of(), null, c.startedAt(), now, null));
+                            });
+                        } catch (RuntimeException e) {
+                            errors.computeIfAbsent(String.valueOf(e), k -> new AtomicInteger()).incrementAndGet();
+                            continue;
+                        }
+                        mine.add(System.nanoTime() - t0);
+                        counts[slot]++;
+                    }
+                }
+            }, "bench-raw-" + t);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) t.join();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Raw(Arrays.stream(counts).sum(), elapsed, BenchSamples.merge(samples), errors);
+    }
+
+    /** The options, or null for --help; an IllegalArgumentException says what is wrong. */
+    static Options parse(String[] args) {
+        long calls = Long.MAX_VALUE;
+        int concurrency = 16;
+        double duration = 12;
+        double warmup = 6;
+        boolean jdk = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) return null;
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (!List.of("--calls", "--concurrency", "--duration", "--warmup", "--client").contains(name)) {
+                throw new IllegalArgumentException("unknown option " + a);
+            }
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[++i] : null;
+            if (value == null) throw new IllegalArgumentException(name + " needs a value");
+            switch (name) {
+                case "--calls" -> calls = number(name, value, 1);
+                case "--concurrency" -> concurrency = (int) number(name, value, 1);
+                case "--duration" -> duration = seconds(name, value, 0.1);
+                case "--warmup" -> warmup = seconds(name, value, 0);
+                case "--client" -> {
+                    if (!value.equals("socket") && !value.equals("jdk")) throw new IllegalArgumentException("--client is socket or jdk, not '" + value + "'");
+                    jdk = value.equals("jdk");
+                }
+                default -> throw new IllegalStateException(name);
+            }
+        }
+        if (concurrency > 1000) throw new IllegalArgumentException("--concurrency is at most 1000");
+        return new Options(calls, concurrency, duration, warmup, jdk);
+    }
+
+    private static long number(String name, String value, long min) {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= min) return n;
+        } catch (NumberFormatException ignored) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of at least " + min + ", not '" + value + "'");
+    }
+
+    private static double seconds(String name, String value, double min) {
+        try {
+            double s = Double.parseDouble(value.strip());
+            if (s >= min && s <= 3600) return s;
+        } catch (NumberFormatException ignored) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException(name + " must be seconds between " + min + " and 3600, not '" + value + "'");
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
+        }
     }
 }

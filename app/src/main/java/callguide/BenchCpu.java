@@ -1,0 +1,72 @@
+package callguide;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where the CPU went during a phase: this JVM, the embedded PostgreSQL, and everything else on the
+ * machine. Rates swing with whatever else runs on two cores; CPU milliseconds per step hardly do, so
+ * they are what to compare between runs and the basis for any "where is the time" question.
+ */
+final class BenchCpu {
+    private final ProcessHandle postmaster; // null when PostgreSQL is not ours to see (DATABASE_URL)
+
+    BenchCpu(Path postgresDataDir) {
+        this.postmaster = postgresDataDir == null ? null : postmaster(postgresDataDir.resolve("postmaster.pid"));
+    }
+
+    record Snapshot(long jvm, long postgres, long machineBusy, long machineAll, long wall) {}
+
+    Snapshot now() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        long pg = postmaster == null ? -1 : Stream.concat(Stream.of(postmaster), postmaster.children())
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+        long[] machine = machine();
+        return new Snapshot(jvm, pg, machine[0], machine[1], System.nanoTime());
+    }
+
+    /** One line: CPU ms per step by consumer, and how busy the machine was, ours and others'. */
+    static String describe(Snapshot a, Snapshot b, long steps, long loadGeneratorNanos, String unit) {
+        double wall = b.wall() - a.wall();
+        long jvm = b.jvm() - a.jvm();
+        long pg = a.postgres() < 0 ? 0 : b.postgres() - a.postgres();
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder s = new StringBuilder(String.format("%.2f ms CPU per %s: JVM %.2f", (jvm + pg) / 1e6 / steps, unit, jvm / 1e6 / steps));
+        if (loadGeneratorNanos > 0) s.append(String.format(" (of which load generator %.2f)", loadGeneratorNanos / 1e6 / steps));
+        s.append(a.postgres() < 0 ? ", PostgreSQL not measured (DATABASE_URL)" : String.format(", PostgreSQL %.2f", pg / 1e6 / steps));
+        s.append(String.format("; this run used %.2f of %d cores", (jvm + pg) / wall, cores));
+        long all = b.machineAll() - a.machineAll();
+        if (all > 0) {
+            double busy = (double) (b.machineBusy() - a.machineBusy()) / all;
+            s.append(String.format(", the machine was %.0f%% busy", 100 * busy));
+            if (a.postgres() >= 0) s.append(String.format(" (%.0f%% by other processes)", Math.max(0, 100 * (busy - (jvm + pg) / wall / cores))));
+        }
+        return s.toString();
+    }
+
+    /** Busy and total jiffies from /proc/stat; zeros where there is none. */
+    private static long[] machine() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            long all = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) all += Long.parseLong(f[i]);
+            return new long[] {all - idle, all};
+        } catch (Exception e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private static ProcessHandle postmaster(Path pidFile) {
+        try {
+            Optional<ProcessHandle> p = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()));
+            return p.orElse(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
