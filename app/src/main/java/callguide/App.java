@@ -79,7 +79,18 @@ public final class App implements AutoCloseable {
         AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
         EmbeddedServer embedded = config.databaseUrl() == null
                 ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
-        Database database = Database.open(config.databaseUrl(), embedded, config.databasePoolSize());
+        try {
+            return wire(config, clock, Database.open(config.databaseUrl(), embedded, config.databasePoolSize()),
+                    loader, flows, calendar, index);
+        } catch (RuntimeException e) {
+            // A PostgreSQL we started must not outlive a start that failed.
+            if (embedded != null) embedded.closeQuietly();
+            throw e;
+        }
+    }
+
+    private static App wire(Config config, Clock clock, Database database, FlowLoader loader,
+                            List<FlowCatalog.Entry> flows, WorkingCalendar calendar, AnswerIndex index) {
         ObjectMapper json = json();
         FlowCatalog catalog = new FlowCatalog(loader, flows, new FlowVersionDao(database.jdbi()));
         Renderer renderer = new Renderer(config.contacts());

@@ -165,9 +165,9 @@ final class Bench {
                             h.useTransaction(tx -> {
                                 Call c = dao.lock(tx, id, null).orElseThrow().call();
                                 Instant now = Instant.now();
-                                dao.append(tx, id, now, List.of(CallEvent.of("answered", "existing_complaint", "none", null, null)), null, reply);
-                                dao.update(tx, new Call(c.id(), c.flowId(), c.flowVersion(), c.handlerId(), c.callSid(), c.nation(),
-                                        c.status(), c.currentQuestion(), c.answers(), null, List.of(), null, c.startedAt(), now, null));
+                                dao.record(tx, new Call(c.id(), c.flowId(), c.flowVersion(), c.handlerId(), c.callSid(), c.nation(),
+                                        c.status(), c.currentQuestion(), c.answers(), null, List.of(), null, c.startedAt(), now, null),
+                                        now, List.of(CallEvent.of("answered", "existing_complaint", "none", null, null)), null, reply);
                             });
                         } catch (RuntimeException e) {
                             errors.computeIfAbsent(String.valueOf(e), k -> new AtomicInteger()).incrementAndGet();

@@ -75,22 +75,45 @@ public final class CallDao {
             boolean first = i == 0;
             batch.bind("call", callId).bind("at", at).bind("type", e.type()).bind("question", e.question())
                     .bind("answer", e.answer()).bind("note", e.note()).bind("detail", e.detail())
-                    .bind("request", first ? requestId : null).bind("response", first ? response : null).add();
+                    .bind("request", first ? requestId : null)
+                    .bind("response", first && requestId != null ? response : null).add();
         }
         batch.execute();
     }
 
-    public void update(Handle h, Call c) {
+    /**
+     * One answer step's write: its events and the call's new state in a single statement, so the step is
+     * the lock, this and the commit. The reply is kept only where a request id can ask for it again.
+     */
+    public void record(Handle h, Call c, Instant at, List<CallEvent> events, UUID requestId, String response) {
         h.createUpdate("""
+                WITH events AS (
+                    INSERT INTO call_events (call_id, at, type, question, answer, note, detail, request_id, response)
+                    SELECT :id, :at, e.type, e.question, e.answer, e.note, CAST(e.detail AS jsonb),
+                           CASE WHEN e.n = 1 THEN CAST(:request AS uuid) END, CASE WHEN e.n = 1 THEN CAST(:response AS json) END
+                    FROM unnest(CAST(:types AS text[]), CAST(:questions AS text[]), CAST(:answers_given AS text[]),
+                                CAST(:notes AS text[]), CAST(:details AS text[]))
+                         WITH ORDINALITY AS e(type, question, answer, note, detail, n)
+                    ORDER BY e.n
+                )
                 UPDATE calls SET status = :status, current_question = :question, answers = CAST(:answers AS jsonb),
                        outcome_code = :code, flags = :flags, outcome = CAST(:outcome AS json),
                        updated_at = :updated, completed_at = :completed
                 WHERE id = :id""")
-                .bind("id", c.id()).bind("status", c.status().name()).bind("question", c.currentQuestion())
+                .bind("id", c.id()).bind("at", at)
+                .bind("types", column(events, CallEvent::type)).bind("questions", column(events, CallEvent::question))
+                .bind("answers_given", column(events, CallEvent::answer)).bind("notes", column(events, CallEvent::note))
+                .bind("details", column(events, CallEvent::detail))
+                .bind("request", requestId).bind("response", requestId == null ? null : response)
+                .bind("status", c.status().name()).bind("question", c.currentQuestion())
                 .bind("answers", write(c.answers())).bind("code", c.outcomeCode())
                 .bind("flags", c.flags().toArray(new String[0])).bind("outcome", c.outcome())
                 .bind("updated", c.updatedAt()).bind("completed", c.completedAt())
                 .execute();
+    }
+
+    private static String[] column(List<CallEvent> events, java.util.function.Function<CallEvent, String> field) {
+        return events.stream().map(field).toArray(String[]::new);
     }
 
     /** Blanks the text of every note on the call; the events themselves stay, so the record shows notes were removed. */

@@ -117,8 +117,7 @@ public final class CallService {
                 int lines = dao.redactTranscript(h, id);
                 if (lines > 0) events.add(CallEvent.of("transcript_redacted", null, null, null, write(Map.of("lines", lines))));
             }
-            dao.append(h, id, now, events, requestId, reply);
-            dao.update(h, next);
+            dao.record(h, next, now, events, requestId, reply);
             return reply;
         });
     }
