@@ -65,6 +65,7 @@ class AssistPagesTest {
         assertTrue(Pattern.compile("(High|Medium|Low) confidence \\(\\d+%\\)").matcher(page.body()).find(), "confidence in words and figures");
         assertFalse(page.body().contains("<b>I'm"), "the caller's words are never echoed as markup");
         assertTrue(app.get("/api/calls/" + id(call) + "/events").json().size() == 3, "asking records nothing");
+        assertTrue(post(call + "/questions/caller/suggest", "heard=").body().contains("Enter what the caller said to get a suggestion"));
 
         String confidence = token(page.body(), "name=\"confidence\" value=\"([^\"]+)\"");
         String evidence = token(page.body(), "name=\"evidence\" value=\"([^\"]+)\"").replace("&#39;", "'");
