@@ -5,13 +5,21 @@ import callguide.call.CallService;
 import callguide.call.GivenAnswer;
 import callguide.flow.Flow;
 import callguide.flow.Option;
+import callguide.flow.Outcome;
+import callguide.flow.Outcomes;
 import callguide.flow.Question;
 import callguide.flow.Renderer;
+import callguide.flow.Step;
 import callguide.flow.Terms;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CaseNotes {
     private static final Logger LOG = LoggerFactory.getLogger(CaseNotes.class);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     /** The note from the guided path, the model's summary of it (or null), and how it was written. */
     public record Note(UUID call, String caseNote, String summary, String summarisedBy, String detail) {}
@@ -65,37 +76,49 @@ public final class CaseNotes {
     /** Questions and answers in the call's own terms, then the outcome: what to do, say, raise and by when. */
     String guidedPath(Call call) {
         Flow flow = calls.flowOf(call);
-        Terms terms = renderer.terms(call.answerMap());
         StringBuilder out = new StringBuilder("Guided call: ").append(flow.title()).append(" (version ").append(call.flowVersion())
-                .append("), started ").append(call.startedAt()).append(", handler ").append(call.handlerId()).append(".\n");
+                .append("), started ").append(TIME.format(call.startedAt().atZone(UK))).append(", handled by ").append(call.handlerId()).append(".\n\nAnswers\n");
+        Map<String, String> before = new LinkedHashMap<>();
         for (GivenAnswer a : call.answers()) {
             Question q = flow.questions().get(a.question());
             if (q == null) continue;
-            out.append("- ").append(terms.say(q.prompt())).append(' ').append(answerText(q, a.answer(), terms)).append('\n');
+            Step seen = renderer.step(q, before);
+            out.append("- ").append(seen.prompt()).append(' ').append(answerText(q, seen, a.answer())).append('\n');
+            before.put(a.question(), a.answer());
         }
-        if (call.outcome() == null) return out.append("No outcome yet: the call is on '").append(call.currentQuestion()).append("'.").toString();
-        JsonNode o = read(call.outcome());
-        out.append("Outcome: ").append(o.path("code").asText()).append(", ").append(o.path("title").asText()).append(".\n");
-        lines(out, "Actions", o.path("actions"));
-        if (!o.path("say").asText("").isBlank()) out.append("Told the caller: ").append(o.path("say").asText()).append('\n');
-        JsonNode sr = o.path("serviceRequest");
-        if (sr.isObject()) out.append("Service request: ").append(sr.path("name").asText()).append('\n');
-        for (JsonNode d : o.path("deadlines")) out.append("Deadline: ").append(d.path("name").asText()).append(" by ").append(d.path("due").asText()).append('\n');
-        for (JsonNode l : o.path("letters")) out.append("Letter: ").append(l.path("code").asText()).append(' ').append(l.path("title").asText()).append('\n');
-        if (o.path("flags").size() > 0) out.append("Flags: ").append(o.path("flags").toString().replaceAll("[\\[\\]\"]", "")).append('\n');
-        return out.toString().strip();
+        if (call.outcome() == null) return out.append("\nNo outcome yet: the call is on '").append(call.currentQuestion()).append("'.").toString();
+        return outcome(out, read(call.outcome())).toString().strip();
     }
 
-    private static String answerText(Question q, String answer, Terms terms) {
-        if (q.kind() == Question.Kind.date) return answer == null || answer.isEmpty() ? (q.emptyLabel() == null ? "None given." : q.emptyLabel() + ".") : answer + ".";
-        Option option = q.option(answer);
-        return (option == null ? answer : terms.say(option.label())) + ".";
+    private static StringBuilder outcome(StringBuilder out, Outcome o) {
+        out.append("\nOutcome: ").append(o.code()).append(", ").append(o.title()).append(".\n");
+        list(out, "Actions", o.actions());
+        if (o.say() != null && !o.say().isBlank()) out.append("\nTold the caller: ").append(o.say().strip()).append('\n');
+        Outcomes.ServiceRequest sr = o.serviceRequest();
+        if (sr != null) {
+            out.append("\nService request: ").append(sr.name());
+            if (sr.process() != null) out.append("; process ").append(sr.process());
+            if (sr.area() != null) out.append("; area ").append(sr.area());
+            if (sr.subArea() != null) out.append("; sub-area ").append(sr.subArea());
+            out.append('\n');
+        }
+        list(out, "Deadlines", o.deadlines().stream().map(d -> d.name() + ": " + DAY.format(d.due())).toList());
+        list(out, "Letters", o.letters().stream().map(l -> l.code() + " " + l.title()).toList());
+        if (!o.flags().isEmpty()) out.append("\nFlags: ").append(String.join(", ", o.flags())).append('\n');
+        return out;
     }
 
-    private static void lines(StringBuilder out, String title, JsonNode items) {
-        if (items.size() == 0) return;
-        out.append(title).append(":\n");
-        items.forEach(i -> out.append("  ").append(i.asText()).append('\n'));
+    private static String answerText(Question q, Step seen, String answer) {
+        if (q.kind() == Question.Kind.date) {
+            return (answer == null || answer.isEmpty() ? (q.emptyLabel() == null ? "None given" : q.emptyLabel()) : DAY.format(LocalDate.parse(answer))) + ".";
+        }
+        return seen.options().stream().filter(o -> o.id().equals(answer)).map(Option::label).findFirst().orElse(answer) + ".";
+    }
+
+    private static void list(StringBuilder out, String title, List<String> items) {
+        if (items.isEmpty()) return;
+        out.append('\n').append(title).append('\n');
+        items.forEach(i -> out.append("- ").append(i).append('\n'));
     }
 
     /** Belt and braces: no configured internal contact survives, whatever wrote the text. */
@@ -107,9 +130,9 @@ public final class CaseNotes {
         return s;
     }
 
-    private JsonNode read(String text) {
+    private Outcome read(String text) {
         try {
-            return json.readTree(text);
+            return json.readValue(text, Outcome.class);
         } catch (IOException e) {
             throw new IllegalStateException("stored outcome is not JSON", e);
         }

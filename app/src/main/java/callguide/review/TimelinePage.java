@@ -1,6 +1,7 @@
 package callguide.review;
 
 import callguide.account.SignedIn;
+import callguide.assist.SuggestionLog;
 import callguide.call.Call;
 import callguide.call.CallEvent;
 import callguide.call.CallRefused;
@@ -101,12 +102,13 @@ public final class TimelinePage {
                 case "note" -> new Item(e.type(), "Note", at(e), null, List.of(e.note() == null ? "(removed: staff conduct complaint)" : e.note()), null, null, e.at());
                 case "notes_redacted" -> new Item(e.type(), "Notes removed", at(e), null,
                         List.of("The call became a staff conduct complaint, so the text of earlier notes was removed"), null, null, e.at());
+                case SuggestionLog.EVENT -> SuggestionEvent.item(e, prompt, a -> label(q, a, answers), json, at(e));
                 case "outcome" -> new Item(e.type(), "Outcome: " + e.answer(), at(e), took, List.of(), null, null, e.at());
                 default -> other(e);
             });
             if ("answered".equals(e.type()) || "changed".equals(e.type())) answers.put(e.question(), e.answer());
             if ("dropped".equals(e.type())) answers.remove(e.question());
-            if (!"dropped".equals(e.type()) && !"notes_redacted".equals(e.type())) previous = e.at();
+            if (!"dropped".equals(e.type()) && !"notes_redacted".equals(e.type()) && !SuggestionLog.EVENT.equals(e.type())) previous = e.at();
         }
         return items;
     }

@@ -1,12 +1,12 @@
 package callguide.web;
 
+import callguide.assist.CaseNotes;
 import callguide.call.Call;
 import callguide.flow.Outcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,15 +18,18 @@ public final class OutcomePages {
 
     public record Notes(UUID callId, List<Note> notes, String text, List<Pages.FieldError> errors, UUID requestId) {}
 
-    public record OutcomePage(UUID callId, Outcome outcome, boolean confidential, String caseNote, String started,
+    /** {@code caseNote} is the guided path's; {@code summary} is a chat model's, when one is configured. */
+    public record OutcomePage(UUID callId, Outcome outcome, boolean confidential, String caseNote, String summary, String started,
                               String duration, Notes notes, PhonePanels.TranscriptPanel transcript, PhonePanels.TransferPanel transfer) {}
 
     private final CallViews views;
     private final ObjectMapper json;
+    private final CaseNotes caseNotes;
 
-    OutcomePages(CallViews views, ObjectMapper json) {
+    OutcomePages(CallViews views, ObjectMapper json, CaseNotes caseNotes) {
         this.views = views;
         this.json = json;
+        this.caseNotes = caseNotes;
     }
 
     void show(Context ctx) {
@@ -63,9 +66,9 @@ public final class OutcomePages {
 
     private void render(Context ctx, Call call, Notes notes, String transferProblem) {
         Outcome outcome = outcome(call);
-        var rows = views.rows(views.calls().flowOf(call), new LinkedHashMap<>(call.answerMap()), null, null);
-        String caseNote = call.confidential() ? null : CaseNote.of(call, outcome, rows);
-        Pages.render(ctx, "outcome.jte", new OutcomePage(call.id(), outcome, call.confidential(), caseNote,
+        CaseNotes.Note note = call.confidential() ? null : caseNotes.note(call.id());
+        Pages.render(ctx, "outcome.jte", new OutcomePage(call.id(), outcome, call.confidential(),
+                note == null ? null : note.caseNote(), note == null ? null : note.summary(),
                 CallViews.time(call.startedAt()), views.timer(call).elapsed(), notes, views.phone().transcript(call),
                 views.phone().transfer(call, transferProblem)));
     }

@@ -23,12 +23,15 @@ public final class QuestionPages {
 
     public record QuestionPage(UUID callId, Step step, List<Choice> choices, AnswerForm form, List<Pages.FieldError> errors,
                                String back, UUID requestId, String pending, List<CallViews.AnswerRow> answers,
-                               CallViews.Timer timer, int number, PhonePanels.TranscriptPanel transcript) {}
+                               CallViews.Timer timer, int number, PhonePanels.TranscriptPanel transcript,
+                               SuggestionPanel.View suggestion) {}
 
     private final CallViews views;
+    private final SuggestionPanel suggestions;
 
-    QuestionPages(CallViews views) {
+    QuestionPages(CallViews views, SuggestionPanel suggestions) {
         this.views = views;
+        this.suggestions = suggestions;
     }
 
     /** Where the call stands: its current question, or its outcome. */
@@ -46,7 +49,18 @@ public final class QuestionPages {
         if (q == null) return;
         CallViews.Pending pending = CallViews.Pending.parse(ctx.queryParam("pending"));
         String given = pending != null && pending.question().equals(q.id()) ? pending.answer() : call.answerMap().get(q.id());
-        render(ctx, call, q, AnswerForm.prefilled(q, given), pending);
+        render(ctx, call, q, AnswerForm.prefilled(q, given), pending, SuggestionPanel.Heard.NOTHING);
+    }
+
+    /** What the caller said, typed or from the transcript, and the suggestion for it; nothing is recorded. */
+    void suggest(Context ctx) {
+        Call call = views.own(ctx);
+        if (call == null) return;
+        Question q = askable(ctx, call);
+        if (q == null) return;
+        CallViews.Pending pending = CallViews.Pending.parse(ctx.formParam("pending"));
+        String given = pending != null && pending.question().equals(q.id()) ? pending.answer() : call.answerMap().get(q.id());
+        render(ctx, call, q, AnswerForm.prefilled(q, given), pending, suggestions.ask(q, ctx.formParam("heard")));
     }
 
     void answer(Context ctx) {
@@ -58,11 +72,13 @@ public final class QuestionPages {
         LocalDate today = views.calls().today();
         CallViews.Pending pending = CallViews.Pending.parse(ctx.formParam("pending"));
         AnswerForm form = AnswerForm.read(ctx, q, today);
+        SuggestionPanel.Heard shown = suggestions.shown(ctx, q);
         if (form.error() != null) {
             ctx.status(422);
-            render(ctx, call, q, form, pending);
+            render(ctx, call, q, form, pending, shown);
             return;
         }
+        suggestions.record(call.id(), q, shown, form.value(), requestId(ctx));
         Map<String, String> after = new LinkedHashMap<>(call.answerMap());
         after.put(q.id(), form.value());
         if (FlowEngine.walk(flow, after, today).finished()) {
@@ -106,7 +122,7 @@ public final class QuestionPages {
         return flow.questions().get(id);
     }
 
-    private void render(Context ctx, Call call, Question q, AnswerForm form, CallViews.Pending pending) {
+    private void render(Context ctx, Call call, Question q, AnswerForm form, CallViews.Pending pending, SuggestionPanel.Heard heard) {
         Flow flow = views.calls().flowOf(call);
         Map<String, String> answers = call.answerMap();
         List<String> path = FlowEngine.walk(flow, answers, views.calls().today()).path();
@@ -126,9 +142,12 @@ public final class QuestionPages {
                 + "&answer=" + CallViews.encode(pending.answer());
         String pendingText = pending == null ? null : pending.text();
         List<Pages.FieldError> errors = form.error() == null ? List.of() : List.of(form.error());
-        Pages.render(ctx, "question.jte", new QuestionPage(call.id(), step, choices, form, errors, back, UUID.randomUUID(),
+        // htmx asks for the suggestion alone; without JavaScript the whole page comes back with it.
+        String template = heard.asked() && ctx.header("HX-Request") != null ? "assist/suggestion_result.jte" : "question.jte";
+        Pages.render(ctx, template, new QuestionPage(call.id(), step, choices, form, errors, back, UUID.randomUUID(),
                 pendingText, views.rows(flow, answers, "/calls/" + call.id() + "/questions/", pendingText),
-                views.timer(call), (index == -1 ? path.size() : index) + 1, views.phone().transcript(call)));
+                views.timer(call), (index == -1 ? path.size() : index) + 1, views.phone().transcript(call),
+                suggestions.view(call.id(), q, step, heard)));
     }
 
     static UUID requestId(Context ctx) {

@@ -41,9 +41,10 @@ public final class Routes {
         SignInPages signIn = new SignInPages(s.accounts());
         CallViews views = new CallViews(s.calls(), s.renderer(), s.clock(), new PhonePanels(s.telephony()));
         HomePage home = new HomePage(s.calls(), s.review(), s.telephony());
-        QuestionPages questions = new QuestionPages(views);
+        QuestionPages questions = new QuestionPages(views, new SuggestionPanel(s.assist().suggester(), s.assist().suggestions()));
+        SearchPages search = new SearchPages(views, s.assist());
         CheckPages check = new CheckPages(views);
-        OutcomePages outcome = new OutcomePages(views, s.json());
+        OutcomePages outcome = new OutcomePages(views, s.json(), s.assist().caseNotes());
         TransferPages transfer = new TransferPages(views, outcome);
         ReviewPages review = new ReviewPages(s.review());
         TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock(), s.telephony());
@@ -74,6 +75,8 @@ public final class Routes {
                 post("/calls/{id}/take", security.signedIn(home::take));
                 get("/calls/{id}/questions/{question}", security.signedIn(questions::show));
                 post("/calls/{id}/questions/{question}", security.signedIn(questions::answer));
+                post("/calls/{id}/questions/{question}/suggest", security.signedIn(questions::suggest));
+                get("/calls/{id}/search", security.signedIn(search::show));
                 get("/calls/{id}/check", security.signedIn(check::show));
                 post("/calls/{id}/check", security.signedIn(check::confirm));
                 get("/calls/{id}/outcome", security.signedIn(outcome::show));

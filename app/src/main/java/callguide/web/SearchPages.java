@@ -1,0 +1,110 @@
+package callguide.web;
+
+import callguide.assist.Asker;
+import callguide.assist.Assist;
+import callguide.assist.Passage;
+import callguide.assist.ProcedureSearch;
+import callguide.assist.Utterance;
+import callguide.call.Call;
+import callguide.flow.Source;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Procedure search beside a call: passages with their citations, the query's words marked; and, with a
+ * chat model configured, a question answered from those passages alone.
+ */
+public final class SearchPages {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
+    private static final java.util.Set<String> COMMON = java.util.Set.of("the", "and", "for", "are", "was", "with", "what",
+            "who", "how", "not", "you", "our", "this", "that", "has", "have", "from", "can", "does", "when", "which");
+
+    /** A run of a passage's text, marked where it holds a word of the query. */
+    public record Part(String text, boolean marked) {}
+
+    /** One passage found: where it comes from, and its text in marked runs. */
+    public record Result(String document, String heading, Integer step, boolean flow, List<Part> text, List<Source> sources) {}
+
+    /** The search box and its results; {@code answer} is the chat model's, when asked and configured. */
+    public record SearchPage(UUID callId, String query, String ask, List<Result> results, String answer, String detail,
+                             boolean searched, boolean chatModel, List<Pages.FieldError> errors) {}
+
+    private final CallViews views;
+    private final Assist assist;
+
+    SearchPages(CallViews views, Assist assist) {
+        this.views = views;
+        this.assist = assist;
+    }
+
+    void show(Context ctx) {
+        Call call = views.own(ctx);
+        if (call == null) return;
+        String q = trim(ctx.queryParam("q"));
+        String ask = assist.chatModel() ? trim(ctx.queryParam("ask")) : "";
+        SearchPage page = !ask.isEmpty() ? asked(call.id(), ask) : searched(call.id(), q, ctx.queryParam("q") != null);
+        boolean partial = ctx.header("HX-Request") != null;
+        // htmx leaves a 4xx unshown, so the partial carries its error with a 200.
+        if (!page.errors().isEmpty() && !partial) ctx.status(422);
+        Pages.render(ctx, partial ? "assist/search_results.jte" : "assist/search.jte", page);
+    }
+
+    private SearchPage searched(UUID callId, String q, boolean submitted) {
+        String problem = problem(q, "#q", "Enter what to look for in the procedures");
+        if (!submitted || problem != null) {
+            List<Pages.FieldError> errors = submitted ? List.of(new Pages.FieldError("#q", problem)) : List.of();
+            return new SearchPage(callId, q, "", List.of(), null, null, false, assist.chatModel(), errors);
+        }
+        List<Result> results = assist.search().search(q, AssistApi.SEARCH_RESULTS).stream().map(h -> result(h, q)).toList();
+        String detail = assist.chatModel() ? null : "No chat model is configured, so Callguide shows the passages that best match and writes no answers.";
+        return new SearchPage(callId, q, "", results, null, detail, true, assist.chatModel(), List.of());
+    }
+
+    private SearchPage asked(UUID callId, String ask) {
+        String problem = problem(ask, "#ask", "Enter a question about the procedures");
+        if (problem != null) return new SearchPage(callId, "", ask, List.of(), null, null, false, true, List.of(new Pages.FieldError("#ask", problem)));
+        Asker.Reply reply = assist.asker().ask(ask);
+        List<Result> results = reply.passages().stream().map(h -> result(h, ask)).toList();
+        return new SearchPage(callId, "", ask, results, reply.answer(), reply.detail(), true, true, List.of());
+    }
+
+    private static String problem(String text, String field, String empty) {
+        if (text.isEmpty()) return empty;
+        if (text.length() > AssistApi.MAX_QUERY) return "Enter " + AssistApi.MAX_QUERY + " characters or fewer";
+        if (Utterance.of(text).text().chars().noneMatch(Character::isLetterOrDigit)) return empty + ", in words";
+        return null;
+    }
+
+    private static Result result(ProcedureSearch.Hit hit, String query) {
+        Passage.Citation c = hit.passage().citation();
+        return new Result(c.document(), c.heading(), c.step(), Passage.Citation.FLOW.equals(c.kind()),
+                marked(hit.passage().text(), query), hit.passage().sources());
+    }
+
+    /** The passage split into runs, with each word of the query (three letters or more, any ending) marked. */
+    static List<Part> marked(String text, String query) {
+        List<String> words = new ArrayList<>();
+        Matcher w = WORD.matcher(query.toLowerCase(Locale.UK));
+        while (w.find()) if (!COMMON.contains(w.group())) words.add(Pattern.quote(w.group()));
+        List<Part> parts = new ArrayList<>();
+        if (words.isEmpty()) return List.of(new Part(text, false));
+        Matcher m = Pattern.compile("(?iu)\\b(" + String.join("|", words) + ")[\\p{L}\\p{N}]*").matcher(text);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) parts.add(new Part(text.substring(at, m.start()), false));
+            parts.add(new Part(m.group(), true));
+            at = m.end();
+        }
+        if (at < text.length()) parts.add(new Part(text.substring(at), false));
+        return parts;
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

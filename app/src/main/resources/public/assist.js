@@ -1,0 +1,68 @@
+// The assistant on the handler's screens. Without it the suggestion and search forms post and get
+// whole pages; with it they update in place, the live transcript asks for suggestions, and A accepts one.
+const panel = document.querySelector('[data-suggestion-panel]');
+const answerForm = document.getElementById('answer-form');
+
+const typing = (t) => (t instanceof HTMLInputElement && !['radio', 'checkbox'].includes(t.type))
+  || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+
+// Enter in the assistant's own fields sends their form, never the answer: the page's Enter shortcut
+// listens on the document, so it is stopped here.
+for (const field of document.querySelectorAll('#heard, #search-q')) {
+  if (field.dataset.assistKeys) continue;
+  field.dataset.assistKeys = 'on';
+  field.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+    e.stopPropagation();
+    e.preventDefault();
+    field.form.requestSubmit();
+  });
+}
+
+if (panel && answerForm && !panel.dataset.assistReady) {
+  panel.dataset.assistReady = 'on';
+  const form = document.getElementById('suggestion-form');
+  const heard = document.getElementById('heard');
+  const result = document.getElementById('suggestion-result');
+  let typed = false;
+
+  // A chooses the suggested answer; the handler still continues with Enter, so they always decide.
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || typing(e.target)) return;
+    if (e.key !== 'a' && e.key !== 'A') return;
+    const suggested = result.querySelector('[data-suggested]');
+    if (!suggested) return;
+    const radio = [...answerForm.querySelectorAll('input[name="answer"]')].find((r) => r.value === suggested.dataset.suggested);
+    if (!radio) return;
+    e.preventDefault();
+    radio.checked = true;
+    radio.focus();
+  });
+
+  form.addEventListener('submit', () => { typed = document.activeElement === heard || document.activeElement?.id === 'suggest'; });
+  // After asking by hand, the suggestion takes the focus, so A and Enter work at once.
+  document.body.addEventListener('htmx:afterSwap', (e) => {
+    if (e.detail.target !== result || !typed) return;
+    typed = false;
+    result.querySelector('[data-suggested]')?.focus();
+  });
+
+  // The caller's latest lines of the live transcript ask for a suggestion, unless the handler is typing.
+  const callerLines = [];
+  let pending;
+  const stream = new EventSource(`/api/calls/${panel.dataset.call}/transcript/stream`);
+  stream.addEventListener('line', (e) => {
+    let line;
+    try { line = JSON.parse(e.data); } catch { return; }
+    if (line.speaker !== 'caller' || !line.text) return;
+    callerLines.push(line.text);
+    if (callerLines.length > 6) callerLines.shift();
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      if (document.activeElement === heard) return;
+      heard.value = callerLines.join(' ');
+      form.requestSubmit();
+    }, 300);
+  });
+  window.addEventListener('pagehide', () => stream.close());
+}
