@@ -61,7 +61,7 @@ public final class App implements AutoCloseable {
             case "eval-assist" -> Evaluation.main(Arrays.copyOfRange(args, 1, args.length));
             default -> {
                 System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help | simulate-call --help"
-                        + " | add-account <username> <role> | eval-assist [file]]");
+                        + " | add-account <username> <role> | eval-assist [file...]]");
                 System.exit(2);
             }
         }

@@ -13,11 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The eval-assist command: suggests an answer for every utterance of a held-out labelled set and prints
+ * The eval-assist command: suggests an answer for every utterance of each held-out labelled set and prints
  * top-1 accuracy per question and overall, latency per suggestion, and the model's start-up cost.
  */
 public final class Evaluation {
-    public static final Path DEFAULT_SET = Path.of("app/src/test/resources/assist/eval.yaml");
+    /** The plain held-out set, then the harder one (representatives, both-parts complaints, negations). */
+    public static final List<Path> DEFAULT_SETS = List.of(Path.of("app/src/test/resources/assist/eval.yaml"),
+            Path.of("app/src/test/resources/assist/eval-hard.yaml"));
 
     /** How one question went: right answers, no suggestion, total, and what went wrong. */
     public record Score(String question, int right, int silent, int total, List<String> misses) {
@@ -43,10 +45,12 @@ public final class Evaluation {
     }
 
     public static void main(String[] args) throws IOException {
-        Path set = args.length > 0 ? Path.of(args[0]) : DEFAULT_SET;
-        if (!Files.isRegularFile(set)) {
-            System.err.println("eval-assist: no evaluation set at " + set + " (run from the repository root, or name the file)");
-            System.exit(2);
+        List<Path> sets = args.length > 0 ? Arrays.stream(args).map(Path::of).toList() : DEFAULT_SETS;
+        for (Path set : sets) {
+            if (!Files.isRegularFile(set)) {
+                System.err.println("eval-assist: no evaluation set at " + set + " (run from the repository root, or name the files)");
+                System.exit(2);
+            }
         }
         Runtime rt = Runtime.getRuntime();
         long t0 = System.nanoTime();
@@ -59,12 +63,16 @@ public final class Evaluation {
         long heap = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
         System.out.printf(Locale.ROOT, "model loaded in %d ms; %d examples embedded in %d ms; heap in use %d MB%n",
                 (t1 - t0) / 1_000_000, index.size(), (t2 - t1) / 1_000_000, heap);
-        LabelledExamples held;
-        try (InputStream in = Files.newInputStream(set)) {
-            held = LabelledExamples.read(in, Vocabulary.INTAKE.choiceFacts());
+        Suggester suggester = new Suggester(index, AssistSettings.DEFAULT_MIN_SCORE);
+        for (Path set : sets) {
+            LabelledExamples held;
+            try (InputStream in = Files.newInputStream(set)) {
+                held = LabelledExamples.read(in, Vocabulary.INTAKE.choiceFacts());
+            }
+            System.out.println();
+            System.out.println("== " + set);
+            print(run(suggester, held));
         }
-        Report report = run(new Suggester(index, AssistSettings.DEFAULT_MIN_SCORE), held);
-        print(report);
     }
 
     public static Report run(Suggester suggester, LabelledExamples held) {
