@@ -38,8 +38,8 @@ final class Bench {
               temporary folder, deleted afterwards, when it is unset.
               --calls        stop the API phase after N completed calls (default: no limit)
               --concurrency  concurrent handlers (default 16)
-              --duration     seconds each measured phase lasts at most (default 12)
-              --warmup       seconds of unmeasured API load first, for the JIT and caches (default 6)
+              --duration     seconds each measured phase lasts at most (default 10)
+              --warmup       seconds of unmeasured API load first: the JIT needs about half a minute on 2 cores (default 30)
               --client       socket: a plain keep-alive HTTP/1.1 socket per handler (default, cheapest on the CPU
                              it shares with the server); jdk: java.net.http.HttpClient""";
 
@@ -190,8 +190,8 @@ final class Bench {
     static Options parse(String[] args) {
         long calls = Long.MAX_VALUE;
         int concurrency = 16;
-        double duration = 12;
-        double warmup = 6;
+        double duration = 10;
+        double warmup = 30;
         boolean jdk = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
