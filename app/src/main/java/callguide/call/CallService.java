@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,16 +86,12 @@ public final class CallService {
         return dao.jdbi().inTransaction(h -> {
             CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
             if (locked.priorResponse() != null) return locked.priorResponse();
-            Call call = locked.call();
-            if (call.status() == Call.Status.completed) {
-                throw new CallRefused(Reason.call_completed, "call " + id + " already reached " + call.outcomeCode() + "; its answers can no longer change");
-            }
+            Call call = stillOpen(locked.call());
             Flow flow = flows.version(call.flowId(), call.flowVersion());
             LocalDate today = today();
             Map<String, String> before = call.answerMap();
-            Question q = asked(flow, FlowEngine.walk(flow, before, today), question);
-            String value = q.check(answer, today);
-            Map<String, String> after = new java.util.LinkedHashMap<>(before);
+            String value = asked(flow, FlowEngine.walk(flow, before, today), question).check(answer, today);
+            Map<String, String> after = new LinkedHashMap<>(before);
             after.put(question, value);
             Position position = FlowEngine.walk(flow, after, today);
             boolean confidential = "yes".equals(position.answersInForce().get("staff_conduct"));
@@ -102,24 +99,42 @@ public final class CallService {
             if (cleanNote != null && confidential) throw notesRefused();
 
             Instant now = clock.instant();
-            List<CallEvent> events = new ArrayList<>();
-            String previous = before.get(question);
-            if (previous == null) events.add(CallEvent.of("answered", question, value, cleanNote, null));
-            else events.add(CallEvent.of("changed", question, value, cleanNote, write(Map.of("from", previous))));
-            before.forEach((k, v) -> {
-                if (!position.answersInForce().containsKey(k)) events.add(CallEvent.of("dropped", k, v, null, null));
-            });
+            List<CallEvent> events = answerEvents(before, question, value, cleanNote, position);
             Call next = next(call, flow, position, now, today, events);
             String reply = next.outcome() != null ? "{\"outcome\":" + next.outcome() + "}" : write(new Reply(step(next), null));
-            if (confidential && !call.confidential()) {
-                int redacted = dao.redactNotes(h, id);
-                if (redacted > 0) events.add(CallEvent.of("notes_redacted", null, null, null, write(Map.of("notes", redacted))));
-                int lines = dao.redactTranscript(h, id);
-                if (lines > 0) events.add(CallEvent.of("transcript_redacted", null, null, null, write(Map.of("lines", lines))));
-            }
+            if (confidential && !call.confidential()) events.addAll(removeDetails(h, id));
             dao.record(h, next, now, events, requestId, reply);
             return reply;
         });
+    }
+
+    private static Call stillOpen(Call call) {
+        if (call.status() != Call.Status.completed) return call;
+        throw new CallRefused(Reason.call_completed, "call " + call.id() + " already reached " + call.outcomeCode()
+                + "; its answers can no longer change");
+    }
+
+    /** The answer (or change), then every earlier answer that no longer applies. */
+    private List<CallEvent> answerEvents(Map<String, String> before, String question, String value, String note,
+                                         Position position) {
+        List<CallEvent> events = new ArrayList<>();
+        String previous = before.get(question);
+        if (previous == null) events.add(CallEvent.of("answered", question, value, note, null));
+        else events.add(CallEvent.of("changed", question, value, note, write(Map.of("from", previous))));
+        before.forEach((k, v) -> {
+            if (!position.answersInForce().containsKey(k)) events.add(CallEvent.of("dropped", k, v, null, null));
+        });
+        return events;
+    }
+
+    /** A call that has just become a staff-conduct complaint keeps no details: no note text, no transcript. */
+    private List<CallEvent> removeDetails(org.jdbi.v3.core.Handle h, UUID id) {
+        List<CallEvent> events = new ArrayList<>();
+        int notes = dao.redactNotes(h, id);
+        if (notes > 0) events.add(CallEvent.of("notes_redacted", null, null, null, write(Map.of("notes", notes))));
+        int lines = dao.redactTranscript(h, id);
+        if (lines > 0) events.add(CallEvent.of("transcript_redacted", null, null, null, write(Map.of("lines", lines))));
+        return events;
     }
 
     public CallEvent note(UUID id, String text, UUID requestId) {
