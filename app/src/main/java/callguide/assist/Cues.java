@@ -64,6 +64,11 @@ public final class Cues {
         return out.toString().replaceAll("\\s+", " ").strip();
     }
 
+    /** Whether the question has denials or a "both" answer to read, and so is read clause by clause. */
+    boolean reads(String question) {
+        return data.opposites().containsKey(question) || data.both().containsKey(question);
+    }
+
     /** The answer a denial of {@code answer}'s content implies, or null. */
     String opposite(String question, String answer) {
         return data.opposites().getOrDefault(question, Map.of()).get(answer);

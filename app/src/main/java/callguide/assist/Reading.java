@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parts of what a caller said that are each scored: every clause, each sentence of several clauses and
- * the whole of several sentences. A clause that denies something is read positively and marked, so its
+ * The parts of what a caller said that are each scored: every clause (for a question with cues, else every
+ * sentence), each sentence of several clauses and the whole of several sentences. A clause that denies something is read positively and marked, so its
  * vote can go to the opposite answer; a sentence or text holding a denial is left to its clauses.
  */
 record Reading(List<Part> parts) {
@@ -19,15 +19,17 @@ record Reading(List<Part> parts) {
         }
     }
 
-    static Reading of(Utterance u, Cues cues) {
+    /** {@code question}: clauses and denials are read only for a question with cues; others go by sentence. */
+    static Reading of(Utterance u, Cues cues, String question) {
+        boolean byClause = cues.reads(question);
         List<Part> parts = new ArrayList<>();
         boolean anyDenial = false;
         for (int i = 0; i < u.sentences().size(); i++) {
             String sentence = u.sentences().get(i);
-            List<String> clauses = Utterance.clauses(sentence);
+            List<String> clauses = byClause ? Utterance.clauses(sentence) : List.of(sentence);
             boolean denial = false;
             for (String c : clauses) {
-                String affirmed = cues.denies(c) ? cues.affirmed(c) : null;
+                String affirmed = byClause && cues.denies(c) ? cues.affirmed(c) : null;
                 boolean denies = affirmed != null && affirmed.chars().anyMatch(Character::isLetter);
                 denial |= denies;
                 parts.add(new Part(c, i, true, denies ? affirmed : null));

@@ -48,7 +48,7 @@ public final class Suggester {
         if (!index.knows(question)) throw new IllegalArgumentException("no suggestions for question '" + question + "'");
         Utterance u = Utterance.of(text);
         if (u.isEmpty()) return List.of();
-        Reading reading = Reading.of(u, cues);
+        Reading reading = Reading.of(u, cues, question);
         List<String> segments = new ArrayList<>(reading.texts());
         segments.replaceAll(index::canonical);
         float[][] vectors = Vectors.embed(index.model(), segments);
