@@ -17,9 +17,9 @@ import java.util.Map;
  * top-1 accuracy per question and overall, latency per suggestion, and the model's start-up cost.
  */
 public final class Evaluation {
-    /** The plain held-out set, then the harder one (representatives, both-parts complaints, negations). */
+    /** The plain held-out set, the harder one (representatives, both-parts complaints, negations), and a fresh one. */
     public static final List<Path> DEFAULT_SETS = List.of(Path.of("app/src/test/resources/assist/eval.yaml"),
-            Path.of("app/src/test/resources/assist/eval-hard.yaml"));
+            Path.of("app/src/test/resources/assist/eval-hard.yaml"), Path.of("app/src/test/resources/assist/eval-fresh.yaml"));
 
     /** How one question went: right answers, no suggestion, total, and what went wrong. */
     public record Score(String question, int right, int silent, int total, List<String> misses) {

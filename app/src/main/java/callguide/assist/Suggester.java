@@ -3,8 +3,10 @@ package callguide.assist;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Suggests the answer to a question from what the caller said. It never answers: below the threshold
@@ -16,12 +18,21 @@ public final class Suggester {
     /** Spreads similarities into confidences; similarities of sentence embeddings differ by hundredths. */
     static final double TEMPERATURE = 0.04;
 
+    /** How far a two-part complaint's answer is put ahead of the best single answer. */
+    static final double BOTH_LIFT = 0.01;
+
     private final AnswerIndex index;
     private final double minScore;
+    private final Cues cues;
 
     public Suggester(AnswerIndex index, double minScore) {
+        this(index, minScore, Cues.bundled());
+    }
+
+    public Suggester(AnswerIndex index, double minScore, Cues cues) {
         this.index = index;
         this.minScore = minScore;
+        this.cues = cues;
     }
 
     public boolean knows(String question) {
@@ -37,19 +48,47 @@ public final class Suggester {
         if (!index.knows(question)) throw new IllegalArgumentException("no suggestions for question '" + question + "'");
         Utterance u = Utterance.of(text);
         if (u.isEmpty()) return List.of();
-        List<String> segments = new ArrayList<>(u.sentences());
-        if (segments.size() > 1) segments.add(u.text());
+        Reading reading = Reading.of(u, cues, question);
+        List<String> segments = new ArrayList<>(reading.texts());
         segments.replaceAll(index::canonical);
         float[][] vectors = Vectors.embed(index.model(), segments);
         Map<String, Best> best = new HashMap<>();
-        for (int s = 0; s < vectors.length; s++) {
-            boolean sentence = s < u.sentences().size();
-            for (AnswerIndex.Match m : index.match(question, segments.get(s), vectors[s])) {
-                Best b = best.computeIfAbsent(m.answer(), a -> new Best());
-                b.offer(m, sentence ? u.sentences().get(s) : null);
+        Set<String> clauseWinners = new HashSet<>();
+        int denials = reading.parts().size();
+        for (int s = 0; s < reading.parts().size(); s++) {
+            Reading.Part part = reading.parts().get(s);
+            List<AnswerIndex.Match> matches = index.match(question, segments.get(s), vectors[s]);
+            if (part.denial()) {
+                matches = denied(question, matches, index.match(question, segments.get(denials), vectors[denials]));
+                denials++;
             }
+            String sentence = part.sentence() < 0 ? null : u.sentences().get(part.sentence());
+            for (AnswerIndex.Match m : matches) best.computeIfAbsent(m.answer(), a -> new Best()).offer(m, sentence);
+            if (part.clause()) clauseWinners.add(top(matches).answer());
+        }
+        Cues.Both both = cues.both(question);
+        if (both != null && clauseWinners.stream().filter(both.when()::contains).count() >= 2 && cues.bothHeard(question, u.text())) {
+            double top = best.values().stream().mapToDouble(b -> b.score).max().orElse(0);
+            best.get(both.answer()).score = top + BOTH_LIFT;
         }
         return rank(best);
+    }
+
+    /**
+     * A clause that denies what best matches its positive reading votes, with that strength, for the opposite
+     * answer (the two swap scores); a denial of anything else is scored as said.
+     */
+    private List<AnswerIndex.Match> denied(String question, List<AnswerIndex.Match> said, List<AnswerIndex.Match> affirmed) {
+        AnswerIndex.Match denied = top(affirmed);
+        String opposite = cues.opposite(question, denied.answer());
+        if (opposite == null) return said;
+        double oppositeScore = affirmed.stream().filter(m -> m.answer().equals(opposite)).findFirst().orElseThrow().score();
+        return affirmed.stream().map(m -> m == denied ? new AnswerIndex.Match(m.answer(), oppositeScore, m.example())
+                : m.answer().equals(opposite) ? new AnswerIndex.Match(m.answer(), denied.score(), m.example()) : m).toList();
+    }
+
+    private static AnswerIndex.Match top(List<AnswerIndex.Match> matches) {
+        return matches.stream().max(Comparator.comparingDouble(AnswerIndex.Match::score)).orElseThrow();
     }
 
     private List<Suggestion> rank(Map<String, Best> best) {

@@ -17,6 +17,7 @@ public record Utterance(String text, List<String> sentences) {
     private static final Pattern UNSAFE = Pattern.compile("[<>\\p{Cc}\\p{Cf}&&[^\\n]]");
     private static final Pattern SPACE = Pattern.compile("[ \\t\\x0B\\f\\r]+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+    private static final Pattern CLAUSE_END = Pattern.compile("\\s*[,;:\u2013\u2014]\\s*|\\s+-\\s+|\\s+(?=(?:but|and then|and also|as well as|and on top)\\b)");
 
     public static Utterance of(String raw) {
         if (raw == null) return new Utterance("", List.of());
@@ -35,6 +36,15 @@ public record Utterance(String text, List<String> sentences) {
         // The latest words of a live transcript are the ones about the current question.
         if (sentences.size() > MAX_SENTENCES) sentences = sentences.subList(sentences.size() - MAX_SENTENCES, sentences.size());
         return new Utterance(s.replace('\n', ' '), List.copyOf(sentences));
+    }
+
+    /** A sentence's clauses: split at commas, semicolons, dashes and the words that join two points. */
+    static List<String> clauses(String sentence) {
+        List<String> out = new ArrayList<>();
+        for (String part : CLAUSE_END.split(sentence)) {
+            if (part.chars().anyMatch(Character::isLetter)) out.add(part.strip());
+        }
+        return out;
     }
 
     public boolean isEmpty() {

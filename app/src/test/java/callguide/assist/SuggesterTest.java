@@ -98,6 +98,35 @@ class SuggesterTest {
         assertTrue(report.overall() >= 0.9, report.overall() + " " + report.scores());
     }
 
+    @Test
+    void fresh_held_out_utterances_are_answered_right_nine_times_in_ten_overall() throws IOException {
+        Evaluation.Report report = Evaluation.run(suggester, heldOut("/assist/eval-fresh.yaml"));
+        assertTrue(report.overall() >= 0.9, report.overall() + " " + report.scores());
+    }
+
+    @Test
+    void a_denial_suggests_the_opposite_of_what_it_denies() {
+        assertEquals("no", suggester.suggest("staff_conduct", "No one was horrible to me, I just want my arrears collected.").get(0).answer());
+        assertEquals("no", suggester.suggest("challenges_decision", "I'm not disputing the figure, the payments are late.").get(0).answer());
+        assertEquals("yes", suggester.suggest("staff_conduct", "The caseworker was horrible to me.").get(0).answer());
+    }
+
+    @Test
+    void a_denial_is_read_as_what_it_denies_but_a_complaint_is_not() {
+        Cues cues = Cues.bundled();
+        assertTrue(cues.denies("Nobody was rude to me"));
+        assertEquals("someone was rude to me", cues.affirmed("Nobody was rude to me"));
+        assertEquals("it's to do with options", cues.affirmed("It's nothing to do with Options"));
+        assertFalse(cues.denies("I'm not happy with the CMS"));
+    }
+
+    @Test
+    void options_and_the_maintenance_service_together_suggest_partly() {
+        assertEquals("partly", suggester.suggest("about_cm_options",
+                "Options gave me duff advice, and then the CMS lost my forms as well.").get(0).answer());
+        assertEquals("only", suggester.suggest("about_cm_options", "It's only Options, they gave me duff advice.").get(0).answer());
+    }
+
     private LabelledExamples heldOut(String resource) throws IOException {
         LabelledExamples held;
         try (InputStream in = getClass().getResourceAsStream(resource)) {

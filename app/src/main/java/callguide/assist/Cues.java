@@ -1,0 +1,97 @@
+package callguide.assist;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words that change what a clause means for an answer, read from {@code prompts/cues.yaml}: denials
+ * ("nobody was rude"), what they deny per question, and the "both" cues of a complaint with two parts.
+ */
+public final class Cues {
+    /** When separate clauses point to every answer of {@code when} and a cue is heard, the answer is {@code answer}. */
+    public record Both(List<String> when, String answer, List<String> cues) {}
+
+    record Data(List<String> denials, List<String> kept, Map<String, String> positive,
+                Map<String, Map<String, String>> opposites, Map<String, Both> both) {}
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Data data;
+    private final Pattern denial;
+    private final Pattern kept;
+    private final Pattern positive;
+    private final Map<String, Pattern> bothCues;
+
+    private Cues(Data data) {
+        this.data = data;
+        this.denial = phrases(data.denials());
+        this.kept = phrases(data.kept());
+        this.positive = phrases(List.copyOf(data.positive().keySet()));
+        this.bothCues = new java.util.HashMap<>();
+        data.both().forEach((q, b) -> bothCues.put(q, phrases(b.cues())));
+    }
+
+    public static Cues bundled() {
+        try (InputStream in = Cues.class.getResourceAsStream("/prompts/cues.yaml")) {
+            if (in == null) throw new IllegalStateException("missing /prompts/cues.yaml");
+            return new Cues(YAML.readValue(in, Data.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read /prompts/cues.yaml", e);
+        }
+    }
+
+    /** Whether the clause denies something (rather than, say, "not happy with", which complains of it). */
+    boolean denies(String clause) {
+        String s = plain(clause);
+        return denial.matcher(kept.matcher(s).replaceAll(" ")).find();
+    }
+
+    /** The clause with its denial words read positively: what it denies. */
+    String affirmed(String clause) {
+        Matcher m = positive.matcher(plain(clause));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(data.positive().get(m.group())));
+        m.appendTail(out);
+        return out.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    /** Whether the question has denials or a "both" answer to read, and so is read clause by clause. */
+    boolean reads(String question) {
+        return data.opposites().containsKey(question) || data.both().containsKey(question);
+    }
+
+    /** The answer a denial of {@code answer}'s content implies, or null. */
+    String opposite(String question, String answer) {
+        return data.opposites().getOrDefault(question, Map.of()).get(answer);
+    }
+
+    Both both(String question) {
+        return data.both().get(question);
+    }
+
+    boolean bothHeard(String question, String text) {
+        Pattern p = bothCues.get(question);
+        return p != null && p.matcher(plain(text)).find();
+    }
+
+    private static String plain(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    }
+
+    /** Any of the phrases as whole words, longest first. */
+    private static Pattern phrases(List<String> phrases) {
+        if (phrases.isEmpty()) return Pattern.compile("(?!)");
+        String alternatives = String.join("|", phrases.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(p -> Pattern.quote(p.toLowerCase(Locale.ROOT))).toList());
+        return Pattern.compile("(?<![\\p{L}'])(?:" + alternatives + ")(?![\\p{L}'])");
+    }
+}
