@@ -52,7 +52,7 @@ public final class SuggestionLog {
             String kept = confidential || evidence == null || evidence.isBlank() ? null : SafeText.of(Utterance.of(evidence).text());
             Instant now = clock.instant();
             boolean accepted = suggested.equals(chosen);
-            if (locked.priorResponse() == null) {
+            if (locked.replay(EVENT) == null) {
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("suggested", suggested);
                 detail.put("confidence", confidence);

@@ -52,8 +52,19 @@ public final class CallDao {
                 .bind("sid", callSid).mapTo(UUID.class).findOne());
     }
 
-    /** The call, locked for this transaction, and the response already given to this request id, if any. */
-    public record Locked(Call call, String priorResponse) {}
+    /** The call, locked for this transaction, and what this request id already did on it, if anything. */
+    public record Locked(Call call, String priorResponse, String priorType) {
+        /**
+         * The reply already given to this request id, or null when it is new. A request id is one request:
+         * reused for a different kind of request, it is refused rather than answered with another's reply.
+         */
+        public String replay(String... kinds) {
+            if (priorType == null) return null;
+            if (java.util.Arrays.asList(kinds).contains(priorType)) return priorResponse;
+            throw new CallRefused(CallRefused.Reason.request_id_reused,
+                    "this requestId was already used on this call for a different request (" + priorType + ")");
+        }
+    }
 
     public Optional<Locked> lock(Handle h, UUID id, UUID requestId) {
         // The answer path is the hot one: plain JDBC on the transaction's connection skips Jdbi's per-statement setup.
@@ -61,13 +72,13 @@ public final class CallDao {
                 SELECT c.id, c.flow_id, c.flow_version, c.handler_id, c.call_sid, c.nation, c.status,
                        c.current_question, c.answers::text AS answers, c.outcome_code, c.flags,
                        c.outcome::text AS outcome, c.started_at, c.updated_at, c.completed_at,
-                       e.response::text AS prior
+                       e.response::text AS prior, e.type AS prior_type
                 FROM calls c LEFT JOIN call_events e ON e.call_id = c.id AND e.request_id = ?
                 WHERE c.id = ? FOR UPDATE OF c""")) {
             ps.setObject(1, requestId);
             ps.setObject(2, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Locked(call(rs), rs.getString("prior"))) : Optional.empty();
+                return rs.next() ? Optional.of(new Locked(call(rs), rs.getString("prior"), rs.getString("prior_type"))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not lock call " + id, e);
@@ -141,7 +152,7 @@ public final class CallDao {
 
     /** Blanks the text of every note on the call; the events themselves stay, so the record shows notes were removed. */
     public int redactNotes(Handle h, UUID callId) {
-        return h.createUpdate("UPDATE call_events SET note = NULL WHERE call_id = :id AND note IS NOT NULL")
+        return h.createUpdate("UPDATE call_events SET note = NULL, response = NULL WHERE call_id = :id AND note IS NOT NULL")
                 .bind("id", callId).execute();
     }
 

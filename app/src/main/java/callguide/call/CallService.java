@@ -50,11 +50,18 @@ public final class CallService {
         Call call = new Call(UUID.randomUUID(), flow.id(), flow.version(), handlerId, callSid,
                 nation == null ? defaultNation : nation, Call.Status.in_progress, flow.start(), List.of(), null,
                 List.of(), null, now, now, null);
+        if (callSid != null && dao.idForCallSid(callSid).isPresent()) throw callSidInUse(callSid);
         String detail = write(Map.of("flow", flow.id(), "version", flow.version(), "handler", handlerId));
-        dao.jdbi().useTransaction(h -> {
-            dao.insert(h, call);
-            dao.append(h, call.id(), now, List.of(CallEvent.of("started", null, null, null, detail)), null, null);
-        });
+        try {
+            dao.jdbi().useTransaction(h -> {
+                dao.insert(h, call);
+                dao.append(h, call.id(), now, List.of(CallEvent.of("started", null, null, null, detail)), null, null);
+            });
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // Two starts for one phone call at once: the unique CallSid lets only one through.
+            if (callSid != null && dao.idForCallSid(callSid).isPresent()) throw callSidInUse(callSid);
+            throw e;
+        }
         return call;
     }
 
@@ -85,12 +92,16 @@ public final class CallService {
     public String answer(UUID id, String question, String answer, String note, UUID requestId) {
         return dao.jdbi().inTransaction(h -> {
             CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
-            if (locked.priorResponse() != null) return locked.priorResponse();
+            String replay = locked.replay("answered", "changed");
+            if (replay != null) return replay;
             Call call = stillOpen(locked.call());
             Flow flow = flows.version(call.flowId(), call.flowVersion());
             LocalDate today = today();
             Map<String, String> before = call.answerMap();
             String value = asked(flow, FlowEngine.walk(flow, before, today), question).check(answer, today);
+            if (value.equals(before.get(question)) && (note == null || note.isBlank())) {
+                return write(new Reply(step(call), null)); // the same answer again changes nothing
+            }
             Map<String, String> after = new LinkedHashMap<>(before);
             after.put(question, value);
             Position position = FlowEngine.walk(flow, after, today);
@@ -142,8 +153,10 @@ public final class CallService {
             CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
             if (locked.call().confidential()) throw notesRefused();
             Instant now = clock.instant();
-            CallEvent event = CallEvent.of("note", null, null, text.strip(), null);
-            if (locked.priorResponse() == null) dao.append(h, id, now, List.of(event), requestId, write(Map.of("note", text.strip())));
+            // The kept reply carries no text: a note must be removable from every copy (see redactNotes).
+            if (locked.replay("note") == null) {
+                dao.append(h, id, now, List.of(CallEvent.of("note", null, null, text.strip(), null)), requestId, "{}");
+            }
             return new CallEvent(0, now, "note", null, null, text.strip(), null);
         });
     }
@@ -189,6 +202,10 @@ public final class CallService {
 
     private static CallRefused unknownCall(UUID id) {
         return new CallRefused(Reason.unknown_call, "no call " + id);
+    }
+
+    private static CallRefused callSidInUse(String callSid) {
+        return new CallRefused(Reason.call_sid_in_use, "a guided call already exists for phone call " + callSid);
     }
 
     private static CallRefused notesRefused() {

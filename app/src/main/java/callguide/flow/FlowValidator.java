@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
  * internal contacts appear only in internal text.
  */
 public final class FlowValidator {
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private final Vocabulary vocabulary;
 
     public FlowValidator(Vocabulary vocabulary) {
@@ -66,6 +67,7 @@ public final class FlowValidator {
                 if (b.when() != null) condition(id, b.when(), false);
             }
             handlerText(id, q.prompt(), q.help());
+            literal(id, q.emptyLabel());
             q.options().forEach(o -> handlerText(id, o.label()));
         }
 
@@ -76,6 +78,20 @@ public final class FlowValidator {
             o.actions().forEach(a -> handlerText(o.id(), a));
             o.deadlines().forEach(d -> handlerText(o.id(), d.name()));
             o.internal().forEach(t -> placeholders(o.id(), t, true));
+            if (o.serviceRequest() != null) {
+                var sr = o.serviceRequest();
+                literal(o.id(), sr.name(), sr.process(), sr.area(), sr.subArea());
+            }
+            o.letters().forEach(l -> literal(o.id(), l.code(), l.title(), l.when()));
+        }
+
+        /** Text shown as written: no term is filled in here, so none may be used, and no address. */
+        void literal(String node, String... texts) {
+            for (String t : texts) {
+                if (t == null) continue;
+                if (Terms.PLACEHOLDER.matcher(t).find()) add(node, "terms in braces are not filled in here: " + t);
+                if (EMAIL.matcher(t).find()) add(node, "an email address may appear only in internal text, as a configured term");
+            }
         }
 
         void flag(Outcomes.FlagRule f) {
@@ -125,6 +141,8 @@ public final class FlowValidator {
 
         void placeholders(String node, String text, boolean internal) {
             if (text == null) return;
+            // Internal addresses come from configuration through {OptionsMailbox}/{IceTeamMailbox}, never typed in.
+            if (!internal && EMAIL.matcher(text).find()) add(node, "an email address may appear only in internal text, as a configured term");
             Matcher m = Terms.PLACEHOLDER.matcher(text);
             while (m.find()) {
                 String word = m.group(1);

@@ -2,6 +2,7 @@ package callguide.telephony;
 
 import static callguide.telephony.CallLog.detail;
 
+import callguide.call.Call;
 import callguide.call.CallDao;
 import callguide.call.CallService;
 import callguide.web.ApiError;
@@ -49,8 +50,12 @@ final class CallWebhooks {
         phones.insert(id, callSid, dialled);
         boolean hotline = settings.mpHotlineNumber() != null
                 && TelephonySettings.digits(settings.mpHotlineNumber()).equals(TelephonySettings.digits(dialled));
-        UUID request = UUID.nameUUIDFromBytes(("contact_route:" + callSid).getBytes(StandardCharsets.UTF_8));
-        calls.answer(id, "contact_route", hotline ? "mp_hotline" : "inbound_call", null, request);
+        // Only a call that has not said how it reached us yet: an answer already given is the handler's to change.
+        var call = calls.get(id);
+        if (call.status() == Call.Status.in_progress && !call.answerMap().containsKey("contact_route")) {
+            UUID request = UUID.nameUUIDFromBytes(("contact_route:" + callSid).getBytes(StandardCharsets.UTF_8));
+            calls.answer(id, "contact_route", hotline ? "mp_hotline" : "inbound_call", null, request);
+        }
         ctx.header("X-Callguide-Call", id.toString()).contentType("application/xml").result(twiml.inbound());
     }
 

@@ -71,6 +71,11 @@ public final class Telephony implements AutoCloseable {
         ctx.json(transcripts.lines(id));
     }
 
+    /** Runs before the stream opens, so an unknown call gets a JSON 404 rather than an event stream. */
+    public void requireCall(Context ctx) {
+        calls.get(callId(ctx));
+    }
+
     public void transcriptStream(SseClient client) {
         UUID id = callId(client.ctx());
         calls.get(id);

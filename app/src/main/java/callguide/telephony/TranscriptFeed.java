@@ -20,7 +20,10 @@ final class TranscriptFeed {
         client.keepAlive();
         Set<SseClient> set = listeners.computeIfAbsent(callId, k -> ConcurrentHashMap.newKeySet());
         set.add(client);
-        client.onClose(() -> set.remove(client));
+        client.onClose(() -> listeners.computeIfPresent(callId, (k, v) -> {
+            v.remove(client);
+            return v.isEmpty() ? null : v;
+        }));
         transcripts.lines(callId).forEach(line -> client.sendEvent("line", line, String.valueOf(line.sequence())));
     }
 

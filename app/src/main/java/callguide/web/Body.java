@@ -41,6 +41,9 @@ public record Body(JsonNode node) {
         }
         if (!v.isTextual()) throw new ApiError(400, "invalid_field", "'" + field + "' must be a string");
         String s = v.asText().strip();
+        if (s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            throw new ApiError(400, "invalid_field", "'" + field + "' contains control characters");
+        }
         if (required && s.isEmpty()) throw new ApiError(400, "missing_field", "'" + field + "' must not be empty");
         if (s.length() > maxLength) throw new ApiError(400, "invalid_field", "'" + field + "' is longer than " + maxLength + " characters");
         return s;

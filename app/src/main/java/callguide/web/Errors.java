@@ -32,7 +32,8 @@ final class Errors {
             }
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            // Not the exception's message: a failed statement's message quotes its values, notes included.
+            LOG.error("unhandled error on {} {}: {} caused by {}", ctx.method(), ctx.path(), e.getClass().getName(), rootCause(e));
             send(ctx, 500, "internal_error", "something went wrong on our side; nothing was recorded", Map.of());
         });
     }
@@ -45,11 +46,18 @@ final class Errors {
         }
     }
 
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String state = t instanceof java.sql.SQLException sql ? " (SQLState " + sql.getSQLState() + ")" : "";
+        return t.getClass().getName() + state + " at " + (t.getStackTrace().length > 0 ? t.getStackTrace()[0] : "?");
+    }
+
     private static int status(CallRefused.Reason reason) {
         return switch (reason) {
             case unknown_flow, unknown_call -> 404;
             case unknown_question -> 400;
-            case call_completed -> 409;
+            case call_completed, call_sid_in_use, request_id_reused -> 409;
             case not_on_path, notes_not_allowed -> 422;
         };
     }

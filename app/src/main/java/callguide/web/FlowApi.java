@@ -56,6 +56,9 @@ final class FlowApi {
         Flow flow = entry(ctx).flow();
         Body body = Body.of(ctx, json);
         LocalDate asOf = body.date("today");
+        if (asOf != null && (asOf.getYear() < 1900 || asOf.getYear() > 2200)) {
+            throw new ApiError(400, "invalid_date", "'today' must be a date between 1900 and 2200, not " + asOf);
+        }
         LocalDate day = asOf == null ? today.get() : asOf;
         Nation nation = nation(body);
         Map<String, String> answers = answers(flow, body.node().get("answers"), day);

@@ -121,6 +121,7 @@ public final class Routes {
                 });
                 // Twilio's webhooks: the signature is checked before any of them runs.
                 before("/twilio/*", s.telephony()::verify);
+                before("/api/calls/{id}/transcript/stream", s.telephony()::requireCall);
                 path("/twilio", () -> {
                     post("/voice", s.telephony()::voice);
                     post("/status", s.telephony()::status);

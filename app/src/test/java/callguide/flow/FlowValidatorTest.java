@@ -391,4 +391,14 @@ class FlowValidatorTest {
         p = problems("list.yaml", "- a list\n- not a mapping\n");
         assertProblem(p, null, "a flow file must be a YAML mapping");
     }
+
+    @Test
+    void an_address_typed_into_client_facing_text_or_terms_where_none_are_filled_are_refused() {
+        List<FlowProblem> p = intakeProblems(intakeWith("I'm glad we've sorted this out.", "Write to someone@dwp.gov.uk."));
+        assertTrue(p.stream().anyMatch(x -> x.message().contains("email address")), p.toString());
+        p = intakeProblems(intakeWith("title: Consolatory payment letter", "title: \"Consolatory payment letter from {CMG}\""));
+        assertTrue(p.stream().anyMatch(x -> x.message().contains("not filled in here")), p.toString());
+        p = intakeProblems(intakeWith("empty_label: The case is still open", "empty_label: Open, ask {OptionsMailbox}"));
+        assertTrue(p.stream().anyMatch(x -> x.node().equals("case_closed_on") && x.message().contains("not filled in here")), p.toString());
+    }
 }

@@ -85,6 +85,23 @@ class TwilioWebhookTest {
     }
 
     @Test
+    void a_voice_webhook_for_a_call_already_guided_leaves_its_answers_alone() {
+        String callSid = sid();
+        String id = api.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h1\",\"callSid\":\"" + callSid + "\"}").field("/id");
+        api.answer(id, "contact_route", "written");
+        Response r = twilio.post("/twilio/voice", params("CallSid", callSid, "From", "+447700900123", "To", HOTLINE));
+        assertEquals(200, r.status(), r.text());
+        assertEquals("written", api.get("/api/calls/" + id).field("/answers/0/answer"));
+    }
+
+    @Test
+    void the_transcript_stream_of_an_unknown_call_is_a_json_404() {
+        Response r = api.get("/api/calls/" + UUID.randomUUID() + "/transcript/stream");
+        assertEquals(404, r.status(), r.text());
+        assertEquals("unknown_call", r.field("/error"));
+    }
+
+    @Test
     void unsigned_or_wrongly_signed_webhooks_are_refused_and_record_nothing() {
         String callSid = sid();
         Map<String, String> p = params("CallSid", callSid, "From", "+447700900123", "To", HOTLINE);

@@ -204,6 +204,63 @@ class CallApiTest {
     }
 
     @Nested
+    class ReviewFindings {
+        @Test
+        void a_note_sent_with_a_request_id_leaves_no_copy_once_the_call_is_about_staff() {
+            String id = api.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client");
+            api.post("/api/calls/" + id + "/notes", "{\"text\":\"Officer Smith shouted\",\"requestId\":\"" + UUID.randomUUID() + "\"}");
+            api.answer(id, "staff_conduct", "yes");
+            int copies = api.app.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM call_events WHERE call_id = CAST(:id AS uuid) AND (note LIKE '%Smith%' OR response::text LIKE '%Smith%')")
+                    .bind("id", id).mapTo(Integer.class).one());
+            assertEquals(0, copies);
+        }
+
+        @Test
+        void a_request_id_reused_for_another_kind_of_request_is_refused() {
+            String id = api.callAnswering("contact_route", "inbound_call");
+            String request = UUID.randomUUID().toString();
+            assertEquals(201, api.post("/api/calls/" + id + "/notes", "{\"text\":\"first\",\"requestId\":\"" + request + "\"}").status());
+            Response r = api.post("/api/calls/" + id + "/answers", "{\"question\":\"region\",\"answer\":\"gb\",\"requestId\":\"" + request + "\"}");
+            assertEquals(409, r.status(), r.text());
+            assertEquals("request_id_reused", r.field("/error"));
+            assertEquals("region", api.get("/api/calls/" + id).field("/step/question"));
+        }
+
+        @Test
+        void a_phone_call_can_have_only_one_guided_call() {
+            String body = "{\"flow\":\"intake\",\"handler\":\"h1\",\"callSid\":\"CA" + UUID.randomUUID().toString().replace("-", "") + "\"}";
+            assertEquals(201, api.post("/api/calls", body).status());
+            Response again = api.post("/api/calls", body);
+            assertEquals(409, again.status(), again.text());
+            assertEquals("call_sid_in_use", again.field("/error"));
+        }
+
+        @Test
+        void giving_the_same_answer_again_records_nothing() {
+            String id = api.callAnswering("contact_route", "inbound_call", "region", "gb");
+            int events = api.get("/api/calls/" + id + "/events").json().size();
+            Response r = api.answer(id, "region", "gb");
+            assertEquals(200, r.status());
+            assertEquals("caller", r.field("/step/question"));
+            assertEquals(events, api.get("/api/calls/" + id + "/events").json().size());
+        }
+
+        @Test
+        void control_characters_and_impossible_years_are_refused() {
+            String id = api.callAnswering("contact_route", "inbound_call");
+            assertEquals(400, api.post("/api/calls/" + id + "/notes", "{\"text\":\"abc\\u0000def\"}").status());
+            assertEquals(400, api.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h\\u0000\"}").status());
+            String closed = api.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client",
+                    "staff_conduct", "no", "about_cm_options", "no");
+            assertEquals(400, api.answer(closed, "case_closed_on", "-0001-01-01").status());
+            assertEquals(400, api.answer(closed, "case_closed_on", "1899-12-31").status());
+            Response far = api.post("/api/flows/intake/simulate", "{\"today\":\"+999999999-12-31\",\"answers\":{}}");
+            assertEquals(400, far.status(), far.text());
+        }
+    }
+
+    @Nested
     class BadInput {
         String id;
 
