@@ -1,0 +1,126 @@
+package callguide.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import callguide.account.AccountDao;
+import callguide.account.Accounts;
+import callguide.account.Role;
+import callguide.support.TestApp;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Crafted links and form fields on the pages: each gets an error page or summary, never a 500, and records nothing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageBadInputTest {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String LINE = "handler-line";
+    TestApp app;
+    String base;
+    Person erin;
+    Person sam;
+
+    record Person(String auth, String csrf) {}
+
+    @BeforeAll
+    void start() throws Exception {
+        app = TestApp.start();
+        Accounts accounts = new Accounts(new AccountDao(app.app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20));
+        accounts.create("erin", Role.handler, "erin-password-1");
+        accounts.create("sam", Role.supervisor, "sam-password-1");
+        base = "http://127.0.0.1:" + app.app.port();
+        erin = signedIn("erin", "erin-password-1");
+        sam = signedIn("sam", "sam-password-1");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void after_sign_in_only_a_path_on_this_service_is_followed() throws Exception {
+        for (String next : new String[] {"/\t/evil.example", "/\n/evil.example", "/\\evil.example", "//evil.example",
+                "/\u0000/evil.example", "https://evil.example/", "evil.example", "/ /evil.example"}) {
+            HttpResponse<String> r = signIn("erin", "erin-password-1", next);
+            assertEquals(303, r.statusCode(), next);
+            assertEquals("/", r.headers().firstValue("Location").orElse(""), next);
+        }
+        assertEquals("/review?from=2026-11-01", signIn("erin", "erin-password-1", "/review?from=2026-11-01")
+                .headers().firstValue("Location").orElse(""));
+        assertFalse(get("/sign-in?next=" + enc("/\t/evil.example"), null).body().contains("evil.example"), "not carried in the form");
+    }
+
+    private String lineCall() {
+        String id = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"" + LINE + "\"}").field("/id");
+        app.answer(id, "contact_route", "inbound_call");
+        return id;
+    }
+
+    /** A call of erin's, answered through the pages up to the date the case closed. */
+    private String callAtTheClosedOnQuestion() throws Exception {
+        String call = post("/calls", "", erin).headers().firstValue("Location").orElseThrow();
+        for (String[] a : new String[][] {{"contact_route", "inbound_call"}, {"region", "gb"}, {"caller", "client"},
+                {"staff_conduct", "no"}, {"about_cm_options", "no"}}) {
+            assertEquals(303, post(call + "/questions/" + a[0], "answer=" + a[1], erin).statusCode(), a[0]);
+        }
+        assertEquals(6, events(call));
+        return call;
+    }
+
+    private int events(String call) {
+        return app.get("/api/calls/" + call.substring(call.lastIndexOf('/') + 1) + "/events").json().size();
+    }
+
+    private Person signedIn(String user, String password) throws Exception {
+        String auth = signIn(user, password, "/").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("callguide_auth=")).findFirst().orElseThrow().split(";")[0];
+        return new Person(auth, token(get("/", new Person(auth, null)).body(), "name=\"csrf-token\" content=\"([^\"]+)\""));
+    }
+
+    private HttpResponse<String> signIn(String user, String password, String next) throws Exception {
+        HttpResponse<String> form = get("/sign-in", null);
+        String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("callguide_form=")).findFirst().orElseThrow();
+        String csrf = token(form.body(), "name=\"csrf\" value=\"([^\"]+)\"");
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie.split(";")[0])
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&next=" + enc(next) + "&username=" + enc(user)
+                        + "&password=" + enc(password))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String html, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(html);
+        assertTrue(m.find(), "no token in the page");
+        return m.group(1);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> get(String path, Person who) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (who != null) b.header("Cookie", who.auth());
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String form, Person who) throws Exception {
+        String body = "csrf=" + who.csrf() + (form.isEmpty() ? "" : "&" + form);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", who.auth())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
