@@ -64,6 +64,22 @@ class PageBadInputTest {
         assertFalse(get("/sign-in?next=" + enc("/\t/evil.example"), null).body().contains("evil.example"), "not carried in the form");
     }
 
+    @Test
+    void a_password_longer_than_72_bytes_is_a_wrong_password_and_cannot_be_set() throws Exception {
+        HttpResponse<String> r = signIn("erin", "x".repeat(100), "/");
+        assertEquals(401, r.statusCode());
+        assertTrue(r.body().contains("govuk-error-summary") && r.body().contains("Enter a correct username and password"));
+        Accounts accounts = new Accounts(new AccountDao(app.app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20));
+        for (String password : new String[] {"y".repeat(73), "é".repeat(40)}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> accounts.create("frank", Role.handler, password));
+            assertTrue(e.getMessage().contains("72 bytes"), e.getMessage());
+        }
+        assertEquals(401, signIn("frank", "y".repeat(73), "/").statusCode(), "no account was made");
+        accounts.create("frank", Role.handler, "z".repeat(72));
+        assertEquals(303, signIn("frank", "z".repeat(72), "/").statusCode(), "72 bytes is allowed");
+    }
+
     private String lineCall() {
         String id = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"" + LINE + "\"}").field("/id");
         app.answer(id, "contact_route", "inbound_call");
