@@ -80,6 +80,18 @@ class PageBadInputTest {
         assertEquals(303, signIn("frank", "z".repeat(72), "/").statusCode(), "72 bytes is allowed");
     }
 
+    @Test
+    void a_crafted_pending_answer_is_ignored_rather_than_breaking_the_question_page() throws Exception {
+        String call = callAtTheClosedOnQuestion();
+        for (String pending : new String[] {"case_closed_on=xyz", "case_closed_on=2026-13-45", "case_closed_on=2999-01-01", "nonsense=1"}) {
+            HttpResponse<String> page = get(call + "/questions/case_closed_on?pending=" + enc(pending), erin);
+            assertEquals(200, page.statusCode(), pending);
+            assertTrue(page.body().contains("name=\"answer-year\""), pending);
+            assertFalse(page.body().contains("2999"), "an impossible pending answer is not put in the form");
+        }
+        assertEquals(6, events(call), "nothing recorded");
+    }
+
     private String lineCall() {
         String id = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"" + LINE + "\"}").field("/id");
         app.answer(id, "contact_route", "inbound_call");
