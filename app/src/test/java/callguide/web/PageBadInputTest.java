@@ -92,6 +92,18 @@ class PageBadInputTest {
         assertEquals(6, events(call), "nothing recorded");
     }
 
+    @Test
+    void a_year_must_be_four_digits() throws Exception {
+        String call = callAtTheClosedOnQuestion();
+        for (String year : new String[] {"-001", "+202", "20a5", "１９９９"}) {
+            HttpResponse<String> r = post(call + "/questions/case_closed_on",
+                    "answer-day=1&answer-month=2&answer-year=" + enc(year), erin);
+            assertEquals(422, r.statusCode(), year);
+            assertTrue(r.body().contains("govuk-error-summary") && r.body().contains("Year must include 4 numbers"), year);
+        }
+        assertEquals(6, events(call), "nothing recorded");
+    }
+
     private String lineCall() {
         String id = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"" + LINE + "\"}").field("/id");
         app.answer(id, "contact_route", "inbound_call");
