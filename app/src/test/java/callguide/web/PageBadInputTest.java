@@ -104,6 +104,18 @@ class PageBadInputTest {
         assertEquals(6, events(call), "nothing recorded");
     }
 
+    @Test
+    void confirming_without_a_question_is_a_400_page_and_records_nothing() throws Exception {
+        String call = callAtTheClosedOnQuestion();
+        for (String form : new String[] {"", "answer=", "question=case_closed_on", "question=nope&answer=x",
+                "question=case_closed_on&answer=xyz"}) {
+            HttpResponse<String> r = post(call + "/check", form, erin);
+            assertEquals(400, r.statusCode(), form);
+            assertTrue(r.body().contains("govuk-heading-l"), "an error page");
+        }
+        assertEquals(6, events(call), "nothing recorded");
+    }
+
     private String lineCall() {
         String id = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"" + LINE + "\"}").field("/id");
         app.answer(id, "contact_route", "inbound_call");
