@@ -126,6 +126,16 @@ class PageBadInputTest {
         assertEquals(200, get("/review?from=1900-01-01&to=" + enc("31/12/2200"), sam).statusCode());
     }
 
+    @Test
+    void the_csv_export_refuses_a_bad_filter_instead_of_exporting_everything() throws Exception {
+        app.callAnswering("contact_route", "inbound_call");
+        HttpResponse<String> r = get("/review/calls.csv?from=abc", sam);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("from"), r.body());
+        assertFalse(r.body().contains("inbound_call") || r.headers().firstValue("Content-Disposition").isPresent(), "nothing exported");
+        assertEquals(200, get("/review/calls.csv?from=2026-11-01", sam).statusCode());
+    }
+
     private String lineCall() {
         String id = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"" + LINE + "\"}").field("/id");
         app.answer(id, "contact_route", "inbound_call");
