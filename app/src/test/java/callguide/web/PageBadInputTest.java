@@ -136,6 +136,27 @@ class PageBadInputTest {
         assertEquals(200, get("/review/calls.csv?from=2026-11-01", sam).statusCode());
     }
 
+    @Test
+    void only_a_handler_takes_a_waiting_call_and_only_while_it_is_in_progress() throws Exception {
+        String waiting = lineCall();
+        HttpResponse<String> bySupervisor = post("/calls/" + waiting + "/take", "", sam);
+        assertEquals(403, bySupervisor.statusCode());
+        assertTrue(bySupervisor.body().contains("govuk-heading-l"));
+        assertEquals(LINE, app.get("/api/calls/" + waiting).field("/handler"), "still waiting on the line");
+
+        String finished = lineCall();
+        String[] toOutcome = {"region", "gb", "caller", "client", "staff_conduct", "no", "about_cm_options", "no", "case_closed_on", "",
+                "challenges_decision", "no", "effective_date_challenge", "no", "existing_complaint", "none", "resolvable_now", "no"};
+        for (int i = 0; i < toOutcome.length; i += 2) assertEquals(200, app.answer(finished, toOutcome[i], toOutcome[i + 1]).status());
+        assertEquals("completed", app.get("/api/calls/" + finished).field("/status"));
+        assertEquals(409, post("/calls/" + finished + "/take", "", erin).statusCode());
+        assertEquals(LINE, app.get("/api/calls/" + finished).field("/handler"), "a completed call is not taken");
+
+        HttpResponse<String> taken = post("/calls/" + waiting + "/take", "", erin);
+        assertEquals(303, taken.statusCode());
+        assertEquals("erin", app.get("/api/calls/" + waiting).field("/handler"));
+    }
+
     private String lineCall() {
         String id = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"" + LINE + "\"}").field("/id");
         app.answer(id, "contact_route", "inbound_call");
