@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 /** Creating accounts, checking passwords, and the browser sign-ins that follow. */
 public final class Accounts {
     public static final int MIN_PASSWORD = 10;
+    /** bcrypt reads no further than 72 bytes. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     private static final int COST = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,6 +56,10 @@ public final class Accounts {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD + " characters");
         }
+        if (tooLong(password)) {
+            throw new IllegalArgumentException("a password can be at most " + MAX_PASSWORD_BYTES
+                    + " bytes (72 plain letters and digits; accented letters and symbols take 2 to 4 bytes each)");
+        }
         String hash = BCrypt.withDefaults().hashToString(COST, password.toCharArray());
         if (!dao.insert(name, role, hash, clock.instant())) throw new IllegalArgumentException("'" + name + "' already has an account");
         return new Account(name, role);
@@ -66,8 +72,10 @@ public final class Accounts {
     public Optional<Account> check(String username, String password) {
         if (username == null || password == null) return Optional.empty();
         Optional<AccountDao.Stored> stored = dao.find(username.strip().toLowerCase());
-        String hash = stored.map(AccountDao.Stored::passwordHash).orElse(decoy);
-        boolean ok = BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+        // No account has a longer password (bcrypt would refuse it); checking the decoy keeps a wrong answer as slow as any other.
+        boolean tooLong = tooLong(password);
+        String hash = tooLong ? decoy : stored.map(AccountDao.Stored::passwordHash).orElse(decoy);
+        boolean ok = BCrypt.verifyer().verify((tooLong ? "too-long" : password).toCharArray(), hash).verified && !tooLong;
         return ok ? stored.map(AccountDao.Stored::account) : Optional.empty();
     }
 
@@ -87,6 +95,10 @@ public final class Accounts {
 
     public void endSignIn(String token) {
         if (token != null) dao.endSignIn(hash(token));
+    }
+
+    private static boolean tooLong(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
     }
 
     public static String randomToken() {

@@ -43,7 +43,7 @@ public final class AddAccount {
     private static String password() throws IOException {
         Console console = System.console();
         if (console != null) {
-            char[] typed = console.readPassword("Password (at least %d characters): ", Accounts.MIN_PASSWORD);
+            char[] typed = console.readPassword("Password (at least %d characters, at most %d bytes): ", Accounts.MIN_PASSWORD, Accounts.MAX_PASSWORD_BYTES);
             return typed == null ? null : new String(typed);
         }
         return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Which calls to list: every part optional. Read from the query string; a bad part is named, not guessed. */
 public record ReviewFilter(LocalDate from, LocalDate to, String handler, String outcome, String flag, String status,
@@ -16,7 +18,11 @@ public record ReviewFilter(LocalDate from, LocalDate to, String handler, String 
     public static final int PAGE_SIZE = 25;
     public static final Set<String> SORTS = Set.of("started", "handler", "outcome", "status", "duration");
     static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    // Four-digit years in a sane range only: the database cannot compare with year +999999999.
+    private static final Pattern UK_SHAPE = Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}");
+    private static final Pattern ISO_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final int FIRST_YEAR = 1900, LAST_YEAR = 2200;
 
     public static ReviewFilter all() {
         return new ReviewFilter(null, null, null, null, null, null, "started", true, 1);
@@ -52,12 +58,21 @@ public record ReviewFilter(LocalDate from, LocalDate to, String handler, String 
     private static LocalDate date(String v, String name, Map<String, String> problems) {
         v = blank(v);
         if (v == null) return null;
+        LocalDate date = parse(v);
+        if (date != null && date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) return date;
+        problems.put(name, "Enter the '" + name + "' date as a real date between " + FIRST_YEAR + " and " + LAST_YEAR
+                + ", like 27/11/2026");
+        return null;
+    }
+
+    private static LocalDate parse(String v) {
         try {
-            return v.contains("/") ? LocalDate.parse(v, UK_DATE) : LocalDate.parse(v);
+            if (UK_SHAPE.matcher(v).matches()) return LocalDate.parse(v, UK_DATE);
+            if (ISO_SHAPE.matcher(v).matches()) return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problems.put(name, "Enter the '" + name + "' date as a real date, like 27/11/2026");
-            return null;
+            // a day the month does not have: not a real date
         }
+        return null;
     }
 
     private static String blank(String v) {

@@ -58,8 +58,15 @@ public final class ReviewPages {
     }
 
     public void csv(Context ctx) {
-        ReviewFilter f = ReviewFilter.read(ctx::queryParam).filter();
+        ReviewFilter.Read read = ReviewFilter.read(ctx::queryParam);
         ctx.header("Cache-Control", "no-store");
+        if (!read.problems().isEmpty()) {
+            // Exporting with the bad part left out would hand over more calls than were asked for.
+            ctx.status(400).contentType("text/plain; charset=utf-8").result("No calls were exported. Fix the filter:\n"
+                    + String.join("\n", read.problems().values()) + "\n");
+            return;
+        }
+        ReviewFilter f = read.filter();
         ctx.header("Content-Disposition", "attachment; filename=\"calls.csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(Csv.of(dao.all(f)));
     }

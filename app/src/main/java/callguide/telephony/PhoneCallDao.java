@@ -61,11 +61,11 @@ final class PhoneCallDao {
                 .bind("line", CallWebhooks.HANDLER_LINE).map((rs, ctx) -> phoneCall(rs)).list());
     }
 
-    /** Gives the call to this handler, if it is still the line's; false when someone else took it first. */
+    /** Gives the call to this handler, if it is still the line's and in progress; false when someone else took it first. */
     boolean take(Handle h, UUID callId, String handler, Instant at) {
         return h.createUpdate("""
                 UPDATE calls SET handler_id = :handler, updated_at = :at
-                WHERE id = :id AND (handler_id = :line OR handler_id LIKE 'queue:%')""")
+                WHERE id = :id AND status = 'in_progress' AND (handler_id = :line OR handler_id LIKE 'queue:%')""")
                 .bind("id", callId).bind("handler", handler).bind("at", at).bind("line", CallWebhooks.HANDLER_LINE).execute() == 1;
     }
 

@@ -6,12 +6,17 @@ import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A question page's form read into the stored answer (an option id, an ISO date, or empty for "not
  * applicable"), or the GOV.UK error message saying what to fix. Nothing is recorded here.
  */
 public record AnswerForm(String value, String day, String month, String year, boolean empty, Pages.FieldError error) {
+    // Plain digits only: Integer.parseInt would take "-001" or "+202" as a year.
+    private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+    private static final Pattern DAY_OR_MONTH = Pattern.compile("[0-9]{1,2}");
+    private static final String REAL = "The date must be a real date";
 
     static AnswerForm read(Context ctx, Question q, LocalDate today) {
         if (q.kind() == Question.Kind.choice) {
@@ -32,17 +37,18 @@ public record AnswerForm(String value, String day, String month, String year, bo
         for (var part : List.of(new String[] {day, "day"}, new String[] {month, "month"}, new String[] {year, "year"})) {
             if (part[0].isEmpty()) return fail("#answer-" + part[1], "The date must include a " + part[1]);
         }
+        if (!YEAR.matcher(year).matches()) return fail("#answer-year", "Year must include 4 numbers");
+        if (!DAY_OR_MONTH.matcher(day).matches() || !DAY_OR_MONTH.matcher(month).matches()) return fail("#answer-day", REAL);
         LocalDate date;
         try {
-            if (year.length() != 4) return fail("#answer-year", "Year must include 4 numbers");
             date = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
-        } catch (NumberFormatException | DateTimeException e) {
-            return fail("#answer-day", "The date must be a real date");
+        } catch (DateTimeException e) {
+            return fail("#answer-day", REAL);
         }
         try {
             return new AnswerForm(q.check(date.toString(), today), day, month, year, false, null);
         } catch (InvalidAnswer e) {
-            return fail("#answer-day", "The date must be today or in the past");
+            return fail("#answer-day", date.isAfter(today) ? "The date must be today or in the past" : e.getMessage());
         }
     }
 

@@ -47,8 +47,13 @@ public final class CheckPages {
     void confirm(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
+        String question = ctx.formParam("question"), answer = ctx.formParam("answer");
+        if (question == null || answer == null) {
+            Pages.error(ctx, 400, "This could not be done", "The answer to confirm was missing. Go back and answer the question again.");
+            return;
+        }
         try {
-            views.calls().answer(call.id(), ctx.formParam("question"), ctx.formParam("answer"), null, QuestionPages.requestId(ctx));
+            views.calls().answer(call.id(), question, answer, null, QuestionPages.requestId(ctx));
         } catch (CallRefused e) {
             if (e.reason() != CallRefused.Reason.call_completed) throw e;
         }

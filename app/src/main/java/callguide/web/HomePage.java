@@ -1,5 +1,7 @@
 package callguide.web;
 
+import callguide.account.Account;
+import callguide.account.Role;
 import callguide.account.SignedIn;
 import callguide.call.Call;
 import callguide.call.CallService;
@@ -43,12 +45,25 @@ public final class HomePage {
     /** A phone call waiting on the line becomes this handler's; if someone was quicker, they are told so. */
     void take(Context ctx) {
         UUID id = CallViews.callId(ctx);
-        String me = Security.who(ctx).account().username();
-        Call call = calls.get(id);
-        if (!call.handlerId().equals(me) && !telephony.take(id, me)) {
-            Pages.error(ctx, 409, "Another handler has taken this call", "The call is no longer waiting. Go back to your calls.");
+        Account me = Security.who(ctx).account();
+        if (me.role() != Role.handler) {
+            Pages.error(ctx, 403, "Only call handlers can take calls", "Supervisors and team leaders can see the call from the review pages.");
             return;
         }
-        ctx.redirect("/calls/" + id, HttpStatus.SEE_OTHER);
+        Call call = calls.get(id);
+        if (call.handlerId().equals(me.username()) || took(ctx, call, me.username())) ctx.redirect("/calls/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** Takes a call still in progress on the line, or says why not. */
+    private boolean took(Context ctx, Call call, String me) {
+        if (call.status() != Call.Status.in_progress) {
+            Pages.error(ctx, 409, "This call has already ended", "There is nothing left to take. Go back to your calls.");
+            return false;
+        }
+        if (!telephony.take(call.id(), me)) {
+            Pages.error(ctx, 409, "Another handler has taken this call", "The call is no longer waiting. Go back to your calls.");
+            return false;
+        }
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package callguide.web;
 import callguide.call.Call;
 import callguide.flow.Flow;
 import callguide.flow.FlowEngine;
+import callguide.flow.InvalidAnswer;
 import callguide.flow.Position;
 import callguide.flow.Question;
 import callguide.flow.Step;
@@ -47,7 +48,7 @@ public final class QuestionPages {
         if (call == null) return;
         Question q = askable(ctx, call);
         if (q == null) return;
-        CallViews.Pending pending = CallViews.Pending.parse(ctx.queryParam("pending"));
+        CallViews.Pending pending = pending(call, ctx.queryParam("pending"));
         String given = pending != null && pending.question().equals(q.id()) ? pending.answer() : call.answerMap().get(q.id());
         render(ctx, call, q, AnswerForm.prefilled(q, given), pending, SuggestionPanel.Heard.NOTHING);
     }
@@ -58,7 +59,7 @@ public final class QuestionPages {
         if (call == null) return;
         Question q = askable(ctx, call);
         if (q == null) return;
-        CallViews.Pending pending = CallViews.Pending.parse(ctx.formParam("pending"));
+        CallViews.Pending pending = pending(call, ctx.formParam("pending"));
         String given = pending != null && pending.question().equals(q.id()) ? pending.answer() : call.answerMap().get(q.id());
         render(ctx, call, q, AnswerForm.prefilled(q, given), pending, suggestions.ask(q, ctx.formParam("heard")));
     }
@@ -70,7 +71,7 @@ public final class QuestionPages {
         if (q == null) return;
         Flow flow = views.calls().flowOf(call);
         LocalDate today = views.calls().today();
-        CallViews.Pending pending = CallViews.Pending.parse(ctx.formParam("pending"));
+        CallViews.Pending pending = pending(call, ctx.formParam("pending"));
         AnswerForm form = AnswerForm.read(ctx, q, today);
         SuggestionPanel.Heard shown = suggestions.shown(ctx, q);
         if (form.error() != null) {
@@ -98,6 +99,18 @@ public final class QuestionPages {
             }
         }
         ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
+    }
+
+    /** The answer held back for the check page, if it is one its question takes; a crafted one is ignored. */
+    private CallViews.Pending pending(Call call, String text) {
+        CallViews.Pending p = CallViews.Pending.parse(text);
+        Question q = p == null ? null : views.calls().flowOf(call).questions().get(p.question());
+        if (q == null) return null;
+        try {
+            return new CallViews.Pending(q.id(), q.check(p.answer(), views.calls().today()));
+        } catch (InvalidAnswer e) {
+            return null;
+        }
     }
 
     private static void check(Context ctx, Call call, CallViews.Pending p) {

@@ -4,6 +4,8 @@ import callguide.account.Account;
 import callguide.account.Accounts;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,9 +65,18 @@ public final class SignInPages {
         Pages.render(ctx, "sign_in.jte", new SignInPage(csrf, username, next, timedOut, errors));
     }
 
-    /** Only a path on this service, so a crafted link cannot send someone elsewhere after sign-in. */
+    /**
+     * Only a path on this service, so a crafted link cannot send someone elsewhere after sign-in. Browsers
+     * drop tabs and newlines and read a backslash as "/", so "/\t/evil.example" would be another site.
+     */
     private static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) return "/";
-        return next;
+        if (next == null || next.chars().anyMatch(c -> Character.isISOControl(c) || c == '\\')) return "/";
+        if (!next.startsWith("/") || next.startsWith("//")) return "/";
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }
