@@ -42,7 +42,7 @@ public record Question(
             throw new InvalidAnswer(id, "'" + answer + "' is not a date; " + id + " takes YYYY-MM-DD");
         }
         if (date.isAfter(today)) throw new InvalidAnswer(id, id + " cannot be in the future (" + date + ")");
-        if (date.getYear() < 1900) throw new InvalidAnswer(id, id + " must be a real date, 1900 or later, not " + date);
+        if (date.getYear() < 1900) throw new InvalidAnswer(id, "Enter a real date, 1900 or later, not " + date);
         return date.toString();
     }
 

@@ -101,6 +101,9 @@ class PageBadInputTest {
             assertEquals(422, r.statusCode(), year);
             assertTrue(r.body().contains("govuk-error-summary") && r.body().contains("Year must include 4 numbers"), year);
         }
+        HttpResponse<String> old = post(call + "/questions/case_closed_on", "answer-day=1&answer-month=2&answer-year=1899", erin);
+        assertEquals(422, old.statusCode());
+        assertTrue(old.body().contains("govuk-error-summary") && old.body().contains("1900 or later"));
         assertEquals(6, events(call), "nothing recorded");
     }
 
