@@ -35,7 +35,7 @@ public record Config(
                 integer(env, "PORT", 7070),
                 path(env, "DATA_DIR", Path.of("data")),
                 blankToNull(env.get("DATABASE_URL")),
-                integer(env, "DATABASE_POOL_SIZE", 8),
+                integer(env, "DATABASE_POOL_SIZE", 16),
                 flows,
                 path(env, "BANK_HOLIDAYS_FILE", null),
                 Nation.fromId(env.getOrDefault("DEFAULT_NATION", "england-and-wales")),
