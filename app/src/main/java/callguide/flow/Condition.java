@@ -10,6 +10,15 @@ public sealed interface Condition {
 
     boolean holds(Facts facts);
 
+    /** Visits the tests a condition is made of, for the validator to check each against the vocabulary. */
+    void tests(Tests visitor);
+
+    interface Tests {
+        void oneOf(OneOf test);
+
+        void date(DateTest test);
+    }
+
     /** What a condition can see: the answers, today's date, and (for flags) the outcome reached. */
     record Facts(Map<String, String> answers, LocalDate today, String outcome) {
         String value(String fact) {
@@ -21,11 +30,19 @@ public sealed interface Condition {
         public boolean holds(Facts facts) {
             return parts.stream().allMatch(c -> c.holds(facts));
         }
+
+        public void tests(Tests visitor) {
+            parts.forEach(p -> p.tests(visitor));
+        }
     }
 
     record AnyOf(List<Condition> parts) implements Condition {
         public boolean holds(Facts facts) {
             return parts.stream().anyMatch(c -> c.holds(facts));
+        }
+
+        public void tests(Tests visitor) {
+            parts.forEach(p -> p.tests(visitor));
         }
     }
 
@@ -35,11 +52,19 @@ public sealed interface Condition {
             String v = facts.value(fact);
             return v != null && values.contains(v);
         }
+
+        public void tests(Tests visitor) {
+            visitor.oneOf(this);
+        }
     }
 
     /** A test on a date fact; an unanswered fact never holds. */
     record DateTest(String fact, Test test, LocalDate date, int months) implements Condition {
         public enum Test { empty, not_empty, before, on_or_after, more_than_months_ago }
+
+        public void tests(Tests visitor) {
+            visitor.date(this);
+        }
 
         public boolean holds(Facts facts) {
             String v = facts.value(fact);

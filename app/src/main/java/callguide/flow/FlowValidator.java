@@ -105,16 +105,16 @@ public final class FlowValidator {
         }
 
         void condition(String node, Condition c, boolean mayTestOutcome) {
-            if (c instanceof Condition.All all) {
-                all.parts().forEach(p -> condition(node, p, mayTestOutcome));
-            } else if (c instanceof Condition.AnyOf any) {
-                any.parts().forEach(p -> condition(node, p, mayTestOutcome));
-            } else if (c instanceof Condition.OneOf one) {
-                oneOf(node, one, mayTestOutcome);
-            } else if (c instanceof Condition.DateTest d) {
-                if (!vocabulary.dateFacts().contains(d.fact())) add(node, "date test on '" + d.fact() + "', which is not a date fact");
-                else if (!flow.questions().containsKey(d.fact())) add(node, "tests '" + d.fact() + "', which no question asks");
-            }
+            c.tests(new Condition.Tests() {
+                public void oneOf(Condition.OneOf one) {
+                    Check.this.oneOf(node, one, mayTestOutcome);
+                }
+
+                public void date(Condition.DateTest d) {
+                    if (!vocabulary.dateFacts().contains(d.fact())) add(node, "date test on '" + d.fact() + "', which is not a date fact");
+                    else if (!flow.questions().containsKey(d.fact())) add(node, "tests '" + d.fact() + "', which no question asks");
+                }
+            });
         }
 
         void oneOf(String node, Condition.OneOf one, boolean mayTestOutcome) {
