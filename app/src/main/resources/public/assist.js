@@ -3,8 +3,7 @@
 const panel = document.querySelector('[data-suggestion-panel]');
 const answerForm = document.getElementById('answer-form');
 
-const typing = (t) => (t instanceof HTMLInputElement && !['radio', 'checkbox'].includes(t.type))
-  || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+const typing = (t) => Boolean(t.matches?.('input:not([type=radio]):not([type=checkbox]), textarea, select'));
 
 // Enter in the assistant's own fields sends their form, never the answer: the page's Enter shortcut
 // listens on the document, so it is stopped here.

@@ -16,16 +16,14 @@ if (shortcutForm) {
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
     const t = e.target;
-    const typing = (t instanceof HTMLInputElement && !['radio', 'checkbox'].includes(t.type))
-      || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+    const typing = Boolean(t.matches?.('input:not([type=radio]):not([type=checkbox]), textarea, select'));
     if (/^[1-9]$/.test(e.key) && !typing) {
       const input = shortcutForm.querySelector(`input[data-key="${e.key}"]`);
       if (!input) return;
       e.preventDefault();
       input.checked = input.type === 'checkbox' ? !input.checked : true;
       input.focus();
-    } else if (e.key === 'Enter' && !(t instanceof HTMLTextAreaElement || t instanceof HTMLButtonElement
-      || t instanceof HTMLAnchorElement || t.tagName === 'SUMMARY')) {
+    } else if (e.key === 'Enter' && !t.matches?.('textarea, button, a, summary')) {
       e.preventDefault();
       shortcutForm.requestSubmit();
     }

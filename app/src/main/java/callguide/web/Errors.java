@@ -49,7 +49,8 @@ final class Errors {
     private static String rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        String state = t instanceof java.sql.SQLException sql ? " (SQLState " + sql.getSQLState() + ")" : "";
+        String state = java.sql.SQLException.class.isInstance(t)
+                ? " (SQLState " + ((java.sql.SQLException) t).getSQLState() + ")" : "";
         return t.getClass().getName() + state + " at " + (t.getStackTrace().length > 0 ? t.getStackTrace()[0] : "?");
     }
 

@@ -2,6 +2,8 @@ package callguide.support;
 
 import callguide.App;
 import callguide.Config;
+import callguide.account.AccountDao;
+import callguide.account.Accounts;
 import callguide.assist.AnswerIndex;
 import callguide.assist.Assist;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -92,6 +95,16 @@ public final class TestApp implements AutoCloseable {
 
     public Response answer(String callId, String question, String answer) {
         return post("/api/calls/" + callId + "/answers", "{\"question\":\"" + question + "\",\"answer\":\"" + answer + "\"}");
+    }
+
+    /** The app's accounts, as the pages sign in against them. */
+    public Accounts accounts() {
+        return new Accounts(new AccountDao(app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20));
+    }
+
+    /** Where a browser or an HTTP client reaches the app. */
+    public String base() {
+        return "http://127.0.0.1:" + app.port();
     }
 
     private URI uri(String path) {

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import callguide.account.AccountDao;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
 import callguide.support.TestApp;
 import callguide.support.TestDatabase;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +50,7 @@ class PhoneScreensBrowserTest {
                 Map.entry("MP_HOTLINE_NUMBER", HOTLINE), Map.entry("HANDLER_NUMBER", "+442079460001"),
                 Map.entry("RESOLUTION_TEAM_GB_NUMBER", GB_TEAM)));
         for (TestApp app : List.of(withoutTwilio, withTwilio)) {
-            Accounts accounts = new Accounts(new AccountDao(app.app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20));
+            Accounts accounts = app.accounts();
             accounts.create("alice", Role.handler, "alice-password-1");
             accounts.create("sam", Role.supervisor, "sam-password-1");
         }
@@ -192,6 +189,6 @@ class PhoneScreensBrowserTest {
     }
 
     private static String base(TestApp app) {
-        return "http://127.0.0.1:" + app.app.port();
+        return app.base();
     }
 }

@@ -3,12 +3,10 @@ package callguide.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import callguide.account.AccountDao;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
 import callguide.support.TestApp;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -38,10 +36,10 @@ class AssistBrowserTest {
     @BeforeAll
     void start() {
         app = TestApp.start();
-        Accounts accounts = new Accounts(new AccountDao(app.app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20));
+        Accounts accounts = app.accounts();
         accounts.create("erin", Role.handler, "erin-password-1");
         accounts.create("sam", Role.supervisor, "sam-password-1");
-        base = "http://127.0.0.1:" + app.app.port();
+        base = app.base();
         browser = Browser.start();
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import callguide.account.AccountDao;
-import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,9 +32,9 @@ class AssistPagesTest {
     @BeforeAll
     void start() throws Exception {
         app = TestApp.start();
-        new Accounts(new AccountDao(app.app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20))
+        app.accounts()
                 .create("dana", Role.handler, "dana-password-1");
-        base = "http://127.0.0.1:" + app.app.port();
+        base = app.base();
         HttpResponse<String> form = get("/sign-in");
         String formCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("callguide_form=")).findFirst().orElseThrow();
         HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))

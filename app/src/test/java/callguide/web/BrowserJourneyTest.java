@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import callguide.account.AccountDao;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
@@ -13,8 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,11 +35,11 @@ class BrowserJourneyTest {
     @BeforeAll
     void start() {
         app = TestApp.start();
-        Accounts accounts = new Accounts(new AccountDao(app.app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20));
+        Accounts accounts = app.accounts();
         accounts.create("alice", Role.handler, "alice-password-1");
         accounts.create("bob", Role.handler, "bob-password-1");
         accounts.create("sam", Role.supervisor, "sam-password-1");
-        base = "http://127.0.0.1:" + app.app.port();
+        base = app.base();
         browser = Browser.start();
     }
 

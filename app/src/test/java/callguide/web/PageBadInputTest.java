@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import callguide.account.AccountDao;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.TestApp;
@@ -14,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -38,10 +35,10 @@ class PageBadInputTest {
     @BeforeAll
     void start() throws Exception {
         app = TestApp.start();
-        Accounts accounts = new Accounts(new AccountDao(app.app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20));
+        Accounts accounts = app.accounts();
         accounts.create("erin", Role.handler, "erin-password-1");
         accounts.create("sam", Role.supervisor, "sam-password-1");
-        base = "http://127.0.0.1:" + app.app.port();
+        base = app.base();
         erin = signedIn("erin", "erin-password-1");
         sam = signedIn("sam", "sam-password-1");
     }
@@ -69,7 +66,7 @@ class PageBadInputTest {
         HttpResponse<String> r = signIn("erin", "x".repeat(100), "/");
         assertEquals(401, r.statusCode());
         assertTrue(r.body().contains("govuk-error-summary") && r.body().contains("Enter a correct username and password"));
-        Accounts accounts = new Accounts(new AccountDao(app.app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20));
+        Accounts accounts = app.accounts();
         for (String password : new String[] {"y".repeat(73), "é".repeat(40)}) {
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> accounts.create("frank", Role.handler, password));

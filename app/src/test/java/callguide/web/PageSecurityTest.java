@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import callguide.account.AccountDao;
-import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.TestApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,9 +27,9 @@ class PageSecurityTest {
     @BeforeAll
     void start() {
         app = TestApp.start();
-        new Accounts(new AccountDao(app.app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20))
+        app.accounts()
                 .create("carol", Role.handler, "carol-password-1");
-        base = "http://127.0.0.1:" + app.app.port();
+        base = app.base();
     }
 
     @AfterAll
