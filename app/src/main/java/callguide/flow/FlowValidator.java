@@ -57,6 +57,10 @@ public final class FlowValidator {
                     add(id, "options " + given + " must be exactly the vocabulary's " + vocabulary.choiceFacts().get(id));
                 }
             }
+            List<String> ids = q.options().stream().map(Option::id).toList();
+            if (ids.contains("yes") && ids.contains("no") && ids.indexOf("yes") > ids.indexOf("no")) {
+                add(id, "yes comes before no on screen, on every yes/no question");
+            }
             if (q.sources().isEmpty()) add(id, "has no sources");
             if (q.next().branches().isEmpty()) add(id, "has no next");
             if (!q.next().branches().isEmpty() && !q.next().branches().get(q.next().branches().size() - 1).isFallback()) {
@@ -67,6 +71,7 @@ public final class FlowValidator {
                 if (b.when() != null) condition(id, b.when(), false);
             }
             handlerText(id, q.prompt(), q.help());
+            q.sources().forEach(src -> literal(id, src.quote()));
             literal(id, q.emptyLabel());
             q.options().forEach(o -> handlerText(id, o.label()));
         }
@@ -74,6 +79,7 @@ public final class FlowValidator {
         void outcome(Outcomes.Node o) {
             if (!vocabulary.outcomeCodes().contains(o.code())) add(o.id(), "'" + o.code() + "' is not an outcome code in the vocabulary");
             if (o.sources().isEmpty()) add(o.id(), "has no sources");
+            o.sources().forEach(src -> literal(o.id(), src.quote()));
             handlerText(o.id(), o.title(), o.say());
             o.actions().forEach(a -> handlerText(o.id(), a));
             o.deadlines().forEach(d -> handlerText(o.id(), d.name()));
