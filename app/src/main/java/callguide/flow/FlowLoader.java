@@ -210,7 +210,7 @@ public final class FlowLoader {
         List<Source> sources(JsonNode n) {
             List<Source> out = new ArrayList<>();
             n.path("sources").forEach(s -> out.add(new Source(required(s, "file"), required(s, "heading"),
-                    s.has("step") ? s.get("step").asInt() : null)));
+                    s.has("step") ? s.get("step").asInt() : null, text(s, "quote"))));
             return List.copyOf(out);
         }
 
