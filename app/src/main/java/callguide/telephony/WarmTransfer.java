@@ -129,6 +129,7 @@ public final class WarmTransfer {
         TransferStatus s = status(callId);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("state", s.state());
+        out.put("offered", s.offered());
         out.put("available", s.available());
         out.put("team", s.team());
         out.put("teamNumber", s.teamNumber());

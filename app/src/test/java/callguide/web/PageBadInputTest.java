@@ -146,7 +146,7 @@ class PageBadInputTest {
 
         String finished = lineCall();
         String[] toOutcome = {"region", "gb", "caller", "client", "staff_conduct", "no", "about_cm_options", "no", "case_closed_on", "",
-                "challenges_decision", "no", "effective_date_challenge", "no", "existing_complaint", "none", "resolvable_now", "no"};
+                "challenges_decision", "no", "effective_date_challenge", "no", "existing_complaint", "none", "mp_raised", "no", "resolvable_now", "no"};
         for (int i = 0; i < toOutcome.length; i += 2) assertEquals(200, app.answer(finished, toOutcome[i], toOutcome[i + 1]).status());
         assertEquals("completed", app.get("/api/calls/" + finished).field("/status"));
         assertEquals(409, post("/calls/" + finished + "/take", "", erin).statusCode());
