@@ -57,10 +57,6 @@ public final class FlowValidator {
                     add(id, "options " + given + " must be exactly the vocabulary's " + vocabulary.choiceFacts().get(id));
                 }
             }
-            List<String> ids = q.options().stream().map(Option::id).toList();
-            if (ids.contains("yes") && ids.contains("no") && ids.indexOf("yes") > ids.indexOf("no")) {
-                add(id, "yes comes before no on screen, on every yes/no question");
-            }
             if (q.sources().isEmpty()) add(id, "has no sources");
             if (q.next().branches().isEmpty()) add(id, "has no next");
             if (!q.next().branches().isEmpty() && !q.next().branches().get(q.next().branches().size() - 1).isFallback()) {

@@ -149,6 +149,14 @@ class FlowEngineTest {
     }
 
     @Test
+    void yes_comes_before_no_on_every_yes_no_question() {
+        for (Question q : FLOW.questions().values()) {
+            List<String> ids = q.options().stream().map(Option::id).toList();
+            if (ids.contains("yes") && ids.contains("no")) assertTrue(ids.indexOf("yes") < ids.indexOf("no"), q.id() + ": " + ids);
+        }
+    }
+
+    @Test
     void staff_conduct_is_asked_straight_after_caller_for_every_caller() {
         for (String caller : Vocabulary.INTAKE.choiceFacts().get("caller")) {
             Position p = FlowEngine.walk(FLOW, Map.of("contact_route", "written", "region", "gb", "caller", caller), TODAY);

@@ -401,4 +401,12 @@ class FlowValidatorTest {
         p = intakeProblems(intakeWith("empty_label: The case is still open", "empty_label: Open, ask {OptionsMailbox}"));
         assertTrue(p.stream().anyMatch(x -> x.node().equals("case_closed_on") && x.message().contains("not filled in here")), p.toString());
     }
+
+    @Test
+    void a_flow_written_for_vocabulary_version_1_still_loads_so_calls_pinned_to_it_still_open() {
+        Flow previous = LOADER.load("intake@v1", TestFlows.resource("/flows-previous/intake-vocabulary-1.yaml"));
+        Position p = FlowEngine.walk(previous, Map.of("contact_route", "inbound_call", "region", "gb", "caller", "client",
+                "staff_conduct", "yes"), LocalDate.parse("2026-11-27"));
+        assertEquals("STAFF_CONDUCT_CONFIDENTIAL", p.outcome().code());
+    }
 }
