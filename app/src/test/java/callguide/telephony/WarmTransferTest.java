@@ -65,7 +65,7 @@ class WarmTransferTest {
     PhoneCall mpCallOnTheLine(String region) {
         String callSid = sid();
         String handlerLeg = sid();
-        String id = twilio.inbound(callSid, HOTLINE);
+        String id = twilio.inboundTaken(callSid, HOTLINE);
         twilio.handlerAnswers(callSid, handlerLeg);
         // 000 step 2: an MP on the phone, past the staff-conduct question, at the warm transfer outcome
         for (String[] a : new String[][] {{"region", region}, {"caller", "mp_mla"}, {"staff_conduct", "no"}, {"mp_purpose", "complaint"}}) {
@@ -190,7 +190,7 @@ class WarmTransferTest {
     @Test
     void a_call_that_is_not_for_the_resolution_team_is_not_transferred() {
         String callSid = sid();
-        String id = twilio.inbound(callSid, "+441000000000");
+        String id = twilio.inboundTaken(callSid, "+441000000000");
         twilio.handlerAnswers(callSid, sid());
         Response r = api.post("/api/calls/" + id + "/warm-transfer", "{}");
         assertEquals(422, r.status());
