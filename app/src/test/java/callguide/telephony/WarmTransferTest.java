@@ -203,7 +203,7 @@ class WarmTransferTest {
     @Test
     void a_hotline_call_before_its_outcome_is_not_transferred_because_staff_conduct_comes_first() {
         String callSid = sid();
-        String id = twilio.inbound(callSid, HOTLINE);
+        String id = twilio.inboundTaken(callSid, HOTLINE);
         twilio.handlerAnswers(callSid, sid());
         assertEquals(200, api.answer(id, "region", "gb").status());
         assertEquals(200, api.answer(id, "caller", "mp_mla").status());
@@ -216,7 +216,7 @@ class WarmTransferTest {
     @Test
     void a_client_referred_to_the_resolution_team_is_not_transferred_the_team_calls_them_back() {
         String callSid = sid();
-        String id = twilio.inbound(callSid, "+441000000000");
+        String id = twilio.inboundTaken(callSid, "+441000000000");
         twilio.handlerAnswers(callSid, sid());
         String[] answers = {"region", "gb", "caller", "client", "staff_conduct", "no", "about_cm_options", "no", "case_closed_on", "",
                 "challenges_decision", "no", "effective_date_challenge", "no", "existing_complaint", "unhappy_with_bau",
@@ -233,7 +233,7 @@ class WarmTransferTest {
     @Test
     void an_mp_phoning_about_a_member_of_staff_is_still_warm_transferred_without_details() throws Exception {
         String callSid = sid();
-        String id = twilio.inbound(callSid, HOTLINE);
+        String id = twilio.inboundTaken(callSid, HOTLINE);
         twilio.handlerAnswers(callSid, sid());
         for (String[] a : new String[][] {{"region", "gb"}, {"caller", "mp_mla"}, {"staff_conduct", "yes"}}) {
             assertEquals(200, api.answer(id, a[0], a[1]).status());
