@@ -330,7 +330,7 @@ class FlowValidatorTest {
 
     @Test
     void an_internal_contact_in_what_the_client_hears_is_rejected() {
-        List<FlowProblem> p = intakeProblems(intakeWith("free on {OptionsPhone}", "free on {OptionsMailbox}"));
+        List<FlowProblem> p = intakeProblems(intakeWith("them\n      on {OptionsPhone}", "them\n      on {OptionsMailbox}"));
         assertProblem(p, "signpost_cm_options", "{OptionsMailbox} is internal-only");
 
         p = intakeProblems(intakeWith("""
