@@ -40,13 +40,14 @@ public final class Routes {
         Security security = new Security(s.accounts());
         SignInPages signIn = new SignInPages(s.accounts());
         CallViews views = new CallViews(s.calls(), s.renderer(), s.clock(), new PhonePanels(s.telephony()));
-        HomePage home = new HomePage(s.calls(), s.review(), s.telephony());
+        callguide.review.Titles titles = new callguide.review.Titles(s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer());
+        HomePage home = new HomePage(s.calls(), s.review(), s.telephony(), titles, s.clock());
         QuestionPages questions = new QuestionPages(views, new SuggestionPanel(s.assist().suggester(), s.assist().suggestions()));
         SearchPages search = new SearchPages(views, s.assist());
         CheckPages check = new CheckPages(views);
         OutcomePages outcome = new OutcomePages(views, s.json(), s.assist().caseNotes());
         TransferPages transfer = new TransferPages(views, outcome);
-        ReviewPages review = new ReviewPages(s.review());
+        ReviewPages review = new ReviewPages(s.review(), titles);
         TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock(), s.telephony());
         InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
                 s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
@@ -71,6 +72,7 @@ public final class Routes {
                 post("/keep-alive", security.signedIn(signIn::keepAlive));
                 get("/", security.signedIn(home::show));
                 post("/calls", security.signedIn(home::start));
+                get("/calls/waiting", security.signedIn(new io.javalin.http.sse.SseHandler(home::waitingStream)));
                 get("/calls/{id}", security.signedIn(questions::open));
                 post("/calls/{id}/take", security.signedIn(home::take));
                 get("/calls/{id}/questions/{question}", security.signedIn(questions::show));
@@ -81,6 +83,8 @@ public final class Routes {
                 post("/calls/{id}/check", security.signedIn(check::confirm));
                 get("/calls/{id}/outcome", security.signedIn(outcome::show));
                 post("/calls/{id}/notes", security.signedIn(outcome::addNote));
+                post("/calls/{id}/checklist", security.signedIn(outcome::tick));
+                post("/calls/{id}/end", security.signedIn(questions::end));
                 get("/calls/{id}/warm-transfer", security.signedIn(transfer::show));
                 post("/calls/{id}/warm-transfer", security.signedIn(transfer::start));
                 post("/calls/{id}/warm-transfer/complete", security.signedIn(transfer::complete));

@@ -64,7 +64,7 @@ class BrowserJourneyTest {
         press("1", "/questions/caller");
         press("1", "/questions/staff_conduct");
         press("2", "/questions/about_cm_options");
-        press("1", "/questions/case_closed_on");
+        press("2", "/questions/case_closed_on");
         browser.assertAccessible("date question");
         browser.screenshot("question-date");
         keys(Keys.ENTER);
@@ -72,10 +72,10 @@ class BrowserJourneyTest {
         assertTrue(browser.text(".govuk-error-summary").contains("Enter a date, or select 'The case is still open'"));
         browser.assertAccessible("date question with an error");
         browser.screenshot("question-error");
-        press("1", "/questions/challenges_decision");
-        press("1", "/questions/effective_date_challenge");
+        press("o", "/questions/challenges_decision");
+        press("2", "/questions/effective_date_challenge");
         press("2", "/questions/existing_complaint");
-        press("1", "/questions/resolvable_now");
+        press("2", "/questions/resolvable_now");
         assertTrue(browser.text(".callguide-side").contains("The case is still open"), "answers so far are shown beside the question");
         press("2", "/check");
         assertTrue(browser.text("main").contains("Raise a formal complaint"));
@@ -86,11 +86,15 @@ class BrowserJourneyTest {
     @Test
     @Order(2)
     void changing_an_answer_from_the_check_page_comes_back_to_the_check_page_and_the_outcome_follows() {
-        browser.driver.findElement(By.cssSelector("a[data-change='region']")).sendKeys(Keys.ENTER);
+        assertTrue(browser.driver.findElement(By.id("confirm")).getRect().getY() < 768, "Confirm is on the first screen");
+        browser.driver.findElement(By.cssSelector("#all-answers summary")).click();
+        browser.driver.findElement(By.cssSelector("#all-answers a[data-change='region']")).sendKeys(Keys.ENTER);
         browser.awaitPath("/questions/region");
         press("2", "/check");
+        browser.driver.findElement(By.cssSelector("#all-answers summary")).click();
         String region = browser.driver.findElement(By.xpath("//dt[contains(., 'Great Britain or Northern Ireland')]/following-sibling::dd[1]")).getText();
         assertEquals("Northern Ireland", region);
+        browser.driver.findElement(By.tagName("h1")).click();
         keys(Keys.ENTER);
         browser.awaitPath("/outcome");
         assertEquals("RAISE_COMPLAINT", browser.text("#outcome-code"));
@@ -111,6 +115,10 @@ class BrowserJourneyTest {
         browser.driver.findElement(By.id("note")).sendKeys("Caller asked for a letter in large print");
         browser.driver.findElement(By.cssSelector("#notes button[type=submit]")).click();
         until(d -> browser.text("#notes").contains("Caller asked for a letter in large print"));
+
+        browser.driver.findElement(By.cssSelector("#notes button[type=submit]")).click();
+        until(d -> browser.driver.switchTo().activeElement().getAttribute("class").contains("govuk-error-summary"));
+        assertTrue(browser.text("#note-error").contains("Enter a note"), "an empty note is refused in place");
         assertTrue(app.get("/api/calls/" + complaintCall + "/events").text().contains("Caller asked for a letter in large print"));
     }
 
@@ -181,7 +189,8 @@ class BrowserJourneyTest {
 
         browser.driver.findElement(By.cssSelector("tr[data-call='" + complaintCall + "'] a")).click();
         browser.awaitPath("/review/calls/" + complaintCall);
-        assertTrue(browser.text("#timeline-outcome").startsWith("RAISE_COMPLAINT"));
+        assertTrue(browser.text("#timeline-outcome").startsWith("Raise a formal complaint"), browser.text("#timeline-outcome"));
+        assertTrue(browser.text("#timeline-outcome").contains("RAISE_COMPLAINT"), "the code stays, as secondary text");
         assertFalse(browser.text("#flow-version").isBlank());
         assertTrue(browser.text(".moj-timeline").contains("Changed: Is the case in Great Britain or Northern Ireland?"));
         assertTrue(browser.text(".moj-timeline").contains("Caller asked for a letter in large print"));
