@@ -42,10 +42,10 @@ class LiveCallBrowserTest {
         app = TestApp.start(Map.of("DATABASE_URL", TestDatabase.freshUrl(), "PUBLIC_BASE_URL", Twilio.PUBLIC,
                 "MP_HOTLINE_NUMBER", HOTLINE, "RESOLUTION_TEAM_GB_NUMBER", "+441610000001"));
         // "h1" is the handler the API's calls are started for, so this handler can open their outcomes.
-        app.accounts().create("h1", callguide.account.Role.handler, "h1-password-1");
+        app.accounts().create("h1", callguide.account.Role.handler, TestApp.Client.password("h1"));
         base = app.base();
         browser = Browser.start();
-        browser.signIn(base, "h1", "h1-password-1");
+        browser.signIn(base, "h1", TestApp.Client.password("h1"));
     }
 
     @AfterAll
@@ -57,7 +57,7 @@ class LiveCallBrowserTest {
     @Test
     @Order(1)
     void a_suggestion_comes_from_what_the_caller_said_since_the_question_appeared_not_from_their_opening_line() {
-        Twilio twilio = new Twilio(app, TelephonySettings.DEVELOPMENT_TOKEN);
+        Twilio twilio = new Twilio(app, TestApp.TWILIO_TOKEN);
         String callSid = WarmTransferTest.sid();
         String id = twilio.inbound(callSid, "+441000000000");
         twilio.line(callSid, 2, "inbound_track", "No, this is new, I have never complained before.");
@@ -99,7 +99,7 @@ class LiveCallBrowserTest {
     @Order(2)
     void the_transcript_follows_new_lines_unless_the_handler_scrolls_up_and_then_offers_new_lines() {
         String callSid = WarmTransferTest.sid();
-        Twilio twilio = new Twilio(app, TelephonySettings.DEVELOPMENT_TOKEN);
+        Twilio twilio = new Twilio(app, TestApp.TWILIO_TOKEN);
         String id = twilio.inbound(callSid, "+441000000000");
         for (int i = 2; i < 30; i++) twilio.line(callSid, i, "inbound_track", "Opening line " + i + " about a payment that never arrived.");
         take(id);

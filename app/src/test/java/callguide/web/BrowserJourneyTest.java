@@ -119,7 +119,7 @@ class BrowserJourneyTest {
         browser.driver.findElement(By.cssSelector("#notes button[type=submit]")).click();
         until(d -> browser.driver.switchTo().activeElement().getAttribute("class").contains("govuk-error-summary"));
         assertTrue(browser.text("#note-error").contains("Enter a note"), "an empty note is refused in place");
-        assertTrue(app.get("/api/calls/" + complaintCall + "/events").text().contains("Caller asked for a letter in large print"));
+        assertTrue(app.reviewer().get("/api/calls/" + complaintCall + "/events").text().contains("Caller asked for a letter in large print"));
     }
 
     @Test
