@@ -224,7 +224,7 @@ if (checklist) {
   document.getElementById('save-ticks').hidden = true;
   checklist.addEventListener('change', async () => {
     const r = await fetch(checklist.getAttribute('action'), {
-      method: 'POST', body: new URLSearchParams(new FormData(checklist)), credentials: 'same-origin',
+      method: 'POST', body: new URLSearchParams(new FormData(checklist)), credentials: 'same-origin', keepalive: true,
       headers: { 'X-Requested-With': 'fetch', 'X-CSRF-Token': csrf ?? '' },
     }).catch(() => null);
     status.textContent = r && r.ok ? 'Ticks saved' : 'The ticks could not be saved: try again, or use Save ticks';

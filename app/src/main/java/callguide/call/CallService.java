@@ -204,13 +204,12 @@ public final class CallService {
     }
 
     /** Why a call may be ended without an outcome, in the handler's words. */
-    public static final Map<String, String> END_REASONS = new java.util.LinkedHashMap<>(Map.of());
-    static {
-        END_REASONS.put("dropped", "The caller hung up or the line dropped");
-        END_REASONS.put("wrong_number", "Wrong number or not about child maintenance");
-        END_REASONS.put("mistake", "Started by mistake");
-        END_REASONS.put("test", "A test call");
-    }
+    public static final Map<String, String> END_REASONS = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>() {{
+        put("dropped", "The caller hung up or the line dropped");
+        put("wrong_number", "Wrong number or not about child maintenance");
+        put("mistake", "Started by mistake");
+        put("test", "A test call");
+    }});
 
     /** Ends a call in progress without an outcome; it leaves the handler's list and supervisors see why. */
     public Call end(UUID id, String reason, UUID requestId) {

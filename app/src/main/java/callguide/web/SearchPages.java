@@ -37,7 +37,7 @@ public final class SearchPages {
 
         /** The document's name, not its file name. */
         public String name() {
-            return flow ? "The call's flow" : callguide.assist.ProcedureDocuments.name(document);
+            return flow ? "The flow for this call" : callguide.assist.ProcedureDocuments.name(document);
         }
     }
 

@@ -244,6 +244,58 @@ class LiveCallBrowserTest {
         assertTrue(browser.driver.findElement(By.id("action-3")).isSelected(), "tick kept");
     }
 
+    @Test
+    @Order(8)
+    void a_phone_call_that_comes_in_appears_on_your_calls_without_a_reload_with_take_call_as_the_main_button() {
+        browser.driver.get(base + "/");
+        browser.settle();
+        Twilio twilio = new Twilio(app, TestApp.TWILIO_TOKEN);
+        String id = twilio.inbound(WarmTransferTest.sid(), HOTLINE);
+        browser.until(d -> !d.findElements(By.cssSelector("[data-waiting='" + id + "']")).isEmpty());
+        WebElement row = browser.driver.findElement(By.cssSelector("[data-waiting='" + id + "']"));
+        assertTrue(row.getText().contains("MP/MLA hotline"), row.getText());
+        assertTrue(row.findElement(By.cssSelector("[data-waited]")).getText().matches("\\d+:\\d\\d"), "the wait time is shown");
+        String take = row.findElement(By.tagName("button")).getDomAttribute("class");
+        assertFalse(take.contains("govuk-button--secondary"), "Take call is the primary button: " + take);
+        assertTrue(browser.driver.findElement(By.id("start-call")).getDomAttribute("class").contains("govuk-button--secondary"));
+        browser.assertAccessible("your calls with a call waiting");
+        browser.screenshot("home-call-waiting");
+    }
+
+    @Test
+    @Order(9)
+    void a_call_ended_without_an_outcome_leaves_the_handlers_list_and_supervisors_see_why() {
+        browser.driver.get(base + "/");
+        browser.settle();
+        browser.driver.findElement(By.id("start-call")).click();
+        browser.awaitPath("/questions/contact_route");
+        String id = browser.driver.getCurrentUrl().replaceAll(".*/calls/([^/]+)/.*", "$1");
+        browser.driver.findElement(By.cssSelector("#end-call summary")).click();
+        browser.driver.findElement(By.id("end-call-button")).click();
+        browser.settle();
+        assertTrue(browser.text("h1").contains("Choose why you are ending the call"), "a reason is needed: " + browser.text("h1"));
+        browser.driver.navigate().back();
+        browser.settle();
+        browser.driver.findElement(By.cssSelector("#end-call summary")).click();
+        browser.driver.findElement(By.cssSelector("label[for=end-test]")).click();
+        browser.driver.findElement(By.id("end-call-button")).click();
+        browser.awaitPath("/?ended=");
+        assertTrue(browser.text("#call-ended").contains("Call ended"));
+        assertFalse(browser.driver.getPageSource().contains("/calls/" + id + "\""), "the call has left the handler's list");
+        assertTrue(app.get("/api/calls/" + id + "/events").text().contains("\"ended\""));
+
+        app.accounts().create("sam", callguide.account.Role.supervisor, "sam-password-1");
+        browser.signIn(base, "sam", "sam-password-1");
+        browser.driver.get(base + "/review?status=ended");
+        browser.settle();
+        assertTrue(browser.text("tr[data-call='" + id + "']").contains("Ended without an outcome"));
+        browser.driver.get(base + "/review/calls/" + id);
+        browser.settle();
+        assertTrue(browser.text(".moj-timeline").contains("Call ended without an outcome"));
+        assertTrue(browser.text(".moj-timeline").contains("A test call"));
+        browser.signIn(base, "h1", TestApp.Client.password("h1"));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     /** Answers the questions of a call from the keyboard, checking the keys of each yes/no question on the way. */

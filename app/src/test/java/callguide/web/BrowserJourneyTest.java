@@ -153,9 +153,12 @@ class BrowserJourneyTest {
         assertEquals("Page not found", browser.text("h1"));
         assertFalse(browser.driver.getPageSource().contains("RAISE_COMPLAINT"));
         browser.assertAccessible("not found");
+        browser.screenshot("not-found");
         browser.driver.get(base + "/review");
         browser.settle();
         assertEquals("You cannot see this page", browser.text("h1"));
+        browser.assertAccessible("forbidden");
+        browser.screenshot("forbidden");
         signOut();
         browser.assertAccessible("sign in");
         browser.screenshot("sign-in");
@@ -173,6 +176,12 @@ class BrowserJourneyTest {
         until(d -> browser.text("#result-count").startsWith("1 call"));
         assertTrue(browser.driver.getCurrentUrl().contains("outcome=RAISE_COMPLAINT"), "the filter is in the address");
         assertEquals(1, browser.driver.findElements(By.cssSelector("tr[data-call='" + complaintCall + "']")).size());
+        Number wide = (Number) browser.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertTrue(wide.intValue() <= 0, "the review page fits 1366 px: " + wide + " px too wide");
+        var link = browser.driver.findElement(By.cssSelector("tr[data-call='" + complaintCall + "'] td:first-child a")).getRect();
+        assertTrue(link.getX() + link.getWidth() <= 1366, "the link into the call (its start time) is on screen");
+        assertTrue(browser.text("tr[data-call='" + complaintCall + "'] td:first-child").matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d.*"),
+                "a short UK date: " + browser.text("tr[data-call='" + complaintCall + "'] td:first-child"));
         browser.assertAccessible("review list");
         browser.screenshot("review");
 

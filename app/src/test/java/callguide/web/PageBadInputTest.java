@@ -37,10 +37,10 @@ class PageBadInputTest {
         app = TestApp.start();
         Accounts accounts = app.accounts();
         accounts.create("erin", Role.handler, "erin-password-1");
-        accounts.create("sam", Role.supervisor, "sam-password-1");
+        accounts.create("sam", Role.supervisor, TestApp.Client.password("sam"));
         base = app.base();
         erin = signedIn("erin", "erin-password-1");
-        sam = signedIn("sam", "sam-password-1");
+        sam = signedIn("sam", TestApp.Client.password("sam"));
     }
 
     @AfterAll
