@@ -276,7 +276,7 @@ class LiveCallBrowserTest {
         assertTrue(browser.text("h1").contains("Choose why you are ending the call"), "a reason is needed: " + browser.text("h1"));
         browser.driver.navigate().back();
         browser.settle();
-        browser.driver.findElement(By.cssSelector("#end-call summary")).click();
+        browser.driver.executeScript("document.getElementById('end-call').open = true");
         browser.driver.findElement(By.cssSelector("label[for=end-test]")).click();
         browser.driver.findElement(By.id("end-call-button")).click();
         browser.awaitPath("/?ended=");

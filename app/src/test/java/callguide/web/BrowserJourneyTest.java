@@ -180,7 +180,7 @@ class BrowserJourneyTest {
         assertTrue(wide.intValue() <= 0, "the review page fits 1366 px: " + wide + " px too wide");
         var link = browser.driver.findElement(By.cssSelector("tr[data-call='" + complaintCall + "'] td:first-child a")).getRect();
         assertTrue(link.getX() + link.getWidth() <= 1366, "the link into the call (its start time) is on screen");
-        assertTrue(browser.text("tr[data-call='" + complaintCall + "'] td:first-child").matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d.*"),
+        assertTrue(browser.text("tr[data-call='" + complaintCall + "'] td:first-child").matches("(?s)\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d.*"),
                 "a short UK date: " + browser.text("tr[data-call='" + complaintCall + "'] td:first-child"));
         browser.assertAccessible("review list");
         browser.screenshot("review");
