@@ -127,6 +127,17 @@ class PageBadInputTest {
     }
 
     @Test
+    void a_review_date_error_is_on_its_field_and_dates_come_back_as_typed() throws Exception {
+        HttpResponse<String> bad = get("/review?from=" + enc("31/2/2026"), sam);
+        assertTrue(bad.body().contains("id=\"from-error\" class=\"govuk-error-message\""), "the error message is on the field");
+        assertTrue(bad.body().contains("govuk-input--error\" id=\"from\""), "the field is marked");
+        assertTrue(bad.body().contains("value=\"31/2/2026\""), "the date comes back as typed");
+        HttpResponse<String> good = get("/review?from=2026-11-01", sam);
+        assertTrue(good.body().contains("id=\"from\" name=\"from\" type=\"text\" aria-describedby=\"from-hint\" value=\"01/11/2026\""),
+                "a date is shown back as dd/mm/yyyy");
+    }
+
+    @Test
     void the_csv_export_refuses_a_bad_filter_instead_of_exporting_everything() throws Exception {
         app.callAnswering("contact_route", "inbound_call");
         HttpResponse<String> r = get("/review/calls.csv?from=abc", sam);
