@@ -29,7 +29,7 @@ if (panel && answerForm && !panel.dataset.assistReady) {
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || typing(e.target)) return;
     if (e.key !== 'a' && e.key !== 'A') return;
-    const suggested = result.querySelector('[data-suggested]');
+    const suggested = result.querySelector('[data-suggested][data-accept]');
     if (!suggested) return;
     const radio = [...answerForm.querySelectorAll('input[name="answer"]')].find((r) => r.value === suggested.dataset.suggested);
     if (!radio) return;
@@ -39,29 +39,44 @@ if (panel && answerForm && !panel.dataset.assistReady) {
   });
 
   form.addEventListener('submit', () => { typed = document.activeElement === heard || document.activeElement?.id === 'suggest'; });
+  // The suggestion is marked in the radio list itself, and moves with each new suggestion.
+  const mark = () => {
+    const suggested = result.querySelector('[data-suggested]')?.dataset.suggested;
+    for (const old of answerForm.querySelectorAll('.callguide-suggested-mark')) old.remove();
+    const radio = [...answerForm.querySelectorAll('input[name="answer"]')].find((r) => r.value === suggested);
+    const label = radio && answerForm.querySelector(`label[for="${radio.id}"]`);
+    if (!label) return;
+    const tag = document.createElement('strong');
+    tag.className = 'govuk-tag govuk-tag--grey callguide-suggested-mark';
+    tag.textContent = 'Suggested';
+    label.append(' ', tag);
+  };
   // After asking by hand, the suggestion takes the focus, so A and Enter work at once.
   document.body.addEventListener('htmx:afterSwap', (e) => {
-    if (e.detail.target !== result || !typed) return;
+    if (e.detail.target !== result) return;
+    mark();
+    if (!typed) return;
     typed = false;
     result.querySelector('[data-suggested]')?.focus();
   });
 
-  // The caller's latest lines of the live transcript ask for a suggestion, unless the handler is typing.
-  const callerLines = [];
+  // What the caller says after the question appeared asks for a suggestion from those lines (the server
+  // reads them, newest weighted most), unless the handler is typing. Earlier speech never asks on its own.
+  const since = Number(document.getElementById('suggest-since')?.value ?? -1);
+  const from = document.getElementById('suggest-from');
   let pending;
   const stream = new EventSource(`/api/calls/${panel.dataset.call}/transcript/stream`);
   stream.addEventListener('line', (e) => {
     let line;
     try { line = JSON.parse(e.data); } catch { return; }
-    if (line.speaker !== 'caller' || !line.text) return;
-    callerLines.push(line.text);
-    if (callerLines.length > 6) callerLines.shift();
+    if (line.speaker !== 'caller' || !line.text || !(Number(line.sequence) > since)) return;
     clearTimeout(pending);
     pending = setTimeout(() => {
       if (document.activeElement === heard) return;
-      heard.value = callerLines.join(' ');
+      from.value = 'transcript';
       form.requestSubmit();
     }, 300);
   });
+  document.body.addEventListener('htmx:afterRequest', (e) => { if (e.detail.elt === form) from.value = ''; });
   window.addEventListener('pagehide', () => stream.close());
 }

@@ -10,25 +10,67 @@ document.body.addEventListener('htmx:configRequest', (e) => {
   if (csrf) e.detail.headers['X-CSRF-Token'] = csrf;
 });
 
-// 1 to 9 choose an option, Enter continues: a practised handler never needs the mouse.
+// 1 to 9 choose an option, a letter ticks a box (O for "still open"), Enter continues: a practised
+// handler never needs the mouse. Digits on a date question always go into the date, starting at Day.
 const shortcutForm = document.querySelector('form[data-shortcuts]');
 if (shortcutForm) {
+  const dateParts = [...shortcutForm.querySelectorAll('[data-date-part]')];
+  const maxLength = { day: 2, month: 2, year: 4 };
+  const isDatePart = (t) => dateParts.includes(t);
+  // A full Day or Month passes the next digit on, so 15062024 typed straight through is 15 6 2024.
+  for (const [i, part] of dateParts.entries()) {
+    part.addEventListener('keydown', (e) => {
+      if (!/^[0-9]$/.test(e.key) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const full = part.value.length >= maxLength[part.dataset.datePart];
+      const atEnd = part.selectionStart === part.value.length && part.selectionEnd === part.value.length;
+      const next = dateParts[i + 1];
+      if (full && atEnd && next && next.value === '') {
+        e.preventDefault();
+        next.focus();
+        next.value = e.key;
+      }
+    });
+  }
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
     const t = e.target;
     const typing = Boolean(t.matches?.('input:not([type=radio]):not([type=checkbox]), textarea, select'));
-    if (/^[1-9]$/.test(e.key) && !typing) {
-      const input = shortcutForm.querySelector(`input[data-key="${e.key}"]`);
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (dateParts.length && /^[0-9]$/.test(key) && !typing) {
+      e.preventDefault();
+      const target = dateParts.find((p) => p.value === '') ?? dateParts[0];
+      target.focus();
+      target.value += key;
+    } else if (/^[1-9]$/.test(key) && !typing) {
+      const input = shortcutForm.querySelector(`input[data-key="${key}"]`);
       if (!input) return;
       e.preventDefault();
       input.checked = input.type === 'checkbox' ? !input.checked : true;
       input.focus();
-    } else if (e.key === 'Enter' && !t.matches?.('textarea, button, a, summary')) {
+    } else if (/^[a-z]$/.test(key) && (!typing || isDatePart(t))) {
+      const input = shortcutForm.querySelector(`input[type=checkbox][data-key="${key}"]`);
+      if (!input) return;
+      e.preventDefault();
+      input.checked = !input.checked;
+      input.focus();
+    } else if (e.key === 'Enter' && !t.matches?.('textarea, button, a, summary') && !(t.form && t.form !== shortcutForm)) {
       e.preventDefault();
       shortcutForm.requestSubmit();
     }
   });
+  // Focus the first date field (the browser's autofocus may lose to the error summary, which is right).
+  const day = dateParts[0];
+  if (day && day.hasAttribute('autofocus') && document.activeElement !== day) day.focus();
 }
+
+// A form swapped in place with a problem (an empty note, say) shows the GOV.UK error summary: focus moves
+// to it, as it does when a whole page comes back with one.
+document.body.addEventListener('htmx:afterSwap', (e) => {
+  const summary = e.detail.target?.querySelector?.('.govuk-error-summary') ?? document.querySelector(`#${e.detail.target?.id} .govuk-error-summary`);
+  if (!summary) return;
+  summary.setAttribute('tabindex', '-1');
+  summary.focus();
+});
 
 // The call timer counts on from the time the server rendered.
 for (const el of document.querySelectorAll('[data-call-timer]')) {
@@ -95,9 +137,27 @@ if (idle > 0 && dialog) {
 
 // The live transcript: the server rendered the lines so far; new ones arrive as server-sent events and
 // are placed by their sequence, so a late line lands where it was said and a repeated one is ignored.
+// It opens on the newest line and follows new ones, unless the handler has scrolled up to read: then
+// "New lines" appears and takes them back to the bottom.
 for (const list of document.querySelectorAll('[data-transcript-stream]')) {
   const empty = document.getElementById('transcript-empty');
   const scroller = list.parentElement;
+  const newLines = document.getElementById('transcript-new');
+  const atBottom = () => scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4;
+  const toBottom = () => { scroller.scrollTop = scroller.scrollHeight; };
+  let pinned = true;
+  toBottom();
+  window.addEventListener('load', () => { if (pinned) toBottom(); });
+  scroller.addEventListener('scroll', () => {
+    pinned = atBottom();
+    if (pinned && newLines) newLines.hidden = true;
+  });
+  newLines?.addEventListener('click', () => {
+    pinned = true;
+    toBottom();
+    newLines.hidden = true;
+    scroller.focus();
+  });
   const source = new EventSource(list.dataset.transcriptStream);
   source.addEventListener('line', (e) => {
     const line = JSON.parse(e.data);
@@ -109,13 +169,67 @@ for (const list of document.querySelectorAll('[data-transcript-stream]')) {
     who.className = 'callguide-transcript__speaker';
     who.textContent = line.speaker === 'handler' ? 'You:' : 'Caller:';
     item.append(who, ` ${line.text}`);
-    const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4;
+    const follow = pinned || atBottom();
     const later = [...list.children].find((li) => Number(li.dataset.sequence) > line.sequence);
     list.insertBefore(item, later ?? null);
     if (empty) empty.hidden = true;
-    if (atBottom && !later) scroller.scrollTop = scroller.scrollHeight;
+    if (follow) {
+      pinned = true;
+      toBottom();
+      requestAnimationFrame(toBottom);
+    } else if (newLines) newLines.hidden = false;
   });
   window.addEventListener('pagehide', () => source.close());
+}
+
+// Waiting phone calls, live: the server says when the calls waiting change, and the list is fetched again.
+// Each call's waiting time counts on from what the server rendered.
+const tickWaits = (root) => {
+  const loaded = Date.now();
+  for (const el of root.querySelectorAll('[data-waited]')) {
+    const from = Number(el.dataset.waited);
+    el.dataset.ticking = 'on';
+    const tick = () => {
+      const s = from + Math.floor((Date.now() - loaded) / 1000);
+      el.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+    };
+    tick();
+    el.timer = setInterval(tick, 1000);
+  }
+};
+const waitingSection = document.querySelector('[data-waiting-stream]');
+if (waitingSection) {
+  let section = waitingSection;
+  tickWaits(section);
+  const stream = new EventSource(section.dataset.waitingStream);
+  stream.addEventListener('waiting', async (e) => {
+    const ids = e.data === 'none' ? '' : e.data;
+    if (ids === section.dataset.waitingIds) return;
+    const r = await fetch('/', { credentials: 'same-origin' }).catch(() => null);
+    if (!r || !r.ok) return;
+    const next = new DOMParser().parseFromString(await r.text(), 'text/html').getElementById('waiting');
+    if (!next) return;
+    for (const el of section.querySelectorAll('[data-waited]')) clearInterval(el.timer);
+    section.replaceWith(next);
+    section = next;
+    tickWaits(section);
+  });
+  window.addEventListener('pagehide', () => stream.close());
+}
+
+// The outcome's checklist saves each tick as it is made; without JavaScript, its button does.
+const checklist = document.getElementById('checklist');
+if (checklist) {
+  const status = document.getElementById('ticks-status');
+  document.getElementById('save-ticks').hidden = true;
+  checklist.addEventListener('change', async () => {
+    const r = await fetch(checklist.getAttribute('action'), {
+      method: 'POST', body: new URLSearchParams(new FormData(checklist)), credentials: 'same-origin', keepalive: true,
+      headers: { 'X-Requested-With': 'fetch', 'X-CSRF-Token': csrf ?? '' },
+    }).catch(() => null);
+    status.textContent = r && r.ok ? 'Ticks saved' : 'The ticks could not be saved: try again, or use Save ticks';
+    if (!r || !r.ok) document.getElementById('save-ticks').hidden = false;
+  });
 }
 
 // The warm transfer's status: while the team is being dialled or briefed, check every 2 seconds and

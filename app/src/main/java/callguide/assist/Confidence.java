@@ -4,8 +4,15 @@ package callguide.assist;
 public final class Confidence {
     private Confidence() {}
 
+    public static final double HIGH = 0.8;
+    public static final double MEDIUM = 0.5;
+
     public static String words(double confidence) {
-        String level = confidence >= 0.8 ? "High" : confidence >= 0.5 ? "Medium" : "Low";
-        return level + " confidence (" + Math.round(confidence * 100) + "%)";
+        return level(confidence) + " confidence (" + Math.round(confidence * 100) + "%)";
+    }
+
+    /** High, Medium or Low. */
+    public static String level(double confidence) {
+        return confidence >= HIGH ? "High" : confidence >= MEDIUM ? "Medium" : "Low";
     }
 }

@@ -26,13 +26,24 @@ public final class ProcedureDocuments {
 
     private ProcedureDocuments() {}
 
+    /** Each document's name (its first heading) by file name, for people to read in place of the file name. */
+    private static final java.util.Map<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The document's name, e.g. "Complaints Overview"; the file name when it has none. */
+    public static String name(String file) {
+        return NAMES.getOrDefault(file, file);
+    }
+
     public static List<Passage> read(Path dir) {
         if (dir == null) return List.of();
         if (!Files.isDirectory(dir)) throw new IllegalStateException("PROCEDURES_DIR " + dir + " is not a folder");
         List<Passage> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                out.addAll(split(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                List<Passage> passages = split(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+                passages.stream().map(x -> x.citation().heading()).filter(h -> !h.equals(p.getFileName().toString())).findFirst()
+                        .ifPresent(h -> NAMES.put(p.getFileName().toString(), h));
+                out.addAll(passages);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read procedure documents in " + dir, e);

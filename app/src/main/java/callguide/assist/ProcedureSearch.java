@@ -34,7 +34,7 @@ public final class ProcedureSearch {
         this.model = model;
         this.passages = List.copyOf(passages);
         List<String> texts = passages.stream().map(ProcedureSearch::indexed).toList();
-        this.words = Words.over(texts);
+        this.words = Words.over(texts, true);
         this.wording = texts.stream().map(words::vector).toList();
         if (!passages.isEmpty()) {
             List<TextSegment> segments = new ArrayList<>();

@@ -74,6 +74,46 @@ public final class Suggester {
         return rank(best);
     }
 
+    /** A suggestion from a run of transcript lines, with the index of the line its evidence comes from. */
+    public record FromLine(Suggestion suggestion, int line) {}
+
+    /** How much each older line counts against the one after it: the newest words decide. */
+    static final double OLDER_WEIGHT = 0.35;
+
+    /**
+     * Suggestions from the caller's latest lines, oldest first: each line is read on its own and its
+     * confidences are averaged with the newest line weighted most, so old speech cannot outvote new.
+     */
+    public List<FromLine> suggestFromLines(String question, List<String> lines) {
+        Map<String, double[]> score = new HashMap<>();
+        Map<String, Integer> evidenceLine = new HashMap<>();
+        Map<String, Suggestion> evidence = new HashMap<>();
+        double total = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            double w = Math.pow(OLDER_WEIGHT, lines.size() - 1 - i);
+            total += w;
+            for (Suggestion s : suggest(question, lines.get(i))) {
+                double[] sum = score.computeIfAbsent(s.answer(), a -> new double[] {0, -1});
+                sum[0] += w * s.confidence();
+                if (w * s.confidence() > sum[1]) {
+                    sum[1] = w * s.confidence();
+                    evidenceLine.put(s.answer(), i);
+                    evidence.put(s.answer(), s);
+                }
+            }
+        }
+        double norm = total;
+        return score.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0]).reversed())
+                .limit(MAX_SUGGESTIONS)
+                .map(e -> {
+                    Suggestion best = evidence.get(e.getKey());
+                    return new FromLine(new Suggestion(e.getKey(), round(e.getValue()[0] / norm), best.evidence(), best.example()),
+                            evidenceLine.get(e.getKey()));
+                })
+                .toList();
+    }
+
     /**
      * A clause that denies what best matches its positive reading votes, with that strength, for the opposite
      * answer (the two swap scores); a denial of anything else is scored as said.

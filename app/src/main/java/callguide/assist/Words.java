@@ -14,24 +14,31 @@ final class Words {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final Map<String, Double> idf;
+    private final boolean stemmed;
 
-    private Words(Map<String, Double> idf) {
+    private Words(Map<String, Double> idf, boolean stemmed) {
         this.idf = idf;
+        this.stemmed = stemmed;
     }
 
     static Words over(List<String> texts) {
+        return over(texts, false);
+    }
+
+    /** With {@code stemmed}, each word is reduced to its stem first (see {@link Stemmer}): for procedure search. */
+    static Words over(List<String> texts, boolean stemmed) {
         Map<String, Integer> df = new HashMap<>();
-        for (String t : texts) tokens(t).keySet().forEach(w -> df.merge(w, 1, Integer::sum));
+        for (String t : texts) tokens(t, stemmed).keySet().forEach(w -> df.merge(w, 1, Integer::sum));
         Map<String, Double> idf = new HashMap<>();
         df.forEach((w, n) -> idf.put(w, Math.log(1.0 + texts.size() / (double) n)));
-        return new Words(idf);
+        return new Words(idf, stemmed);
     }
 
     /** A unit-length weighted bag of words and word pairs. */
     Map<String, Double> vector(String text) {
         Map<String, Double> v = new HashMap<>();
         double unseen = Math.log(1.0 + idf.size());
-        tokens(text).forEach((w, n) -> v.put(w, n * idf.getOrDefault(w, unseen)));
+        tokens(text, stemmed).forEach((w, n) -> v.put(w, n * idf.getOrDefault(w, unseen)));
         double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
         if (norm > 0) v.replaceAll((w, x) -> x / norm);
         return v;
@@ -49,10 +56,15 @@ final class Words {
     }
 
     static Map<String, Integer> tokens(String text) {
+        return tokens(text, false);
+    }
+
+    static Map<String, Integer> tokens(String text, boolean stemmed) {
         Map<String, Integer> out = new HashMap<>();
         String previous = null;
-        for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT).replace("'", ""))) {
-            if (w.isEmpty()) continue;
+        for (String word : NON_WORD.split(text.toLowerCase(Locale.ROOT).replace("'", ""))) {
+            if (word.isEmpty()) continue;
+            String w = stemmed ? Stemmer.stem(word) : word;
             out.merge(w, 1, Integer::sum);
             if (previous != null) out.merge(previous + " " + w, 1, Integer::sum);
             previous = w;

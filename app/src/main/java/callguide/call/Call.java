@@ -11,7 +11,8 @@ public record Call(UUID id, String flowId, String flowVersion, String handlerId,
                    Status status, String currentQuestion, List<GivenAnswer> answers, String outcomeCode,
                    List<String> flags, String outcome, Instant startedAt, Instant updatedAt, Instant completedAt) {
 
-    public enum Status { in_progress, completed }
+    /** {@code ended}: stopped by the handler without an outcome (a dropped, mistaken or test call). */
+    public enum Status { in_progress, completed, ended }
 
     public Map<String, String> answerMap() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -76,7 +76,7 @@ public final class CallService {
 
     /** The question the call is on, in the call's terms; null once it has an outcome. */
     public Step step(Call call) {
-        if (call.status() == Call.Status.completed) return null;
+        if (call.status() != Call.Status.in_progress) return null;
         Flow flow = flows.version(call.flowId(), call.flowVersion());
         return renderer.step(flow.questions().get(call.currentQuestion()), call.answerMap());
     }
@@ -120,6 +120,9 @@ public final class CallService {
     }
 
     private static Call stillOpen(Call call) {
+        if (call.status() == Call.Status.ended) {
+            throw new CallRefused(Reason.call_completed, "call " + call.id() + " was ended without an outcome; it can no longer change");
+        }
         if (call.status() != Call.Status.completed) return call;
         throw new CallRefused(Reason.call_completed, "call " + call.id() + " already reached " + call.outcomeCode()
                 + "; its answers can no longer change");
@@ -158,6 +161,69 @@ public final class CallService {
                 dao.append(h, id, now, List.of(CallEvent.of("note", null, null, text.strip(), null)), requestId, "{}");
             }
             return new CallEvent(0, now, "note", null, null, text.strip(), null);
+        });
+    }
+
+    /**
+     * The outcome's checklist as the handler ticked it: {@code ticked} holds the item numbers ticked now.
+     * Each change is a call event (ticked or unticked), so the list survives a reload; nothing else changes.
+     */
+    public java.util.SortedSet<Integer> tick(UUID id, java.util.Set<Integer> ticked, int items) {
+        return dao.jdbi().inTransaction(h -> {
+            CallDao.Locked locked = dao.lock(h, id, null).orElseThrow(() -> unknownCall(id));
+            if (locked.call().status() != Call.Status.completed) {
+                throw new CallRefused(Reason.not_on_path, "call " + id + " has no outcome yet, so no checklist to tick");
+            }
+            java.util.SortedSet<Integer> before = ticks(dao.events(id));
+            List<CallEvent> events = new ArrayList<>();
+            for (int i = 1; i <= items; i++) {
+                if (ticked.contains(i) && !before.contains(i)) events.add(CallEvent.of("ticked", null, String.valueOf(i), null, null));
+                if (!ticked.contains(i) && before.contains(i)) events.add(CallEvent.of("unticked", null, String.valueOf(i), null, null));
+            }
+            if (!events.isEmpty()) dao.append(h, id, clock.instant(), events, null, null);
+            java.util.SortedSet<Integer> after = new java.util.TreeSet<>(ticked);
+            after.removeIf(i -> i < 1 || i > items);
+            return after;
+        });
+    }
+
+    /** The checklist items ticked now, replayed from the call's events. */
+    public static java.util.SortedSet<Integer> ticks(List<CallEvent> events) {
+        java.util.SortedSet<Integer> ticked = new java.util.TreeSet<>();
+        for (CallEvent e : events) {
+            if (!"ticked".equals(e.type()) && !"unticked".equals(e.type())) continue;
+            try {
+                int n = Integer.parseInt(e.answer());
+                if (e.type().equals("ticked")) ticked.add(n);
+                else ticked.remove(n);
+            } catch (NumberFormatException ignored) {
+                // not written by tick(): nothing to replay
+            }
+        }
+        return ticked;
+    }
+
+    /** Why a call may be ended without an outcome, in the handler's words. */
+    public static final Map<String, String> END_REASONS = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>() {{
+        put("dropped", "The caller hung up or the line dropped");
+        put("wrong_number", "Wrong number or not about child maintenance");
+        put("mistake", "Started by mistake");
+        put("test", "A test call");
+    }});
+
+    /** Ends a call in progress without an outcome; it leaves the handler's list and supervisors see why. */
+    public Call end(UUID id, String reason, UUID requestId) {
+        if (!END_REASONS.containsKey(reason)) throw new IllegalArgumentException("no such reason: " + reason);
+        return dao.jdbi().inTransaction(h -> {
+            CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
+            if (locked.replay("ended") != null) return locked.call();
+            Call call = stillOpen(locked.call());
+            Instant now = clock.instant();
+            Call ended = new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
+                    Call.Status.ended, call.currentQuestion(), call.answers(), null, List.of(), null, call.startedAt(), now, now);
+            dao.record(h, ended, now, new ArrayList<>(List.of(CallEvent.of("ended", null, reason, null, write(Map.of("reason", reason))))),
+                    requestId, "{}");
+            return ended;
         });
     }
 

@@ -15,7 +15,19 @@ import java.util.regex.Matcher;
  */
 public final class FlowValidator {
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    private static final java.util.regex.Pattern YES = java.util.regex.Pattern.compile("(?i)^yes\\b.*");
+    private static final java.util.regex.Pattern NO = java.util.regex.Pattern.compile("(?i)^no\\b.*");
     private final Vocabulary vocabulary;
+
+    /** A yes answer: its id is 'yes', or its words start with "Yes". */
+    static boolean isYes(Option o) {
+        return o.id().equals("yes") || YES.matcher(o.label().strip()).matches();
+    }
+
+    /** A no answer: its id is 'no', or its words start with "No" (as in "No, this is new"). */
+    static boolean isNo(Option o) {
+        return o.id().equals("no") || NO.matcher(o.label().strip()).matches();
+    }
 
     public FlowValidator(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -70,6 +82,19 @@ public final class FlowValidator {
             q.sources().forEach(src -> literal(id, src.quote()));
             literal(id, q.emptyLabel());
             q.options().forEach(o -> handlerText(id, o.label()));
+            yesThenNo(q);
+        }
+
+        /** Keys mean the same on every page: where a question offers yes and no, 1 is yes and 2 is no. */
+        void yesThenNo(Question q) {
+            List<Option> options = q.options();
+            int yes = -1, no = -1;
+            for (int i = 0; i < options.size(); i++) {
+                if (yes < 0 && isYes(options.get(i))) yes = i;
+                if (no < 0 && isNo(options.get(i))) no = i;
+            }
+            if (no >= 0 && no != 1) add(q.id(), "the 'No' answer must be the second option (key 2), not option " + (no + 1));
+            if (no >= 0 && yes >= 0 && !isYes(options.get(0))) add(q.id(), "a 'Yes' answer must be the first option (key 1)");
         }
 
         void outcome(Outcomes.Node o) {

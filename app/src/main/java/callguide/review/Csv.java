@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The export of a list of calls, as RFC 4180 CSV that a spreadsheet cannot mistake for formulas. */
 public final class Csv {
-    static final String HEADER = "call_id,handler,started_at,completed_at,status,outcome_code,flags,flow_version,seconds";
+    static final String HEADER = "call_id,handler,started_at_uk,completed_at_uk,status,outcome_code,flags,flow_version,seconds";
 
     private Csv() {}
 
@@ -34,7 +34,9 @@ public final class Csv {
         return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
+    /** UK local time (GMT or BST, as the clocks said), the way a spreadsheet user in the UK reads it. */
     private static String text(Instant at) {
-        return at == null ? "" : at.toString();
+        return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(at.atZone(java.time.ZoneId.of("Europe/London")));
     }
 }

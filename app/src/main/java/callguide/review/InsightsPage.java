@@ -23,14 +23,27 @@ public final class InsightsPage {
     public record Chart(String id, String title, List<Bar> bars) {}
 
     public record Insights(long completed, String median, String dissatisfactionShare, String complaintShare,
-                           long dissatisfactions, long complaints, List<Chart> charts) {}
+                           long dissatisfactions, long complaints, List<Chart> charts, String period, String periodWords, long ended) {}
+
+    /** The periods a supervisor can look at, by the value in the address. */
+    public static final java.util.Map<String, String> PERIODS = new java.util.LinkedHashMap<>();
+
+    static {
+        PERIODS.put("7", "The last 7 days");
+        PERIODS.put("30", "The last 30 days");
+        PERIODS.put("90", "The last 90 days");
+        PERIODS.put("all", "All time");
+    }
 
     private final InsightsDao dao;
     private final Flow flow;
     private final Renderer renderer;
     private final Clock clock;
 
+    private final Titles titles;
+
     public InsightsPage(InsightsDao dao, Flow flow, Renderer renderer, Clock clock) {
+        this.titles = new Titles(flow, renderer);
         this.dao = dao;
         this.flow = flow;
         this.renderer = renderer;
@@ -38,22 +51,27 @@ public final class InsightsPage {
     }
 
     public void show(Context ctx) {
-        List<InsightsDao.Count> outcomes = dao.perOutcome();
+        String period = PERIODS.containsKey(ctx.queryParam("period")) ? ctx.queryParam("period") : "30";
+        java.time.Instant since = period.equals("all") ? java.time.Instant.EPOCH
+                : java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).minusDays(Long.parseLong(period) - 1)
+                        .atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant();
+        List<InsightsDao.Count> outcomes = dao.perOutcome(since);
         long completed = outcomes.stream().mapToLong(InsightsDao.Count::count).sum();
         long dissatisfied = count(outcomes, "RECORD_DISSATISFACTION");
         long complaints = count(outcomes, "RAISE_COMPLAINT");
         long both = dissatisfied + complaints;
         Function<InsightsDao.Count, String> asIs = c -> "" + c.count();
         List<Chart> charts = List.of(
-                chart("per-outcome", "Calls per outcome", outcomes, asIs, c -> c.label()),
-                chart("changed", "Questions where handlers went back and changed an answer", dao.changedQuestions(), asIs, this::prompt),
-                chart("abandoned", "Questions where calls were left (in progress, untouched for over an hour)",
-                        dao.abandonedAt(clock.instant().minus(ABANDONED_AFTER)), asIs, this::prompt),
-                chart("per-day", "Calls per day (median time to outcome)", dao.perDay(), InsightsPage::withMedian, c -> c.label()),
-                chart("per-handler", "Calls per handler (median time to outcome)", dao.perHandler(), InsightsPage::withMedian, c -> c.label()));
+                chart("per-outcome", "Completed calls per outcome", outcomes, asIs, c -> titles.outcome(c.label())),
+                chart("changed", "Questions where handlers went back and changed an answer (completed calls)", dao.changedQuestions(since), asIs, this::prompt),
+                chart("abandoned", "Questions where calls were left (still in progress, untouched for over an hour)",
+                        dao.abandonedAt(since, clock.instant().minus(ABANDONED_AFTER)), asIs, this::prompt),
+                chart("per-day", "Completed calls per day (median time to outcome)", dao.perDay(since), InsightsPage::withMedian, c -> c.label()),
+                chart("per-handler", "Completed calls per handler (median time to outcome)", dao.perHandler(since), InsightsPage::withMedian, c -> c.label()));
         Pages.render(ctx, "review/insights.jte", new Insights(completed,
-                CallViews.elapsed(Duration.ofSeconds(dao.medianSecondsToOutcome())),
-                share(dissatisfied, both), share(complaints, both), dissatisfied, complaints, charts));
+                CallViews.elapsed(Duration.ofSeconds(dao.medianSecondsToOutcome(since))),
+                share(dissatisfied, both), share(complaints, both), dissatisfied, complaints, charts, period, PERIODS.get(period),
+                dao.ended(since)));
     }
 
     private static Chart chart(String id, String title, List<InsightsDao.Count> counts,

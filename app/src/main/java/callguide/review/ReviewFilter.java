@@ -41,7 +41,7 @@ public record ReviewFilter(LocalDate from, LocalDate to, String handler, String 
         LocalDate to = date(query.apply("to"), "to", problems);
         if (from != null && to != null && to.isBefore(from)) problems.put("to", "The 'to' date must be the same as or after the 'from' date");
         String status = blank(query.apply("status"));
-        if (status != null && !status.equals("in_progress") && !status.equals("completed")) status = null;
+        if (status != null && !status.equals("in_progress") && !status.equals("completed") && !status.equals("ended")) status = null;
         String sort = blank(query.apply("sort"));
         if (sort == null || !SORTS.contains(sort)) sort = "started";
         int page = 1;

@@ -9,13 +9,20 @@ import java.util.Map;
 
 /** The supervisors' list of calls: filtered, sorted, paged and exported; and the log of who looked at which call. */
 public final class ReviewPages {
-    public record Row(String id, String handler, String started, String status, String outcome, String flags, String duration) {}
+    public record Row(String id, String handler, String started, String status, String outcome, String outcomeCode, String flags,
+                      String duration) {}
 
     public record SortHeader(String label, String href, String ariaSort) {}
 
     public record ListPage(ReviewFilter filter, List<Pages.FieldError> errors, List<Row> rows, int total, int page, int pages,
                            List<SortHeader> headers, String previous, String next, String csv,
-                           List<String> handlers, List<String> outcomes, List<String> flags) {}
+                           List<String> handlers, List<String> outcomes, List<String> flags, String fromText, String toText,
+                           Titles titles) {
+        /** A field's error message, or null. */
+        public String error(String field) {
+            return errors.stream().filter(e -> e.href().equals("#" + field)).map(Pages.FieldError::text).findFirst().orElse(null);
+        }
+    }
 
     public record AccessRow(String at, String username, String role, String callId, String page) {}
 
@@ -29,10 +36,14 @@ public final class ReviewPages {
         COLUMNS.put("duration", "Time taken");
     }
 
-    private final ReviewDao dao;
+    private static final java.time.format.DateTimeFormatter UK_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    public ReviewPages(ReviewDao dao) {
+    private final ReviewDao dao;
+    private final Titles titles;
+
+    public ReviewPages(ReviewDao dao, Titles titles) {
         this.dao = dao;
+        this.titles = titles;
     }
 
     public void list(Context ctx) {
@@ -40,7 +51,7 @@ public final class ReviewPages {
         ReviewFilter f = read.filter();
         int total = dao.count(f);
         int pages = Math.max(1, (total + ReviewFilter.PAGE_SIZE - 1) / ReviewFilter.PAGE_SIZE);
-        List<Row> rows = dao.page(f).stream().map(ReviewPages::row).toList();
+        List<Row> rows = dao.page(f).stream().map(this::row).toList();
         List<SortHeader> headers = new ArrayList<>();
         COLUMNS.forEach((key, label) -> {
             boolean current = key.equals(f.sort());
@@ -54,7 +65,14 @@ public final class ReviewPages {
         Pages.render(ctx, "review/list.jte", new ListPage(f, errors, rows, total, f.page(), pages, headers,
                 f.page() > 1 ? "/review?" + f.page(f.page() - 1).query() : null,
                 f.page() < pages ? "/review?" + f.page(f.page() + 1).query() : null,
-                "/review/calls.csv?" + f.query(f.sort(), f.descending(), 1), dao.handlers(), dao.outcomes(), dao.flags()));
+                "/review/calls.csv?" + f.query(f.sort(), f.descending(), 1), dao.handlers(), dao.outcomes(), dao.flags(),
+                typed(ctx.queryParam("from"), f.from()), typed(ctx.queryParam("to"), f.to()), titles));
+    }
+
+    /** A date field shown back as it was typed, or as dd/mm/yyyy when it came from a link. */
+    private static String typed(String raw, java.time.LocalDate read) {
+        if (read != null) return UK_DATE.format(read);
+        return raw == null ? "" : raw;
     }
 
     public void csv(Context ctx) {
@@ -77,10 +95,18 @@ public final class ReviewPages {
         Pages.render(ctx, "review/access_log.jte", rows);
     }
 
-    private static Row row(CallRow r) {
-        return new Row(r.id().toString(), r.handler(), CallViews.time(r.startedAt()),
-                r.status().equals("completed") ? "Completed" : "In progress",
-                r.outcome() == null ? "" : r.outcome(), String.join(", ", r.flags()),
+    private Row row(CallRow r) {
+        return new Row(r.id().toString(), r.handler(), CallViews.shortTime(r.startedAt()), status(r.status()),
+                r.outcome() == null ? "" : titles.outcome(r.outcome()), r.outcome() == null ? "" : r.outcome(),
+                String.join(", ", r.flags().stream().map(Titles::words).toList()),
                 CallViews.elapsed(java.time.Duration.ofSeconds(r.seconds())));
+    }
+
+    public static String status(String status) {
+        return switch (status) {
+            case "completed" -> "Completed";
+            case "ended" -> "Ended without an outcome";
+            default -> "In progress";
+        };
     }
 }

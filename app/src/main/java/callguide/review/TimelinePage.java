@@ -15,6 +15,7 @@ import callguide.web.Pages;
 import callguide.web.Security;
 import callguide.telephony.Telephony;
 import callguide.telephony.TranscriptLine;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -34,10 +35,15 @@ import java.time.format.DateTimeFormatter;
  */
 public final class TimelinePage {
     /** {@code replay} is the question as the handler saw it, and {@code chosen} the answer they gave. */
-    public record Item(String type, String title, String at, String took, List<String> lines, Step replay, String chosen, Instant when) {
-        /** Recorded by the phone system (Twilio's callbacks), not by the handler. */
+    public record Item(String type, String title, String at, String took, List<String> lines, Step replay, String chosen, Instant when,
+                       boolean system) {
+        public Item(String type, String title, String at, String took, List<String> lines, Step replay, String chosen, Instant when) {
+            this(type, title, at, took, lines, replay, chosen, when, false);
+        }
+
+        /** Recorded by the phone system (Twilio's callbacks, or the answer it gives as a call comes in), not by the handler. */
         public boolean byPhone() {
-            return PhoneEvents.title(type) != null && !PhoneEvents.BY_HANDLER.contains(type);
+            return system || PhoneEvents.title(type) != null && !PhoneEvents.BY_HANDLER.contains(type);
         }
     }
 
@@ -75,11 +81,39 @@ public final class TimelinePage {
         Call call = calls.get(id);
         String title = call.outcome() == null ? null : json.readTree(call.outcome()).path("title").asText(null);
         Instant end = call.completedAt() != null ? call.completedAt() : call.updatedAt();
-        Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(),
-                call.status() == Call.Status.completed ? "Completed" : "In progress", call.outcomeCode(), title,
-                String.join(", ", call.flags()), call.flowVersion(), call.nation().id(), CallViews.time(call.startedAt()),
+        List<CallEvent> events = calls.events(id);
+        String status = ReviewPages.status(call.status().name());
+        for (CallEvent e : events) {
+            if ("ended".equals(e.type())) status += ": " + callguide.call.CallService.END_REASONS.getOrDefault(e.answer(), e.answer()).toLowerCase(java.util.Locale.UK);
+        }
+        Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(), status, call.outcomeCode(), title,
+                String.join(", ", call.flags().stream().map(Titles::words).toList()), call.flowVersion(),
+                Titles.words(call.nation().id()), CallViews.time(call.startedAt()),
                 CallViews.elapsed(Duration.between(call.startedAt(), end)),
-                withTranscript(items(call, calls.events(id)), call.callSid() == null ? List.of() : telephony.lines(id))));
+                withTranscript(fold(items(call, events)), call.callSid() == null ? List.of() : telephony.lines(id))));
+    }
+
+    /** A run of the phone's progress reports is one line in the timeline, not one item each. */
+    private static List<Item> fold(List<Item> items) {
+        List<Item> out = new ArrayList<>();
+        for (Item i : items) {
+            Item last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && i.type().equals("phone_status") && last.type().equals("phone_status")) {
+                List<String> lines = new ArrayList<>(last.lines());
+                lines.add(i.at() + (i.lines().isEmpty() ? "" : ": " + String.join(", ", i.lines())));
+                int n = lines.size() - 1;
+                out.set(out.size() - 1, new Item(last.type(), "Phone call progress (" + n + " updates)", last.at(), null, lines,
+                        null, null, last.when(), true));
+            } else if (i.type().equals("phone_status")) {
+                List<String> lines = new ArrayList<>();
+                lines.add("Updates, newest last:");
+                lines.add(i.at() + (i.lines().isEmpty() ? "" : ": " + String.join(", ", i.lines())));
+                out.add(new Item(i.type(), "Phone call progress", i.at(), null, lines, null, null, i.when(), true));
+            } else {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     private List<Item> items(Call call, List<CallEvent> events) {
@@ -87,21 +121,29 @@ public final class TimelinePage {
         Map<String, String> answers = new LinkedHashMap<>();
         List<Item> items = new ArrayList<>();
         Instant previous = call.startedAt();
+        // On a phone call, what happens before the handler takes it is the phone system's doing.
+        boolean taken = call.callSid() == null;
         for (CallEvent e : events) {
+            if ("phone_call_taken".equals(e.type())) taken = true;
+            boolean system = !taken;
             String took = CallViews.elapsed(Duration.between(previous, e.at()));
             Question q = e.question() == null ? null : flow.questions().get(e.question());
             String prompt = q == null ? e.question() : renderer.step(q, answers).prompt();
             items.add(switch (e.type()) {
                 case "started" -> new Item(e.type(), "Call started", at(e), null,
-                        List.of("Flow " + call.flowId() + ", version " + call.flowVersion()), null, null, e.at());
-                case "answered", "changed" -> answered(e, q, prompt, answers, took);
+                        List.of("Flow " + call.flowId() + ", version " + call.flowVersion()), null, null, e.at(), system);
+                case "answered", "changed" -> system ? byPhone(answered(e, q, prompt, answers, took)) : answered(e, q, prompt, answers, took);
+                case "ticked", "unticked" -> new Item(e.type(), ("ticked".equals(e.type()) ? "Ticked: " : "Unticked: ") + action(call, e.answer()),
+                        at(e), null, List.of(), null, null, e.at());
+                case "ended" -> new Item(e.type(), "Call ended without an outcome", at(e), took,
+                        List.of("Reason: " + callguide.call.CallService.END_REASONS.getOrDefault(e.answer(), e.answer())), null, null, e.at());
                 case "dropped" -> new Item(e.type(), "No longer applies: " + prompt, at(e), null,
                         List.of("The answer '" + label(q, e.answer(), answers) + "' was dropped by a change to an earlier answer"), null, null, e.at());
                 case "note" -> new Item(e.type(), "Note", at(e), null, List.of(e.note() == null ? "(removed: staff conduct complaint)" : e.note()), null, null, e.at());
                 case "notes_redacted" -> new Item(e.type(), "Notes removed", at(e), null,
                         List.of("The call became a staff conduct complaint, so the text of earlier notes was removed"), null, null, e.at());
                 case SuggestionLog.EVENT -> SuggestionEvent.item(e, prompt, a -> label(q, a, answers), json, at(e));
-                case "outcome" -> new Item(e.type(), "Outcome: " + e.answer(), at(e), took, List.of(), null, null, e.at());
+                case "outcome" -> new Item(e.type(), "Outcome: " + outcomeTitle(call, e.answer()), at(e), took, List.of(e.answer()), null, null, e.at());
                 default -> other(e);
             });
             if ("answered".equals(e.type()) || "changed".equals(e.type())) answers.put(e.question(), e.answer());
@@ -109,6 +151,30 @@ public final class TimelinePage {
             if (!"dropped".equals(e.type()) && !"notes_redacted".equals(e.type()) && !SuggestionLog.EVENT.equals(e.type())) previous = e.at();
         }
         return items;
+    }
+
+    private static Item byPhone(Item i) {
+        return new Item(i.type(), i.title(), i.at(), i.took(), i.lines(), i.replay(), i.chosen(), i.when(), true);
+    }
+
+    private String outcomeTitle(Call call, String code) {
+        try {
+            String title = call.outcome() == null ? null : json.readTree(call.outcome()).path("title").asText(null);
+            return title != null && code.equals(call.outcomeCode()) ? title : Titles.words(code);
+        } catch (java.io.IOException e) {
+            return Titles.words(code);
+        }
+    }
+
+    /** The checklist item's words, from the outcome as the handler saw it. */
+    private String action(Call call, String number) {
+        try {
+            JsonNode actions = call.outcome() == null ? null : json.readTree(call.outcome()).path("actions");
+            int i = Integer.parseInt(number) - 1;
+            return actions != null && i >= 0 && i < actions.size() ? actions.get(i).asText() : "item " + number;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return "item " + number;
+        }
     }
 
     private Item other(CallEvent e) {

@@ -111,6 +111,25 @@ public final class CallViews {
         return at == null ? "" : TIME.format(at.atZone(UK));
     }
 
+    /** A code or id in words for people, e.g. PARLIAMENTARY_CONTACT as "Parliamentary contact". */
+    public static String words(String code) {
+        if (code == null || code.isBlank()) return "";
+        String w = code.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.UK).strip();
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
+
+    /** The time of day in the UK, 14:05. */
+    public static String clock(Instant at) {
+        return at == null ? "" : DateTimeFormatter.ofPattern("HH:mm", Locale.UK).format(at.atZone(UK));
+    }
+
+    /** A short UK date and time, 27/11/2026 10:00, for tables. */
+    public static String shortTime(Instant at) {
+        return at == null ? "" : SHORT.format(at.atZone(UK));
+    }
+
     static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

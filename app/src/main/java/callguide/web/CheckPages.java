@@ -17,8 +17,10 @@ import java.util.UUID;
 
 /** "Check your answers": the last answer is held here, unrecorded, until the handler confirms it. */
 public final class CheckPages {
+    /** {@code deciding}: the two or three answers that led to the outcome, shown first; {@code answers}: all of them. */
     public record CheckPage(UUID callId, List<CallViews.AnswerRow> answers, String question, String answer,
-                            String outcomeTitle, UUID requestId, String back, CallViews.Timer timer) {}
+                            String outcomeTitle, UUID requestId, String back, CallViews.Timer timer,
+                            List<CallViews.AnswerRow> deciding) {}
 
     private final CallViews views;
 
@@ -39,9 +41,41 @@ public final class CheckPages {
         String pending = new CallViews.Pending(question, answer).text();
         String title = views.renderer().terms(position.answersInForce()).say(position.outcome().title());
         String back = "/calls/" + call.id() + "/questions/" + question + "?pending=" + CallViews.encode(pending);
-        Pages.render(ctx, "check.jte", new CheckPage(call.id(),
-                views.rows(flow, position.answersInForce(), "/calls/" + call.id() + "/questions/", pending),
-                question, answer, title, UUID.randomUUID(), back, views.timer(call)));
+        List<CallViews.AnswerRow> rows = views.rows(flow, position.answersInForce(), "/calls/" + call.id() + "/questions/", pending);
+        List<String> deciding = deciding(flow, position, views.calls().today(), question);
+        Pages.render(ctx, "check.jte", new CheckPage(call.id(), rows, question, answer, title, UUID.randomUUID(), back, views.timer(call),
+                rows.stream().filter(r -> deciding.contains(r.question())).toList()));
+    }
+
+    /**
+     * The answers that decided the outcome: the facts tested by each branch the path took (nearest the
+     * outcome first), always with the last answer; at most three.
+     */
+    static List<String> deciding(Flow flow, Position position, LocalDate today, String last) {
+        List<String> facts = new java.util.ArrayList<>();
+        callguide.flow.Condition.Facts seen = new callguide.flow.Condition.Facts(position.answersInForce(), today, null);
+        for (String id : position.path()) {
+            for (callguide.flow.Next.Branch b : flow.questions().get(id).next().branches()) {
+                if (b.isFallback()) break;
+                if (!b.when().holds(seen)) continue;
+                b.when().tests(new callguide.flow.Condition.Tests() {
+                    public void oneOf(callguide.flow.Condition.OneOf t) {
+                        facts.remove(t.fact());
+                        facts.add(t.fact());
+                    }
+
+                    public void date(callguide.flow.Condition.DateTest t) {
+                        facts.remove(t.fact());
+                        facts.add(t.fact());
+                    }
+                });
+                break;
+            }
+        }
+        facts.remove(last);
+        facts.add(last);
+        facts.removeIf(f -> !position.answersInForce().containsKey(f));
+        return facts.subList(Math.max(0, facts.size() - 3), facts.size());
     }
 
     void confirm(Context ctx) {

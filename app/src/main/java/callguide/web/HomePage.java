@@ -7,6 +7,7 @@ import callguide.call.CallService;
 import callguide.review.CallRow;
 import callguide.review.ReviewDao;
 import callguide.review.ReviewFilter;
+import callguide.review.Titles;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import callguide.telephony.Telephony;
@@ -16,23 +17,67 @@ import java.util.UUID;
 
 /** The signed-in person's calls: start a new one, or carry on with one in progress (a phone call may have started it). */
 public final class HomePage {
-    public record Home(List<WaitingCall> waiting, List<CallRow> inProgress, List<CallRow> completed) {}
+    private static final java.util.concurrent.ScheduledExecutorService WAITING =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "waiting-calls");
+                t.setDaemon(true);
+                return t;
+            });
+
+    public record Home(List<WaitingCall> waiting, List<CallRow> inProgress, List<CallRow> completed, Titles titles,
+                       boolean ended, String now) {}
 
     private final CallService calls;
     private final ReviewDao review;
     private final Telephony telephony;
 
-    HomePage(CallService calls, ReviewDao review, Telephony telephony) {
+    private final Titles titles;
+    private final java.time.Clock clock;
+
+    HomePage(CallService calls, ReviewDao review, Telephony telephony, Titles titles, java.time.Clock clock) {
         this.calls = calls;
         this.review = review;
         this.telephony = telephony;
+        this.titles = titles;
+        this.clock = clock;
     }
 
     void show(Context ctx) {
         String me = Security.who(ctx).account().username();
         List<CallRow> open = review.page(new ReviewFilter(null, null, me, null, null, "in_progress", "started", true, 1));
         List<CallRow> done = review.page(new ReviewFilter(null, null, me, null, null, "completed", "started", true, 1));
-        Pages.render(ctx, "home.jte", new Home(telephony.waiting(), open, done));
+        boolean ended = ctx.queryParam("ended") != null;
+        Pages.render(ctx, "home.jte", new Home(telephony.waiting(), open, done, titles, ended, clock.instant().toString()));
+    }
+
+    /**
+     * The waiting phone calls, live: a server-sent event each time the calls waiting change (checked every
+     * two seconds), so the page fetches its list again; without JavaScript, reloading the page does.
+     */
+    void waitingStream(io.javalin.http.sse.SseClient client) {
+        client.keepAlive();
+        String[] last = {null};
+        java.util.concurrent.ScheduledFuture<?>[] task = {null};
+        Runnable check = () -> {
+            try {
+                if (client.terminated()) {
+                    if (task[0] != null) task[0].cancel(false);
+                    return;
+                }
+                String now = String.join(",", telephony.waiting().stream().map(w -> w.id().toString()).toList());
+                if (!now.equals(last[0])) {
+                    last[0] = now;
+                    client.sendEvent("waiting", now.isEmpty() ? "none" : now);
+                } else {
+                    client.sendComment("still waiting"); // a closed page is noticed here, and its check stops
+                }
+            } catch (RuntimeException e) {
+                if (task[0] != null) task[0].cancel(false);
+            }
+        };
+        check.run();
+        task[0] = WAITING.scheduleWithFixedDelay(check, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        client.onClose(() -> task[0].cancel(false));
     }
 
     void start(Context ctx) {

@@ -24,7 +24,11 @@ public final class OutcomePages {
      */
     public record OutcomePage(UUID callId, Outcome outcome, boolean confidential, String caseNote, String summary, String started,
                               String duration, Notes notes, PhonePanels.TranscriptPanel transcript, PhonePanels.TransferPanel transfer,
-                              boolean written) {}
+                              boolean written, java.util.Set<Integer> ticked, List<String> flags) {
+        public boolean ticked(int item) {
+            return ticked.contains(item);
+        }
+    }
 
     private final CallViews views;
     private final ObjectMapper json;
@@ -63,6 +67,30 @@ public final class OutcomePages {
         }
     }
 
+    /**
+     * The checklist's ticks, sent whole: with JavaScript on each change (204), without it by its button.
+     * Each change is kept as a call event, so a reload or a search shows the same ticks.
+     */
+    void tick(Context ctx) {
+        Call call = views.own(ctx);
+        if (call == null) return;
+        if (call.status() != Call.Status.completed) {
+            ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        java.util.Set<Integer> ticked = new java.util.HashSet<>();
+        for (String v : ctx.formParams("action")) {
+            try {
+                ticked.add(Integer.parseInt(v.strip()));
+            } catch (NumberFormatException ignored) {
+                // not an item number: nothing to tick
+            }
+        }
+        views.calls().tick(call.id(), ticked, outcome(call).actions().size());
+        if (ctx.header("X-Requested-With") != null || ctx.header("HX-Request") != null) ctx.status(204);
+        else ctx.redirect("/calls/" + call.id() + "/outcome#checklist", HttpStatus.SEE_OTHER);
+    }
+
     /** The outcome page; {@code transferProblem} says why the handler's transfer request was refused, if it was. */
     void render(Context ctx, Call call, String transferProblem) {
         render(ctx, call, notes(call, "", List.of()), transferProblem);
@@ -74,7 +102,9 @@ public final class OutcomePages {
         Pages.render(ctx, "outcome.jte", new OutcomePage(call.id(), outcome, call.confidential(),
                 note == null ? null : note.caseNote(), note == null ? null : note.summary(),
                 CallViews.time(call.startedAt()), views.timer(call).elapsed(), notes, views.phone().transcript(call),
-                views.phone().transfer(call, transferProblem), "written".equals(call.answerMap().get("contact_route"))));
+                views.phone().transfer(call, transferProblem), "written".equals(call.answerMap().get("contact_route")),
+                callguide.call.CallService.ticks(views.calls().events(call.id())),
+                outcome.flags().stream().map(CallViews::words).toList()));
     }
 
     private Notes notes(Call call, String text, List<Pages.FieldError> errors) {

@@ -21,7 +21,7 @@ public final class Pages {
 
     public static Chrome chrome(Context ctx) {
         Chrome c = ctx.attribute(CHROME);
-        return c == null ? Chrome.signedOut(null) : c;
+        return (c == null ? Chrome.signedOut(null) : c).at(ctx.path());
     }
 
     public static void error(Context ctx, int status, String title, String detail) {

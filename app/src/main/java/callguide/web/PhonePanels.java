@@ -9,9 +9,14 @@ import java.util.UUID;
 /** What the handler's pages show of the phone call: the transcript so far, and the warm transfer. */
 public final class PhonePanels {
     /** One line said on the call, as the handler reads it: {@code label} is "Caller" or "You". */
-    public record Said(long sequence, String speaker, String label, String text) {}
+    public record Said(long sequence, String speaker, String label, String text, java.time.Instant at) {}
 
-    public record TranscriptPanel(UUID callId, List<Said> lines) {}
+    public record TranscriptPanel(UUID callId, List<Said> lines) {
+        /** The last line's sequence, or -1 before anything is said. */
+        public long last() {
+            return lines.isEmpty() ? -1 : lines.get(lines.size() - 1).sequence();
+        }
+    }
 
     /** {@code failure}: why the last attempt failed, in words; {@code problem}: why the handler's request was refused. */
     public record TransferPanel(UUID callId, TransferStatus status, String failure, String problem) {}
@@ -26,7 +31,7 @@ public final class PhonePanels {
     TranscriptPanel transcript(Call call) {
         if (call.callSid() == null || call.confidential()) return null;
         return new TranscriptPanel(call.id(), telephony.lines(call.id()).stream()
-                .map(l -> new Said(l.sequence(), l.speaker(), l.speaker().equals("handler") ? "You" : "Caller", l.text())).toList());
+                .map(l -> new Said(l.sequence(), l.speaker(), l.speaker().equals("handler") ? "You" : "Caller", l.text(), l.at())).toList());
     }
 
     /** Null unless the call is one for the Complaints Resolution Team. */
@@ -38,6 +43,16 @@ public final class PhonePanels {
 
     Telephony telephony() {
         return telephony;
+    }
+
+    /** Why the phone cannot transfer the call, in words a handler acts on (no setting names). */
+    public static String unavailable(String reason) {
+        if (reason == null) return null;
+        if (reason.contains("Twilio is not configured")) return "this Callguide is not connected to the phone system";
+        if (reason.contains("no number is configured")) return "no phone number is set up for the team";
+        if (reason.contains("handler's phone leg")) return "your phone line cannot be moved from this screen";
+        if (reason.contains("not one for")) return "this call is not one for the Complaints Resolution Team";
+        return reason.replaceAll(": make the referral by hand$", "");
     }
 
     static String failure(String reason) {

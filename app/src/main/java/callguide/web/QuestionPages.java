@@ -20,12 +20,17 @@ import java.util.UUID;
  * check page first. Any other answer, new or changed, is recorded at once through the call service.
  */
 public final class QuestionPages {
-    public record Choice(String id, String label, int key, boolean checked) {}
+    /** An option as a radio: {@code suggested} marks the assistant's suggestion in the list itself. */
+    public record Choice(String id, String label, int key, boolean checked, boolean suggested) {}
 
     public record QuestionPage(UUID callId, Step step, List<Choice> choices, AnswerForm form, List<Pages.FieldError> errors,
                                String back, UUID requestId, String pending, List<CallViews.AnswerRow> answers,
                                CallViews.Timer timer, int number, PhonePanels.TranscriptPanel transcript,
-                               SuggestionPanel.View suggestion) {}
+                               SuggestionPanel.View suggestion) {
+        public java.util.Map<String, String> endReasons() {
+            return callguide.call.CallService.END_REASONS;
+        }
+    }
 
     private final CallViews views;
     private final SuggestionPanel suggestions;
@@ -39,6 +44,10 @@ public final class QuestionPages {
     void open(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
+        if (call.status() == Call.Status.ended) {
+            Pages.error(ctx, 409, "This call was ended", "It was ended without an outcome. Go back to your calls.");
+            return;
+        }
         String to = call.status() == Call.Status.completed ? "/outcome" : "/questions/" + call.currentQuestion();
         ctx.redirect("/calls/" + call.id() + to, HttpStatus.SEE_OTHER);
     }
@@ -50,7 +59,13 @@ public final class QuestionPages {
         if (q == null) return;
         CallViews.Pending pending = pending(call, ctx.queryParam("pending"));
         String given = pending != null && pending.question().equals(q.id()) ? pending.answer() : call.answerMap().get(q.id());
-        render(ctx, call, q, AnswerForm.prefilled(q, given), pending, SuggestionPanel.Heard.NOTHING);
+        // On a phone call the panel opens with a suggestion from the caller's latest lines: said before the
+        // question appeared, it is marked as earlier speech and never shown as High.
+        PhonePanels.TranscriptPanel transcript = views.phone().transcript(call);
+        SuggestionPanel.Heard heard = transcript == null || !suggestions.covers(q) ? SuggestionPanel.Heard.NOTHING
+                : suggestions.fromTranscript(q, transcript.lines(), transcript.last());
+        if (heard.found().isEmpty()) heard = SuggestionPanel.Heard.NOTHING.since(transcript == null ? -1 : transcript.last());
+        render(ctx, call, q, AnswerForm.prefilled(q, given), pending, heard);
     }
 
     /** What the caller said, typed or from the transcript, and the suggestion for it; nothing is recorded. */
@@ -61,7 +76,13 @@ public final class QuestionPages {
         if (q == null) return;
         CallViews.Pending pending = pending(call, ctx.formParam("pending"));
         String given = pending != null && pending.question().equals(q.id()) ? pending.answer() : call.answerMap().get(q.id());
-        render(ctx, call, q, AnswerForm.prefilled(q, given), pending, suggestions.ask(q, ctx.formParam("heard")));
+        String heard = ctx.formParam("heard");
+        PhonePanels.TranscriptPanel transcript = views.phone().transcript(call);
+        long since = since(ctx.formParam("since"));
+        // From the live transcript when the page asks for it, or when the handler asks with nothing typed.
+        boolean fromTranscript = transcript != null && ("transcript".equals(ctx.formParam("from")) || heard == null || heard.isBlank());
+        SuggestionPanel.Heard found = fromTranscript ? suggestions.fromTranscript(q, transcript.lines(), since) : suggestions.ask(q, heard).since(since);
+        render(ctx, call, q, AnswerForm.prefilled(q, given), pending, found);
     }
 
     void answer(Context ctx) {
@@ -101,6 +122,24 @@ public final class QuestionPages {
         ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
     }
 
+    /** Ends the call without an outcome, for a reason; the handler goes back to their list. */
+    void end(Context ctx) {
+        Call call = views.own(ctx);
+        if (call == null) return;
+        String reason = ctx.formParam("reason");
+        if (call.status() != Call.Status.in_progress) {
+            ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        if (reason == null || !callguide.call.CallService.END_REASONS.containsKey(reason)) {
+            Pages.error(ctx, 422, "Choose why you are ending the call",
+                    "The call was not ended. Go back to the call, open 'End this call without an outcome' and choose a reason.");
+            return;
+        }
+        views.calls().end(call.id(), reason, requestId(ctx));
+        ctx.redirect("/?ended=" + call.id(), HttpStatus.SEE_OTHER);
+    }
+
     /** The answer held back for the check page, if it is one its question takes; a crafted one is ignored. */
     private CallViews.Pending pending(Call call, String text) {
         CallViews.Pending p = CallViews.Pending.parse(text);
@@ -120,6 +159,10 @@ public final class QuestionPages {
 
     /** The question in the path, if the call has reached it; otherwise back to where the call is. */
     private Question askable(Context ctx, Call call) {
+        if (call.status() == Call.Status.ended) {
+            Pages.error(ctx, 409, "This call was ended", "It was ended without an outcome, so its questions can no longer be answered.");
+            return null;
+        }
         if (call.status() == Call.Status.completed) {
             ctx.redirect("/calls/" + call.id() + "/outcome", HttpStatus.SEE_OTHER);
             return null;
@@ -146,8 +189,12 @@ public final class QuestionPages {
         }
         Step step = views.renderer().step(q, before);
         int[] key = {0};
+        PhonePanels.TranscriptPanel transcript = views.phone().transcript(call);
+        // The question appeared with this page: speech from before it is old, unless the panel was asked already.
+        if (heard.since() < 0 && transcript != null) heard = heard.since(transcript.last());
+        String suggested = heard.suggestion() == null ? null : heard.suggestion().answer();
         List<Choice> choices = step.options().stream()
-                .map(o -> new Choice(o.id(), o.label(), ++key[0], o.id().equals(form.value()))).toList();
+                .map(o -> new Choice(o.id(), o.label(), ++key[0], o.id().equals(form.value()), o.id().equals(suggested))).toList();
         int index = path.indexOf(q.id());
         String back = index > 0 ? "/calls/" + call.id() + "/questions/" + path.get(index - 1)
                 : index == -1 && !path.isEmpty() ? "/calls/" + call.id() + "/questions/" + path.get(path.size() - 1) : "/";
@@ -159,8 +206,16 @@ public final class QuestionPages {
         String template = heard.asked() && ctx.header("HX-Request") != null ? "assist/suggestion_result.jte" : "question.jte";
         Pages.render(ctx, template, new QuestionPage(call.id(), step, choices, form, errors, back, UUID.randomUUID(),
                 pendingText, views.rows(flow, answers, "/calls/" + call.id() + "/questions/", pendingText),
-                views.timer(call), (index == -1 ? path.size() : index) + 1, views.phone().transcript(call),
+                views.timer(call), (index == -1 ? path.size() : index) + 1, transcript,
                 suggestions.view(call.id(), q, step, heard)));
+    }
+
+    private static long since(String text) {
+        try {
+            return text == null ? -1 : Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static UUID requestId(Context ctx) {

@@ -62,13 +62,14 @@ public final class Routes {
         SessionApi sessions = new SessionApi(s.accounts(), s.clientAddress(), s.json());
         SignInPages signIn = new SignInPages(s.accounts(), s.clientAddress());
         CallViews views = new CallViews(s.calls(), s.renderer(), s.clock(), new PhonePanels(s.telephony()));
-        HomePage home = new HomePage(s.calls(), s.review(), s.telephony());
+        callguide.review.Titles titles = new callguide.review.Titles(s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer());
+        HomePage home = new HomePage(s.calls(), s.review(), s.telephony(), titles, s.clock());
         QuestionPages questions = new QuestionPages(views, new SuggestionPanel(s.assist().suggester(), s.assist().suggestions()));
         SearchPages search = new SearchPages(views, s.assist());
         CheckPages check = new CheckPages(views);
         OutcomePages outcome = new OutcomePages(views, s.json(), s.assist().caseNotes());
         TransferPages transfer = new TransferPages(views, outcome);
-        ReviewPages review = new ReviewPages(s.review());
+        ReviewPages review = new ReviewPages(s.review(), titles);
         TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock(), s.telephony());
         InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
                 s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
@@ -106,6 +107,7 @@ public final class Routes {
                 // The handler's pages: only their own calls, and any handler may take a phone call still waiting.
                 get("/", home::show, SIGNED_IN);
                 post("/calls", home::start, HANDLER);
+                sse("/calls/waiting", home::waitingStream, SIGNED_IN);
                 path("/calls/{id}", () -> {
                     get(questions::open, HANDLER, OWN_CALL);
                     post("/take", home::take, HANDLER, Access.WAITING_CALL);
@@ -117,6 +119,8 @@ public final class Routes {
                     post("/check", check::confirm, HANDLER, OWN_CALL);
                     get("/outcome", outcome::show, HANDLER, OWN_CALL);
                     post("/notes", outcome::addNote, HANDLER, OWN_CALL);
+                    post("/checklist", outcome::tick, HANDLER, OWN_CALL);
+                    post("/end", questions::end, HANDLER, OWN_CALL);
                     get("/warm-transfer", transfer::show, HANDLER, OWN_CALL);
                     post("/warm-transfer", transfer::start, HANDLER, OWN_CALL);
                     post("/warm-transfer/complete", transfer::complete, HANDLER, OWN_CALL);

@@ -28,7 +28,18 @@ public final class SearchPages {
     public record Part(String text, boolean marked) {}
 
     /** One passage found: where it comes from, and its text in marked runs. */
-    public record Result(String document, String heading, Integer step, boolean flow, List<Part> text, List<Source> sources) {}
+    public record Result(String document, String heading, Integer step, boolean flow, List<Part> text, List<Source> sources) {
+        /** The card's title in words: the heading without the flow's "question caller:" kind and id. */
+        public String title() {
+            int colon = heading.indexOf(": ");
+            return flow && colon > 0 ? heading.substring(colon + 2) : heading;
+        }
+
+        /** The document's name, not its file name. */
+        public String name() {
+            return flow ? "The flow for this call" : callguide.assist.ProcedureDocuments.name(document);
+        }
+    }
 
     /** The search box and its results; {@code answer} is the chat model's, when asked and configured. */
     public record SearchPage(UUID callId, String query, String ask, List<Result> results, String answer, String detail,

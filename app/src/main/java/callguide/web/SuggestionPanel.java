@@ -19,19 +19,47 @@ import org.slf4j.LoggerFactory;
  * and, when the handler answers, the record of what was suggested and what they chose. The assistant
  * never answers: the handler submits the answer themselves.
  */
-final class SuggestionPanel {
+public final class SuggestionPanel {
     private static final Logger LOG = LoggerFactory.getLogger(SuggestionPanel.class);
 
-    /** The panel as shown: where to ask, what was heard (never stored), and the suggestion, if any. */
-    public record View(String action, String heard, boolean asked, Shown shown) {}
+    /**
+     * The panel as shown: where to ask, what was heard (never stored), the best suggestion and, below high
+     * confidence, the runner-up; {@code since} is the last transcript line said before the question appeared.
+     */
+    public record View(String action, String heard, boolean asked, Shown shown, List<Shown> others, long since) {
+        /** High confidence stands out and A accepts it; medium is muted and A still works; low is muted with no A. */
+        public String level() {
+            return shown == null ? null : shown.level();
+        }
 
-    /** A suggestion on screen: option id, its label and key, confidence in words, and the caller's words it rests on. */
-    public record Shown(String answer, String label, int key, String confidence, String score, String evidence) {}
+        public boolean accept() {
+            return shown != null && !shown.level().equals("Low");
+        }
+    }
+
+    /**
+     * A suggestion on screen: option id, label, key, confidence in words, its level (never High from old speech),
+     * the caller's words it rests on and when they were said, if it came from the transcript.
+     */
+    public record Shown(String answer, String label, int key, String confidence, String score, String evidence,
+                        String level, String said, boolean stale) {}
 
     /** What was heard and suggested for this page, before it is put beside the question's options. */
-    record Heard(String text, boolean asked, Suggestion suggestion) {
-        static final Heard NOTHING = new Heard("", false, null);
+    record Heard(String text, boolean asked, List<Suggestion> found, List<String> times, boolean stale, long since) {
+        static final Heard NOTHING = new Heard("", false, List.of(), List.of(), false, -1);
+
+        Suggestion suggestion() {
+            return found.isEmpty() ? null : found.get(0);
+        }
+
+        Heard since(long sequence) {
+            return new Heard(text, asked, found, times, stale, sequence);
+        }
     }
+
+    /** How many caller lines a suggestion from the transcript reads. */
+    static final int RECENT_LINES = 3;
+    private static final java.time.format.DateTimeFormatter SAID_AT = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Suggester suggester;
     private final SuggestionLog log;
@@ -45,11 +73,29 @@ final class SuggestionPanel {
         return q.kind() == Question.Kind.choice && suggester.knows(q.id());
     }
 
-    /** The best suggestion for what the handler typed or the transcript gave. */
+    /** The best suggestion for what the handler typed. */
     Heard ask(Question q, String text) {
         String heard = text == null ? "" : text.length() > Utterance.MAX_CHARS ? text.substring(0, Utterance.MAX_CHARS) : text;
         List<Suggestion> found = covers(q) ? suggester.suggest(q.id(), heard) : List.of();
-        return new Heard(heard, true, found.isEmpty() ? null : found.get(0));
+        List<String> times = found.stream().map(f -> (String) null).toList();
+        return new Heard(heard, true, found, times, false, -1);
+    }
+
+    /**
+     * The best suggestion from what the caller said since the question appeared (lines after {@code since});
+     * when they have said nothing since, from their latest lines, marked stale so it is never shown as High.
+     */
+    Heard fromTranscript(Question q, List<PhonePanels.Said> lines, long since) {
+        List<PhonePanels.Said> caller = lines.stream().filter(l -> l.speaker().equals("caller")).toList();
+        List<PhonePanels.Said> fresh = caller.stream().filter(l -> l.sequence() > since).toList();
+        boolean stale = fresh.isEmpty();
+        List<PhonePanels.Said> used = stale ? caller : fresh;
+        used = used.subList(Math.max(0, used.size() - RECENT_LINES), used.size());
+        if (used.isEmpty() || !covers(q)) return new Heard("", true, List.of(), List.of(), stale, since);
+        List<Suggester.FromLine> found = suggester.suggestFromLines(q.id(), used.stream().map(PhonePanels.Said::text).toList());
+        List<PhonePanels.Said> from = used;
+        return new Heard("", true, found.stream().map(Suggester.FromLine::suggestion).toList(),
+                found.stream().map(f -> SAID_AT.format(from.get(f.line()).at().atZone(CallViews.UK))).toList(), stale, since);
     }
 
     /** The suggestion the answer form carried back, if it was shown and is one of this question's options. */
@@ -60,7 +106,7 @@ final class SuggestionPanel {
         try {
             double confidence = score == null ? -1 : Double.parseDouble(score);
             if (!(confidence >= 0 && confidence <= 1)) return Heard.NOTHING;
-            return new Heard("", false, new Suggestion(suggested, confidence, ctx.formParam("evidence"), null));
+            return new Heard("", false, List.of(new Suggestion(suggested, confidence, ctx.formParam("evidence"), null)), List.of(), false, -1);
         } catch (NumberFormatException e) {
             return Heard.NOTHING;
         }
@@ -82,8 +128,17 @@ final class SuggestionPanel {
     View view(UUID callId, Question q, Step step, Heard heard) {
         if (!covers(q)) return null;
         String action = "/calls/" + callId + "/questions/" + q.id() + "/suggest";
-        Suggestion s = heard.suggestion();
-        if (s == null) return new View(action, heard.text(), heard.asked(), null);
+        if (heard.found().isEmpty()) return new View(action, heard.text(), heard.asked(), null, List.of(), heard.since());
+        List<Shown> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < heard.found().size() && i < 2; i++) {
+            shown.add(shown(step, heard.found().get(i), i < heard.times().size() ? heard.times().get(i) : null, heard.stale()));
+        }
+        Shown top = shown.get(0);
+        List<Shown> others = top.level().equals("High") ? List.of() : shown.subList(1, shown.size());
+        return new View(action, heard.text(), heard.asked(), top, others, heard.since());
+    }
+
+    private static Shown shown(Step step, Suggestion s, String said, boolean stale) {
         int key = 0;
         String label = s.answer();
         for (int i = 0; i < step.options().size(); i++) {
@@ -93,7 +148,10 @@ final class SuggestionPanel {
             }
         }
         String evidence = s.evidence() == null || s.evidence().isBlank() ? null : Utterance.of(s.evidence()).text();
-        return new View(action, heard.text(), heard.asked(),
-                new Shown(s.answer(), label, key, Confidence.words(s.confidence()), Double.toString(s.confidence()), evidence));
+        String level = Confidence.level(s.confidence());
+        // Old speech may be about an earlier question: it is offered, but never as High.
+        if (stale && level.equals("High")) level = "Medium";
+        String words = level + " confidence (" + Math.round(s.confidence() * 100) + "%)";
+        return new Shown(s.answer(), label, key, words, Double.toString(s.confidence()), evidence, level, said, stale);
     }
 }

@@ -137,4 +137,18 @@ class SuggesterTest {
                 byAnswer.keySet().stream().sorted().toList(), resource + " covers every option of " + q));
         return held;
     }
+
+    @Test
+    void from_transcript_lines_the_newest_line_outweighs_an_older_one_and_its_line_is_named() {
+        List<Suggester.FromLine> s = suggester.suggestFromLines("existing_complaint", List.of(
+                "No, this is new, I have never complained before.",
+                "I rang last month about this and I'm still unhappy with how it was handled."));
+        assertEquals("unhappy_with_bau", s.get(0).suggestion().answer());
+        assertEquals(1, s.get(0).line(), "the evidence is the newest line");
+        assertTrue(s.get(0).suggestion().evidence().contains("still unhappy"));
+        List<Suggester.FromLine> reversed = suggester.suggestFromLines("existing_complaint", List.of(
+                "I rang last month about this and I'm still unhappy with how it was handled.",
+                "No, this is new, I have never complained before."));
+        assertEquals("none", reversed.get(0).suggestion().answer(), "the same words in the other order: the newest wins again");
+    }
 }

@@ -120,6 +120,29 @@ class FlowValidatorTest {
         assertEquals("No", flow.questions().get("effective_date_challenge").option("no").label());
     }
 
+    @Test
+    void a_yes_no_question_with_no_before_yes_is_refused_so_key_1_is_always_yes() {
+        String sla = "'yes': Yes\n      'no': No\n    sources:\n      - {file: a.txt, heading: A}\n    next:\n      - when: {sla_process: 'yes'}";
+        List<FlowProblem> p = problems("tiny.yaml", with(TINY, sla, sla.replace("'yes': Yes\n      'no': No", "'no': No\n      'yes': Yes")));
+        assertProblem(p, "sla_process", "'No' answer must be the second option");
+        assertProblem(p, "sla_process", "'Yes' answer must be the first option");
+    }
+
+    @Test
+    void in_the_shipped_flow_every_question_with_a_no_answer_has_it_on_key_2_and_yes_on_key_1() {
+        Flow flow = LOADER.load("intake.yaml", INTAKE);
+        int checked = 0;
+        for (Question q : flow.questions().values()) {
+            List<Option> o = q.options();
+            boolean hasNo = o.stream().anyMatch(FlowValidator::isNo);
+            if (!hasNo) continue;
+            checked++;
+            assertTrue(FlowValidator.isNo(o.get(1)), q.id() + ": key 2 is " + o.get(1).label());
+            if (o.stream().anyMatch(FlowValidator::isYes)) assertTrue(FlowValidator.isYes(o.get(0)), q.id() + ": key 1 is " + o.get(0).label());
+        }
+        assertTrue(checked >= 7, "yes/no questions checked: " + checked);
+    }
+
     // --- structure -------------------------------------------------------------------------------
 
     @Test

@@ -50,11 +50,13 @@ public final class Browser implements AutoCloseable {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--user-data-dir=" + profile, "--window-size=1280,1000");
+                    "--user-data-dir=" + profile, "--window-size=1366,768");
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-            return new Browser(driver, Files.readString(AXE), profile);
+            Browser browser = new Browser(driver, Files.readString(AXE), profile);
+            browser.viewport(DESKTOP);
+            return browser;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,9 +109,33 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
-    /** Runs axe-core on the page and fails on any WCAG 2.2 A or AA violation, naming each. */
-    @SuppressWarnings("unchecked")
+    /** The handler's screen, and a phone's. */
+    public static final Dimension DESKTOP = new Dimension(1366, 768);
+    public static final Dimension PHONE = new Dimension(390, 844);
+
+    /** Sizes the window so the page itself (the viewport) is exactly this size. */
+    public void viewport(Dimension size) {
+        driver.manage().window().setSize(size);
+        Number w = (Number) driver.executeScript("return window.innerWidth");
+        Number h = (Number) driver.executeScript("return window.innerHeight");
+        if (w.intValue() != size.width || h.intValue() != size.height) {
+            driver.manage().window().setSize(new Dimension(2 * size.width - w.intValue(), 2 * size.height - h.intValue()));
+        }
+    }
+
+    /** Runs axe-core at the handler's width and a phone's, and fails on any WCAG 2.2 A or AA violation, naming each. */
     public void assertAccessible(String page) {
+        viewport(PHONE);
+        try {
+            assertAccessibleNow(page + " at 390x844");
+        } finally {
+            viewport(DESKTOP);
+        }
+        assertAccessibleNow(page + " at 1366x768");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assertAccessibleNow(String page) {
         JavascriptExecutor js = driver;
         js.executeScript(axe);
         Object result = js.executeAsyncScript("""
@@ -121,14 +147,32 @@ public final class Browser implements AutoCloseable {
         assertTrue(violations.isEmpty(), "accessibility violations on " + page + ":\n" + String.join("\n", violations));
     }
 
-    /** A full-height screenshot for a reviewer to look at. */
+    /** Full-height screenshots for a reviewer to look at, at 1366 and 390 pixels wide. */
     public void screenshot(String name) {
+        shot(name + "-1366", DESKTOP);
+        shot(name + "-390", PHONE);
+        viewport(DESKTOP);
+    }
+
+    /** What the handler sees without scrolling, at 1366x768. */
+    public void firstScreen(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
-            driver.manage().window().setSize(new Dimension(1280, Math.min(4000, Math.max(800, height.intValue()))));
+            viewport(DESKTOP);
+            driver.executeScript("window.scrollTo(0, 0)");
             Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            driver.manage().window().setSize(new Dimension(1280, 1000));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void shot(String name, Dimension size) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            viewport(size);
+            Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+            viewport(new Dimension(size.width, Math.min(6000, Math.max(size.height, height.intValue()))));
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -91,7 +91,8 @@ class PhoneScreensBrowserTest {
         toTransferOutcome();
         assertTrue(browser.text("#transcript").contains("She has had no reply"), "the transcript stays on the outcome page");
         assertTrue(browser.driver.findElements(By.id("start-transfer")).isEmpty(), "no transfer button without Twilio");
-        assertTrue(browser.text("#transfer-unavailable").contains("Twilio is not configured"));
+        assertTrue(browser.text("#transfer-unavailable").contains("not connected to the phone system"));
+        assertFalse(browser.text("#warm-transfer").contains("TWILIO"), "no setting names on the handler's screen");
         assertEquals(GB_TEAM, browser.text("#manual-team-number"));
         assertTrue(browser.text("#manual-referral").contains("refer the contact to the Complaints Resolution Team"));
         browser.assertAccessible("outcome with manual transfer");

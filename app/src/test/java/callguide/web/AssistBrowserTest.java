@@ -98,11 +98,11 @@ class AssistBrowserTest {
     void the_outcome_shows_the_case_note_from_the_guided_path() {
         browser.driver.get(base + "/calls/" + call);
         browser.settle();
-        press("1", Keys.ENTER, "/questions/case_closed_on");
-        press("1", Keys.ENTER, "/questions/challenges_decision");
+        press("2", Keys.ENTER, "/questions/case_closed_on");
+        press("o", Keys.ENTER, "/questions/challenges_decision");
         press("2", Keys.ENTER, "/questions/effective_date_challenge");
         press("2", Keys.ENTER, "/questions/existing_complaint");
-        press("1", Keys.ENTER, "/questions/mp_raised");
+        press("2", Keys.ENTER, "/questions/mp_raised");
         press("2", Keys.ENTER, "/questions/resolvable_now");
         press("2", Keys.ENTER, "/check");
         browser.assertAccessible("check your answers with the search box");

@@ -99,7 +99,8 @@ class AssistPagesTest {
         HttpResponse<String> page = get(call + "/search?q=" + enc("third party acting for a client"));
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("callguide-passage"), "passages are shown");
-        assertTrue(page.body().contains("data-citation=\"document\">intake.yaml"), "each passage names its document");
+        assertTrue(page.body().contains("data-citation=\"document\">The flow for this call <span class=\"callguide-code\">intake.yaml</span>"),
+                "each passage names its document in words, its file in small print");
         assertTrue(page.body().contains("<mark>third</mark>"), "the query's words are marked");
         assertTrue(page.body().contains("No chat model is configured"));
         assertFalse(page.body().contains("name=\"ask\""), "no Ask form without a model");

@@ -64,7 +64,7 @@ class BrowserJourneyTest {
         press("1", "/questions/caller");
         press("1", "/questions/staff_conduct");
         press("2", "/questions/about_cm_options");
-        press("1", "/questions/case_closed_on");
+        press("2", "/questions/case_closed_on");
         browser.assertAccessible("date question");
         browser.screenshot("question-date");
         keys(Keys.ENTER);
@@ -72,10 +72,10 @@ class BrowserJourneyTest {
         assertTrue(browser.text(".govuk-error-summary").contains("Enter a date, or select 'The case is still open'"));
         browser.assertAccessible("date question with an error");
         browser.screenshot("question-error");
-        press("1", "/questions/challenges_decision");
+        press("o", "/questions/challenges_decision");
         press("2", "/questions/effective_date_challenge");
         press("2", "/questions/existing_complaint");
-        press("1", "/questions/mp_raised");
+        press("2", "/questions/mp_raised");
         press("2", "/questions/resolvable_now");
         assertTrue(browser.text(".callguide-side").contains("The case is still open"), "answers so far are shown beside the question");
         press("2", "/check");
@@ -87,11 +87,15 @@ class BrowserJourneyTest {
     @Test
     @Order(2)
     void changing_an_answer_from_the_check_page_comes_back_to_the_check_page_and_the_outcome_follows() {
-        browser.driver.findElement(By.cssSelector("a[data-change='region']")).sendKeys(Keys.ENTER);
+        assertTrue(browser.driver.findElement(By.id("confirm")).getRect().getY() < 768, "Confirm is on the first screen");
+        browser.driver.findElement(By.cssSelector("#all-answers summary")).click();
+        browser.driver.findElement(By.cssSelector("#all-answers a[data-change='region']")).sendKeys(Keys.ENTER);
         browser.awaitPath("/questions/region");
         press("2", "/check");
+        browser.driver.findElement(By.cssSelector("#all-answers summary")).click();
         String region = browser.driver.findElement(By.xpath("//dt[contains(., 'Great Britain or Northern Ireland')]/following-sibling::dd[1]")).getText();
         assertEquals("Northern Ireland", region);
+        browser.driver.findElement(By.tagName("h1")).click();
         keys(Keys.ENTER);
         browser.awaitPath("/outcome");
         assertEquals("RAISE_COMPLAINT", browser.text("#outcome-code"));
@@ -112,6 +116,10 @@ class BrowserJourneyTest {
         browser.driver.findElement(By.id("note")).sendKeys("Caller asked for a letter in large print");
         browser.driver.findElement(By.cssSelector("#notes button[type=submit]")).click();
         until(d -> browser.text("#notes").contains("Caller asked for a letter in large print"));
+
+        browser.driver.findElement(By.cssSelector("#notes button[type=submit]")).click();
+        until(d -> browser.driver.switchTo().activeElement().getAttribute("class").contains("govuk-error-summary"));
+        assertTrue(browser.text("#note-error").contains("Enter a note"), "an empty note is refused in place");
         assertTrue(app.reviewer().get("/api/calls/" + complaintCall + "/events").text().contains("Caller asked for a letter in large print"));
     }
 
@@ -146,9 +154,12 @@ class BrowserJourneyTest {
         assertEquals("Page not found", browser.text("h1"));
         assertFalse(browser.driver.getPageSource().contains("RAISE_COMPLAINT"));
         browser.assertAccessible("not found");
+        browser.screenshot("not-found");
         browser.driver.get(base + "/review");
         browser.settle();
         assertEquals("You cannot see this page", browser.text("h1"));
+        browser.assertAccessible("forbidden");
+        browser.screenshot("forbidden");
         signOut();
         browser.assertAccessible("sign in");
         browser.screenshot("sign-in");
@@ -166,6 +177,12 @@ class BrowserJourneyTest {
         until(d -> browser.text("#result-count").startsWith("1 call"));
         assertTrue(browser.driver.getCurrentUrl().contains("outcome=RAISE_COMPLAINT"), "the filter is in the address");
         assertEquals(1, browser.driver.findElements(By.cssSelector("tr[data-call='" + complaintCall + "']")).size());
+        Number wide = (Number) browser.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertTrue(wide.intValue() <= 0, "the review page fits 1366 px: " + wide + " px too wide");
+        var link = browser.driver.findElement(By.cssSelector("tr[data-call='" + complaintCall + "'] td:first-child a")).getRect();
+        assertTrue(link.getX() + link.getWidth() <= 1366, "the link into the call (its start time) is on screen");
+        assertTrue(browser.text("tr[data-call='" + complaintCall + "'] td:first-child").matches("(?s)\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d.*"),
+                "a short UK date: " + browser.text("tr[data-call='" + complaintCall + "'] td:first-child"));
         browser.assertAccessible("review list");
         browser.screenshot("review");
 
@@ -182,7 +199,8 @@ class BrowserJourneyTest {
 
         browser.driver.findElement(By.cssSelector("tr[data-call='" + complaintCall + "'] a")).click();
         browser.awaitPath("/review/calls/" + complaintCall);
-        assertTrue(browser.text("#timeline-outcome").startsWith("RAISE_COMPLAINT"));
+        assertTrue(browser.text("#timeline-outcome").startsWith("Raise a formal complaint"), browser.text("#timeline-outcome"));
+        assertTrue(browser.text("#timeline-outcome").contains("RAISE_COMPLAINT"), "the code stays, as secondary text");
         assertFalse(browser.text("#flow-version").isBlank());
         assertTrue(browser.text(".moj-timeline").contains("Changed: Is the case in Great Britain or Northern Ireland?"));
         assertTrue(browser.text(".moj-timeline").contains("Caller asked for a letter in large print"));

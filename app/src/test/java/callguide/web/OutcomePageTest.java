@@ -57,7 +57,7 @@ class OutcomePageTest {
         String id = referral("inbound_call");
         HttpResponse<String> page = pages.get("/calls/" + id + "/outcome");
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("What to say to the caller"));
+        assertTrue(page.body().contains("Say this to the caller"));
         assertFalse(page.body().contains("id=\"warm-transfer\""), "the team calls the client back; no transfer panel");
         assertFalse(page.body().contains("start-transfer"));
         assertTrue(olive.get("/api/calls/" + id + "/summary").field("/caseNote").contains("Told the caller: "));

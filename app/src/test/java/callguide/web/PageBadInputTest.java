@@ -37,10 +37,10 @@ class PageBadInputTest {
         app = TestApp.start();
         Accounts accounts = app.accounts();
         accounts.create("erin", Role.handler, "erin-password-1");
-        accounts.create("sam", Role.supervisor, "sam-password-1");
+        accounts.create("sam", Role.supervisor, TestApp.Client.password("sam"));
         base = app.base();
         erin = signedIn("erin", "erin-password-1");
-        sam = signedIn("sam", "sam-password-1");
+        sam = signedIn("sam", TestApp.Client.password("sam"));
     }
 
     @AfterAll
@@ -124,6 +124,17 @@ class PageBadInputTest {
             assertTrue(r.body().contains("govuk-error-summary") && r.body().contains("Enter the 'from' date as a real date between 1900 and 2200"), from);
         }
         assertEquals(200, get("/review?from=1900-01-01&to=" + enc("31/12/2200"), sam).statusCode());
+    }
+
+    @Test
+    void a_review_date_error_is_on_its_field_and_dates_come_back_as_typed() throws Exception {
+        HttpResponse<String> bad = get("/review?from=" + enc("31/2/2026"), sam);
+        assertTrue(bad.body().contains("id=\"from-error\" class=\"govuk-error-message\""), "the error message is on the field");
+        assertTrue(bad.body().contains("govuk-input--error\" id=\"from\""), "the field is marked");
+        assertTrue(bad.body().contains("value=\"31/2/2026\""), "the date comes back as typed");
+        HttpResponse<String> good = get("/review?from=2026-11-01", sam);
+        assertTrue(good.body().contains("id=\"from\" name=\"from\" type=\"text\" aria-describedby=\"from-hint\" value=\"01/11/2026\""),
+                "a date is shown back as dd/mm/yyyy");
     }
 
     @Test
