@@ -101,7 +101,7 @@ public final class FlowCatalog {
         return byVersion.computeIfAbsent(key(id, version), k -> {
             String text = versions.definition(id, version)
                     .orElseThrow(() -> new IllegalStateException("flow " + id + " version " + version + " was never stored"));
-            return new Entry(loader.load(id + "@" + version, text), text);
+            return new Entry(loader.loadStored(id + "@" + version, text), text);
         }).flow();
     }
 

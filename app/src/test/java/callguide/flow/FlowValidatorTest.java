@@ -427,7 +427,7 @@ class FlowValidatorTest {
 
     @Test
     void a_flow_written_for_vocabulary_version_1_still_loads_so_calls_pinned_to_it_still_open() {
-        Flow previous = LOADER.load("intake@v1", TestFlows.resource("/flows-previous/intake-vocabulary-1.yaml"));
+        Flow previous = LOADER.loadStored("intake@v1", TestFlows.resource("/flows-previous/intake-vocabulary-1.yaml"));
         Position p = FlowEngine.walk(previous, Map.of("contact_route", "inbound_call", "region", "gb", "caller", "client",
                 "staff_conduct", "yes"), LocalDate.parse("2026-11-27"));
         assertEquals("STAFF_CONDUCT_CONFIDENTIAL", p.outcome().code());

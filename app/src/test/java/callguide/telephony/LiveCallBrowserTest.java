@@ -175,33 +175,35 @@ class LiveCallBrowserTest {
     @Order(5)
     void key_1_is_yes_and_key_2_is_no_on_every_yes_no_question() {
         List<String> seen = new ArrayList<>();
-        // Through staff conduct, CM Options, the closed date, the decision, the effective date, an existing complaint and resolving it now.
+        // Through staff conduct, CM Options, the closed date, the decision, the effective date, an existing complaint,
+        // whether an MP raised it, and resolving it now.
         String a = app.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client");
-        walk(a, seen, List.of("2", "2", "o", "2", "2", "2", "2"));
+        walk(a, seen, List.of("2", "2", "o", "2", "2", "2", "2", "2"));
         // A government department's agreement, and an employer's DEO payments.
         String b = app.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "government_department");
         walk(b, seen, List.of("2", "1"));
         String c = app.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "employer");
         walk(c, seen, List.of("2", "1"));
         assertTrue(seen.containsAll(List.of("staff_conduct", "about_cm_options", "challenges_decision", "effective_date_challenge",
-                "existing_complaint", "resolvable_now", "sla_process", "deo_payment")), "yes/no questions checked: " + seen);
+                "existing_complaint", "mp_raised", "resolvable_now", "sla_process", "deo_payment")), "yes/no questions checked: " + seen);
     }
 
     @Test
     @Order(6)
     void on_each_outcome_say_this_is_on_the_first_screen_then_the_next_action_then_the_checklist() {
         Map<String, List<String>> outcomes = new java.util.LinkedHashMap<>();
-        outcomes.put("mp-hotline", List.of("contact_route", "mp_hotline", "region", "gb", "caller", "mp_mla", "mp_purpose", "complaint"));
+        outcomes.put("mp-hotline", List.of("contact_route", "mp_hotline", "region", "gb", "caller", "mp_mla", "staff_conduct", "no", "mp_purpose", "complaint"));
         outcomes.put("crt-referral", List.of("contact_route", "inbound_call", "region", "gb", "caller", "client", "staff_conduct", "no",
                 "about_cm_options", "no", "case_closed_on", "", "challenges_decision", "no", "effective_date_challenge", "no",
-                "existing_complaint", "unhappy_with_bau"));
+                "existing_complaint", "unhappy_with_bau", "bau_within_6_months", "yes", "mp_raised", "no"));
         outcomes.put("staff-conduct", List.of("contact_route", "inbound_call", "region", "gb", "caller", "client", "staff_conduct", "yes"));
         outcomes.put("formal-complaint", List.of("contact_route", "inbound_call", "region", "ni", "caller", "client", "staff_conduct", "no",
                 "about_cm_options", "no", "case_closed_on", "", "challenges_decision", "no", "effective_date_challenge", "no",
-                "existing_complaint", "none", "resolvable_now", "no"));
+                "existing_complaint", "none", "mp_raised", "no", "resolvable_now", "no"));
         outcomes.put("cm-options", List.of("contact_route", "inbound_call", "region", "gb", "caller", "client", "staff_conduct", "no",
                 "about_cm_options", "only"));
-        outcomes.put("ice", List.of("contact_route", "written", "region", "gb", "caller", "ice"));
+        outcomes.put("ice", List.of("contact_route", "written", "region", "gb", "caller", "ice", "staff_conduct", "no",
+                "ice_contact", "investigation"));
         for (Map.Entry<String, List<String>> o : outcomes.entrySet()) {
             String id = app.callAnswering(o.getValue().toArray(String[]::new));
             browser.driver.get(base + "/calls/" + id + "/outcome");
@@ -227,7 +229,7 @@ class LiveCallBrowserTest {
     @Test
     @Order(7)
     void ticks_on_the_checklist_survive_a_reload() {
-        String id = app.callAnswering("contact_route", "mp_hotline", "region", "gb", "caller", "mp_mla", "mp_purpose", "complaint");
+        String id = app.callAnswering("contact_route", "mp_hotline", "region", "gb", "caller", "mp_mla", "staff_conduct", "no", "mp_purpose", "complaint");
         browser.driver.get(base + "/calls/" + id + "/outcome");
         browser.settle();
         browser.driver.findElement(By.cssSelector("label[for=action-1]")).click();
