@@ -78,9 +78,10 @@ public final class App implements AutoCloseable {
         WorkingCalendar calendar = calendar(config);
         AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
         EmbeddedServer embedded = config.databaseUrl() == null
-                ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
+                ? EmbeddedServer.start(config.dataDir().resolve("postgres")).supervise() : null;
         try {
-            return wire(config, clock, Database.open(config.databaseUrl(), embedded, config.databasePoolSize()),
+            return wire(config, clock, Database.open(config.databaseUrl(), embedded, config.databasePoolSize(),
+                            config.limits().databaseWait()),
                     loader, flows, calendar, index);
         } catch (RuntimeException e) {
             // A PostgreSQL we started must not outlive a start that failed.
