@@ -97,7 +97,8 @@ public final class App implements AutoCloseable {
         Renderer renderer = new Renderer(config.contacts());
         CallDao callDao = new CallDao(database.jdbi(), json);
         CallService calls = new CallService(callDao, catalog, renderer, calendar, config.defaultNation(), json, clock);
-        Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock);
+        Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock, config.limits().streamHeartbeat(),
+                config.limits().streamsPerSignIn(), config.limits().streamsTotal());
         Assist assist = Assist.start(config.assist(), index, catalog, config.contacts(), calls, callDao, json, clock);
         Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle());
         // Demo accounts only where no one else could reach them: the embedded database on this machine.
@@ -142,10 +143,15 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    public Telephony telephony() {
+        return telephony;
+    }
+
     @Override
     public void close() throws Exception {
-        web.stop();
+        // Streams are ended while the server still runs, so screens are told and reconnect elsewhere.
         telephony.close();
+        web.stop();
         database.close();
     }
 

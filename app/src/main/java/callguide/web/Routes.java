@@ -4,7 +4,6 @@ import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
-import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import callguide.account.Accounts;
 import callguide.assist.Assist;
@@ -106,7 +105,7 @@ public final class Routes {
                         post("/{id}/answers", calls::answer);
                         post("/{id}/notes", calls::note);
                         get("/{id}/transcript", s.telephony()::transcript);
-                        sse("/{id}/transcript/stream", s.telephony()::transcriptStream);
+                        get("/{id}/transcript/stream", s.telephony()::transcriptStream);
                         get("/{id}/warm-transfer", s.telephony()::showTransfer);
                         post("/{id}/warm-transfer", s.telephony()::startTransfer);
                         post("/{id}/warm-transfer/complete", s.telephony()::completeTransfer);
