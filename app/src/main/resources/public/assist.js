@@ -49,10 +49,15 @@ if (panel && answerForm && !panel.dataset.assistReady) {
   // The caller's latest lines of the live transcript ask for a suggestion, unless the handler is typing.
   const callerLines = [];
   let pending;
-  const stream = new EventSource(`/api/calls/${panel.dataset.call}/transcript/stream`);
-  stream.addEventListener('line', (e) => {
+  // A stream that ends is opened again after a pause, from the last line heard, so nothing is heard twice.
+  let lastSequence = -1;
+  let stream;
+  let pause = 1000;
+  const onLine = (e) => {
     let line;
     try { line = JSON.parse(e.data); } catch { return; }
+    if (line.sequence <= lastSequence) return;
+    lastSequence = line.sequence;
     if (line.speaker !== 'caller' || !line.text) return;
     callerLines.push(line.text);
     if (callerLines.length > 6) callerLines.shift();
@@ -62,6 +67,18 @@ if (panel && answerForm && !panel.dataset.assistReady) {
       heard.value = callerLines.join(' ');
       form.requestSubmit();
     }, 300);
-  });
+  };
+  const listen = () => {
+    const base = `/api/calls/${panel.dataset.call}/transcript/stream`;
+    stream = new EventSource(lastSequence >= 0 ? `${base}?after=${lastSequence}` : base);
+    stream.addEventListener('open', () => { pause = 1000; });
+    stream.addEventListener('line', onLine);
+    stream.addEventListener('error', () => {
+      if (stream.readyState !== EventSource.CLOSED) return;
+      setTimeout(listen, pause);
+      pause = Math.min(pause * 2, 30000);
+    });
+  };
+  listen();
   window.addEventListener('pagehide', () => stream.close());
 }
