@@ -104,7 +104,8 @@ public final class App implements AutoCloseable {
         // Demo accounts only where no one else could reach them: the embedded database on this machine.
         if (config.databaseUrl() == null) accounts.createDemoAccounts();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
-                config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist))
+                config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist,
+                config.limits().callsPerMinute()))
                 .start(config.port());
         return new App(database, web, telephony);
     }

@@ -1,13 +1,10 @@
 package callguide.telephony;
 
 import callguide.web.ApiError;
+import callguide.web.Identity;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -147,19 +144,9 @@ final class TranscriptFeed implements AutoCloseable {
         }
     }
 
-    /**
-     * Whose stream this is, for the per-sign-in limit: the sign-in cookie or API token, else the address.
-     * The one place to change once streams need a sign-in and can be keyed on the account.
-     */
+    /** Whose stream this is, for the per-sign-in limit (see {@link Identity}). */
     static String listenerKey(Context ctx) {
-        String who = ctx.cookie("callguide_auth");
-        if (who == null || who.isBlank()) who = ctx.header("Authorization");
-        if (who == null || who.isBlank()) return "address:" + ctx.ip();
-        try {
-            return "token:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(who.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Identity.of(ctx);
     }
 
     @Override

@@ -31,7 +31,8 @@ public final class Routes {
 
     public record Services(Database database, FlowCatalog flows, CallService calls, Renderer renderer,
                            WorkingCalendar calendar, Nation defaultNation, ObjectMapper json,
-                           Accounts accounts, ReviewDao review, Clock clock, Telephony telephony, Assist assist) {}
+                           Accounts accounts, ReviewDao review, Clock clock, Telephony telephony, Assist assist,
+                           int callsPerMinute) {}
 
     public static Javalin create(Services s) {
         FlowApi flows = new FlowApi(s.flows(), s.renderer(), s.calendar(), s.defaultNation(), s.json(), s.calls()::today);
@@ -50,6 +51,7 @@ public final class Routes {
         InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
                 s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
         AssistApi assist = new AssistApi(s.assist(), s.json());
+        CallStartLimit starts = new CallStartLimit(s.database().jdbi(), s.callsPerMinute());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -60,6 +62,7 @@ public final class Routes {
             Errors.register(config);
             config.routes.apiBuilder(() -> {
                 before(Security::headers);
+                before(InputCheck::check);
                 get("/assets/<path>", Assets.govuk("/assets"));
                 get("/govuk/<path>", Assets.govuk(""));
                 get("/htmx/<path>", Assets.htmx());
@@ -69,7 +72,7 @@ public final class Routes {
                 post("/sign-out", security.signedIn(signIn::signOut));
                 post("/keep-alive", security.signedIn(signIn::keepAlive));
                 get("/", security.signedIn(home::show));
-                post("/calls", security.signedIn(home::start));
+                post("/calls", security.signedIn(starts.limited(home::start)));
                 get("/calls/{id}", security.signedIn(questions::open));
                 post("/calls/{id}/take", security.signedIn(home::take));
                 get("/calls/{id}/questions/{question}", security.signedIn(questions::show));
@@ -99,7 +102,7 @@ public final class Routes {
                         post("/{id}/simulate", flows::simulate);
                     });
                     path("/calls", () -> {
-                        post(calls::start);
+                        post(starts.limited(calls::start));
                         get("/{id}", calls::show);
                         get("/{id}/events", calls::events);
                         post("/{id}/answers", calls::answer);
