@@ -10,6 +10,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +35,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final String password;
     private volatile EmbeddedPostgres postgres;
     private volatile long pid;
     private ScheduledExecutorService watcher;
@@ -39,9 +43,10 @@ public final class EmbeddedServer implements AutoCloseable {
     private int failedStarts;
     private long nextStartNanos;
 
-    private EmbeddedServer(Path dir, int port, EmbeddedPostgres postgres) {
+    private EmbeddedServer(Path dir, int port, String password, EmbeddedPostgres postgres) {
         this.dir = dir;
         this.port = port;
+        this.password = password;
         this.postgres = postgres;
         this.pid = Leftovers.postmasterPid(dir).orElse(-1L);
     }
@@ -57,13 +62,16 @@ public final class EmbeddedServer implements AutoCloseable {
             Files.createDirectories(dir.getParent());
             int chosen = port == 0 ? freePort() : port;
             Leftovers.stop(dir);
-            return new EmbeddedServer(dir, chosen, launch(dir, chosen));
+            String password = ServerPassword.readOrCreate(dir.resolveSibling(dir.getFileName() + ".password"));
+            EmbeddedServer server = new EmbeddedServer(dir, chosen, password, launch(dir, chosen, password));
+            server.requirePassword(dir);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
         }
     }
 
-    private static EmbeddedPostgres launch(Path dir, int port) throws IOException {
+    private static EmbeddedPostgres launch(Path dir, int port, String password) throws IOException {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
@@ -73,8 +81,37 @@ public final class EmbeddedServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setConnectConfig("password", password)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
+    }
+
+    /**
+     * The library creates the server trusting every local user. The first time, give the superuser the
+     * password kept beside the data and accept only that password from then on, over TCP and the socket alike.
+     */
+    private void requirePassword(Path dir) throws IOException {
+        Path hba = dir.resolve("pg_hba.conf");
+        if (Files.readString(hba).equals(HBA)) return;
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+            Files.writeString(hba, HBA);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("could not set the embedded PostgreSQL's password", e);
+        }
+    }
+
+    private static final String HBA = """
+            # Written by Callguide: the superuser's password (kept beside this folder) and nothing else.
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
+
+    public String password() {
+        return password;
     }
 
     private static int freePort() throws IOException {
@@ -118,7 +155,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         try {
             Leftovers.stop(dir);
-            postgres = launch(dir, port);
+            postgres = launch(dir, port, password);
             pid = Leftovers.postmasterPid(dir).orElse(-1L);
             failedStarts = 0;
             LOG.warn("the embedded PostgreSQL is running again (pid {})", pid);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import callguide.account.Accounts;
-import callguide.account.Role;
 import callguide.support.TestApp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,10 +31,10 @@ class OutageTest {
         Path data = dir.resolve("postgres");
         EmbeddedServer db = EmbeddedServer.start(data);
         int port = db.port();
-        try (TestApp app = TestApp.start(Map.of("DATABASE_URL", db.jdbcUrl() + "?user=postgres"))) {
-            Accounts accounts = app.accounts();
-            String auth = "callguide_auth=" + accounts.openSignIn(accounts.create("olive", Role.handler, "olive-password-1"));
-            String call = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h1\"}").field("/id");
+        try (TestApp app = TestApp.start(Map.of("DATABASE_URL", db.jdbcUrl() + "?user=postgres&password=" + db.password()))) {
+            String auth = app.as("olive").pages().cookie;
+            String call = app.post("/api/calls", "{\"flow\":\"intake\"}").field("/id");
+            String bearer = app.as("h1").token();
             List<String[]> acknowledged = new ArrayList<>();
             for (String[] a : new String[][] {{"contact_route", "inbound_call"}, {"region", "gb"}}) {
                 assertEquals(200, app.answer(call, a[0], a[1]).status());
@@ -50,7 +48,7 @@ class OutageTest {
                 assertTrue(health.took().toMillis() < 1000, "health answered in " + health.took().toMillis() + " ms");
 
                 Timed<HttpResponse<String>> answer = timed(() -> send(app, "POST", "/api/calls/" + call + "/answers",
-                        "{\"question\":\"caller\",\"answer\":\"client\"}", null));
+                        "{\"question\":\"caller\",\"answer\":\"client\"}", "Bearer " + bearer));
                 assertEquals(503, answer.value().statusCode(), answer.value().body());
                 assertTrue(answer.value().body().contains("\"error\":\"database_unavailable\""), answer.value().body());
                 assertTrue(answer.took().toMillis() < 2000, "the API answered in " + answer.took().toMillis() + " ms");
@@ -91,7 +89,7 @@ class OutageTest {
     void the_embedded_database_is_started_again_by_the_service_when_it_is_killed() throws Exception {
         try (TestApp app = TestApp.start(Map.of("DATA_DIR", dir.toString()))) {
             EmbeddedServer db = app.app.database().embedded().orElseThrow();
-            String call = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h1\"}").field("/id");
+            String call = app.post("/api/calls", "{\"flow\":\"intake\"}").field("/id");
             assertEquals(200, app.answer(call, "contact_route", "inbound_call").status());
             long before = db.pid();
             assertTrue(ProcessHandle.of(before).isPresent(), "the postmaster runs");
@@ -120,7 +118,8 @@ class OutageTest {
 
     static HttpResponse<String> send(TestApp app, String method, String path, String json, String cookie) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(Duration.ofSeconds(10));
-        if (cookie != null) b.header("Cookie", cookie);
+        if (cookie != null && cookie.startsWith("Bearer ")) b.header("Authorization", cookie);
+        else if (cookie != null) b.header("Cookie", cookie);
         if (json != null) b.header("Content-Type", "application/json");
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         try {

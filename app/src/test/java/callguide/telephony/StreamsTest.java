@@ -3,6 +3,7 @@ package callguide.telephony;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import callguide.account.Role;
 import callguide.support.TestApp;
 import callguide.support.TestDatabase;
 import java.io.BufferedReader;
@@ -56,6 +57,7 @@ class StreamsTest {
         final int status;
         final List<String> head = new ArrayList<>();
 
+        /** Opens the stream as this supervisor (signed in through the API). */
         Stream(String callId, String cookie, int receiveBuffer) throws IOException {
             socket = new Socket();
             if (receiveBuffer > 0) socket.setReceiveBufferSize(receiveBuffer);
@@ -63,7 +65,8 @@ class StreamsTest {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/calls/" + callId + "/transcript/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
-                    + (cookie == null ? "" : "Cookie: callguide_auth=" + cookie + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + (cookie == null ? "" : "Authorization: Bearer " + api.as(cookie, Role.supervisor).token() + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String statusLine = in.readLine();
@@ -89,15 +92,15 @@ class StreamsTest {
         List<Stream> mine = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
-                Stream s = new Stream(id, "sign-in-a", 0);
+                Stream s = new Stream(id, "sup-a", 0);
                 mine.add(s);
                 assertEquals(200, s.status, "stream " + (i + 1));
             }
-            try (Stream eleventh = new Stream(id, "sign-in-a", 0)) {
+            try (Stream eleventh = new Stream(id, "sup-a", 0)) {
                 assertEquals(429, eleventh.status);
                 assertTrue(eleventh.header("Retry-After") != null, "says when to try again");
             }
-            try (Stream someoneElse = new Stream(id, "sign-in-b", 0)) {
+            try (Stream someoneElse = new Stream(id, "sup-b", 0)) {
                 assertEquals(200, someoneElse.status, "another sign-in has its own limit");
             }
             String comment = null;
@@ -119,7 +122,7 @@ class StreamsTest {
         }
         System.out.printf("closed streams dropped %d ms after the screens went (heartbeat %d ms)%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed), HEARTBEAT_MS);
-        try (Stream again = new Stream(id, "sign-in-a", 0)) {
+        try (Stream again = new Stream(id, "sup-a", 0)) {
             assertEquals(200, again.status, "the sign-in's streams were given back");
         }
     }
@@ -130,8 +133,8 @@ class StreamsTest {
         String flooded = twilio.inbound(floodedSid, HOTLINE);
         String otherSid = sid();
         String other = twilio.inbound(otherSid, HOTLINE);
-        try (Stream stuck = new Stream(flooded, "slow-screen", 1024);
-             Stream listening = new Stream(other, "quick-screen", 0)) {
+        try (Stream stuck = new Stream(flooded, "sup-slow", 1024);
+             Stream listening = new Stream(other, "sup-quick", 0)) {
             assertEquals(200, stuck.status);
             assertEquals(200, listening.status);
             BlockingQueue<String> received = new LinkedBlockingQueue<>();

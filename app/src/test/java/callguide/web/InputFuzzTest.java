@@ -3,8 +3,8 @@ package callguide.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import callguide.account.Accounts;
 import callguide.account.Role;
+import callguide.support.PageSession;
 import callguide.support.TestApp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -50,11 +50,12 @@ class InputFuzzTest {
     @BeforeAll
     void start() throws Exception {
         app = TestApp.start();
-        Accounts accounts = app.accounts();
-        handler = "callguide_auth=" + accounts.openSignIn(accounts.create("fern", Role.handler, "fern-password-1"));
-        reviewer = "callguide_auth=" + accounts.openSignIn(accounts.create("rhea", Role.supervisor, "rhea-password-1"));
-        handlerCsrf = csrf(handler);
-        reviewerCsrf = csrf(reviewer);
+        PageSession fern = app.as("fern").pages();
+        PageSession rhea = app.as("rhea", Role.supervisor).pages();
+        handler = fern.cookie;
+        handlerCsrf = fern.csrf;
+        reviewer = rhea.cookie;
+        reviewerCsrf = rhea.csrf;
     }
 
     @AfterAll
@@ -101,9 +102,8 @@ class InputFuzzTest {
 
     @Test
     void no_value_in_any_field_reaches_a_500_and_none_is_recorded() throws Exception {
-        String call = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"fern\"}").field("/id");
-        assertEquals(200, app.answer(call, "contact_route", "inbound_call").status());
-        int events = app.get("/api/calls/" + call + "/events").json().size();
+        String call = app.as("fern").callAnswering("contact_route", "inbound_call");
+        int events = app.reviewer().get("/api/calls/" + call + "/events").json().size();
         List<String> failures = new ArrayList<>();
         int sent = 0;
         for (Target target : targets(call)) {
@@ -132,7 +132,7 @@ class InputFuzzTest {
         }
         System.out.printf("sent %d requests with bad values%n", sent);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
-        assertEquals(events, app.get("/api/calls/" + call + "/events").json().size(), "nothing recorded");
+        assertEquals(events, app.reviewer().get("/api/calls/" + call + "/events").json().size(), "nothing recorded");
     }
 
     @Test
