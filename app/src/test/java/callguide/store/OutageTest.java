@@ -108,6 +108,34 @@ class OutageTest {
         }
     }
 
+    @Test
+    void a_postgres_left_running_by_a_killed_service_is_shut_down_cleanly_at_the_next_start() throws Exception {
+        Path data = dir.resolve("postgres");
+        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "callguide.support.LeftoverPostgres", data.toString())
+                .redirectErrorStream(true).start();
+        long leftover = -1;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(killed.getInputStream()))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("postmaster ")) {
+                    leftover = Long.parseLong(line.substring("postmaster ".length()).strip());
+                    break;
+                }
+            }
+            killed.destroyForcibly().waitFor();
+        }
+        assertTrue(leftover > 0, "the first service started its PostgreSQL");
+        assertTrue(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false), "its PostgreSQL outlived it");
+
+        try (TestApp app = TestApp.start(Map.of("DATA_DIR", dir.toString()))) {
+            assertTrue(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false) == false, "the leftover was stopped");
+            long ours = app.app.database().embedded().orElseThrow().pid();
+            assertNotEquals(leftover, ours);
+            assertEquals(200, send(app, "GET", "/health", null, null).statusCode());
+            assertEquals(201, app.post("/api/calls", "{\"flow\":\"intake\"}").status());
+        }
+    }
+
     record Timed<T>(T value, Duration took) {}
 
     static <T> Timed<T> timed(Supplier<T> action) {
