@@ -2,8 +2,8 @@ package callguide.telephony;
 
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -23,7 +23,9 @@ final class StreamListener {
     private final String key;
     private final Duration heartbeat;
     private final Runnable onClose;
-    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    // Live events may queue up to this many behind what the screen asked to catch up on.
+    private volatile int limit = QUEUE;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile SseClient client;
     private volatile long writingSince;
@@ -49,10 +51,17 @@ final class StreamListener {
         t.start();
     }
 
+    /** Queues what the screen missed, however much: it asked for it, and a call's transcript is finite. */
+    void catchUp(Event event) {
+        if (closed.get()) return;
+        limit++;
+        queue.add(event);
+    }
+
     /** Queues an event for this screen; one that has fallen a whole queue behind loses its stream instead. */
     void offer(Event event) {
         if (closed.get()) return;
-        if (!queue.offer(event)) {
+        if (queue.size() >= limit || !queue.offer(event)) {
             LOG.info("closing a stream that fell {} events behind", QUEUE);
             close();
         }

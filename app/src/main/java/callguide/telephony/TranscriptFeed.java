@@ -67,7 +67,7 @@ final class TranscriptFeed implements AutoCloseable {
                 listeners.computeIfAbsent(callId, k -> ConcurrentHashMap.newKeySet()).add(l);
                 try {
                     for (TranscriptLine line : transcripts.lines(callId)) {
-                        if (line.sequence() > after) l.offer(event(line));
+                        if (line.sequence() > after) l.catchUp(event(line));
                     }
                 } catch (RuntimeException e) {
                     // The database is away: the screen reconnects and catches up once it is back.
