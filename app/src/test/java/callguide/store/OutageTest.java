@@ -62,6 +62,8 @@ class OutageTest {
                 assertEquals(200, style.value().statusCode());
                 assertTrue(style.took().toMillis() < 1000, "a static file took " + style.took().toMillis() + " ms");
                 assertEquals(200, send(app, "GET", "/govuk/govuk-frontend.min.css", null, null).statusCode());
+                System.out.printf("database stopped: /health 503 in %d ms, API 503 in %d ms, page 503 in %d ms, static file 200 in %d ms%n",
+                        health.took().toMillis(), answer.took().toMillis(), page.took().toMillis(), style.took().toMillis());
             } finally {
                 db = EmbeddedServer.start(data, port);
             }
