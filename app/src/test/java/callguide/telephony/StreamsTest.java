@@ -168,6 +168,18 @@ class StreamsTest {
             }
             System.out.printf("the other call's lines arrived within %d ms while %d lines (%d KB) waited on a screen that never reads%n",
                     worst, sequence - 2, (sequence - 2) * words.length() / 1024);
+            // The screen that never reads loses its stream: its queue overflows or a write to it stalls.
+            long lastLine = System.nanoTime();
+            while (api.app.telephony().openStreams() > 1) {
+                assertTrue(System.nanoTime() - lastLine < TimeUnit.SECONDS.toNanos(20), "the stuck stream is still open");
+                Thread.sleep(50);
+            }
+            System.out.printf("the stream that never reads was closed %d ms after the last line%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastLine));
+            String said = "after the stuck screen was dropped";
+            assertEquals(204, twilio.line(otherSid, 100, "inbound_track", said).status());
+            String got = received.poll(5, TimeUnit.SECONDS);
+            assertTrue(got != null && got.contains(said), "the other screen still listens: " + got);
         }
     }
 }
