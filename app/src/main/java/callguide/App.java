@@ -90,9 +90,10 @@ public final class App implements AutoCloseable {
         WorkingCalendar calendar = calendar(config);
         AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
         EmbeddedServer embedded = config.databaseUrl() == null
-                ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
+                ? EmbeddedServer.start(config.dataDir().resolve("postgres")).supervise() : null;
         try {
-            return wire(config, clock, Database.open(config.databaseUrl(), embedded, config.databasePoolSize()),
+            return wire(config, clock, Database.open(config.databaseUrl(), embedded, config.databasePoolSize(),
+                            config.limits().databaseWait()),
                     loader, flows, calendar, index);
         } catch (RuntimeException e) {
             // A PostgreSQL we started must not outlive a start that failed.
@@ -108,7 +109,8 @@ public final class App implements AutoCloseable {
         Renderer renderer = new Renderer(config.contacts());
         CallDao callDao = new CallDao(database.jdbi(), json);
         CallService calls = new CallService(callDao, catalog, renderer, calendar, config.defaultNation(), json, clock);
-        Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock);
+        Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock, config.limits().streamHeartbeat(),
+                config.limits().streamsPerSignIn(), config.limits().streamsTotal());
         Assist assist = Assist.start(config.assist(), index, catalog, config.contacts(), calls, callDao, json, clock);
         Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle(), config.signInMaxLifetime());
         // Demo accounts only where no one else could reach them: the embedded database, listening on loopback.
@@ -125,7 +127,8 @@ public final class App implements AutoCloseable {
         List<Routes.Route> routes = new java.util.ArrayList<>();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
                 config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist,
-                new ClientAddress(config.trustedProxies()), config.telephony().publicBaseUrl().startsWith("https://")), routes)
+                new ClientAddress(config.trustedProxies()), config.telephony().publicBaseUrl().startsWith("https://"),
+                config.limits().callsPerMinute()), routes)
                 .start(config.host(), config.port());
         return new App(database, web, telephony, routes);
     }
@@ -169,10 +172,15 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    public Telephony telephony() {
+        return telephony;
+    }
+
     @Override
     public void close() throws Exception {
-        web.stop();
+        // Streams are ended while the server still runs, so screens are told and reconnect elsewhere.
         telephony.close();
+        web.stop();
         database.close();
     }
 

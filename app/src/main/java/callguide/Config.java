@@ -27,7 +27,14 @@ public record Config(
         Duration signInMaxLifetime,
         List<String> trustedProxies,
         TelephonySettings telephony,
-        AssistSettings assist) {
+        AssistSettings assist,
+        Limits limits) {
+
+    /** How long a request waits for the database, and how much any one sign-in (and everyone) may take at once. */
+    public record Limits(Duration databaseWait, Duration streamHeartbeat, int streamsPerSignIn, int streamsTotal,
+                         int callsPerMinute) {
+        public static final Limits DEFAULT = new Limits(Duration.ofMillis(1000), Duration.ofSeconds(15), 10, 500, 600);
+    }
 
     static final String LOOPBACK = "127.0.0.1";
 
@@ -66,17 +73,28 @@ public record Config(
                 list(env.getOrDefault("TRUSTED_PROXIES", "")),
                 telephony(env, integer(env, "PORT", 7070)),
                 new AssistSettings(path(env, "PROCEDURES_DIR", null),
-                        decimal(env, "ASSIST_MIN_SCORE", AssistSettings.DEFAULT_MIN_SCORE), chat(env)));
+                        decimal(env, "ASSIST_MIN_SCORE", AssistSettings.DEFAULT_MIN_SCORE), chat(env)),
+                limits(env));
+    }
+
+    private static Limits limits(Map<String, String> env) {
+        Limits d = Limits.DEFAULT;
+        return new Limits(
+                Duration.ofMillis(Math.max(250, integer(env, "DATABASE_WAIT_MS", (int) d.databaseWait().toMillis()))),
+                Duration.ofMillis(Math.max(10, integer(env, "STREAM_HEARTBEAT_MS", (int) d.streamHeartbeat().toMillis()))),
+                Math.max(1, integer(env, "STREAMS_PER_SIGN_IN", d.streamsPerSignIn())),
+                Math.max(1, integer(env, "STREAMS_TOTAL", d.streamsTotal())),
+                Math.max(1, integer(env, "CALLS_PER_MINUTE", d.callsPerMinute())));
     }
 
     public Config withPort(int port) {
         return new Config(port, host, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts,
-                signInIdle, signInMaxLifetime, trustedProxies, telephony, assist);
+                signInIdle, signInMaxLifetime, trustedProxies, telephony, assist, limits);
     }
 
     public Config withDatabase(String databaseUrl) {
         return new Config(port, host, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts,
-                signInIdle, signInMaxLifetime, trustedProxies, telephony, assist);
+                signInIdle, signInMaxLifetime, trustedProxies, telephony, assist, limits);
     }
 
     /**

@@ -65,10 +65,15 @@ if (panel && answerForm && !panel.dataset.assistReady) {
   const since = Number(document.getElementById('suggest-since')?.value ?? -1);
   const from = document.getElementById('suggest-from');
   let pending;
-  const stream = new EventSource(`/api/calls/${panel.dataset.call}/transcript/stream`);
-  stream.addEventListener('line', (e) => {
+  // A stream that ends is opened again after a pause, from the last line heard, so nothing is heard twice.
+  let lastSequence = -1;
+  let stream;
+  let pause = 1000;
+  const onLine = (e) => {
     let line;
     try { line = JSON.parse(e.data); } catch { return; }
+    if (line.sequence <= lastSequence) return;
+    lastSequence = line.sequence;
     if (line.speaker !== 'caller' || !line.text || !(Number(line.sequence) > since)) return;
     clearTimeout(pending);
     pending = setTimeout(() => {
@@ -76,7 +81,19 @@ if (panel && answerForm && !panel.dataset.assistReady) {
       from.value = 'transcript';
       form.requestSubmit();
     }, 300);
-  });
+  };
   document.body.addEventListener('htmx:afterRequest', (e) => { if (e.detail.elt === form) from.value = ''; });
+  const listen = () => {
+    const base = `/api/calls/${panel.dataset.call}/transcript/stream`;
+    stream = new EventSource(lastSequence >= 0 ? `${base}?after=${lastSequence}` : base);
+    stream.addEventListener('open', () => { pause = 1000; });
+    stream.addEventListener('line', onLine);
+    stream.addEventListener('error', () => {
+      if (stream.readyState !== EventSource.CLOSED) return;
+      setTimeout(listen, pause);
+      pause = Math.min(pause * 2, 30000);
+    });
+  };
+  listen();
   window.addEventListener('pagehide', () => stream.close());
 }

@@ -137,6 +137,26 @@ if (idle > 0 && dialog) {
 
 // The live transcript: the server rendered the lines so far; new ones arrive as server-sent events and
 // are placed by their sequence, so a late line lands where it was said and a repeated one is ignored.
+// A stream the service ends (a slow screen, a restart) is opened again after a pause, asking only for what
+// came after the last line this page saw; a refused one (too many streams, 429/503) is retried more slowly.
+const followStream = (url, lastSeen, onLine) => {
+  let source;
+  let pause = 1000;
+  const open = () => {
+    const after = lastSeen();
+    source = new EventSource(after >= 0 ? `${url}${url.includes('?') ? '&' : '?'}after=${after}` : url);
+    source.addEventListener('open', () => { pause = 1000; });
+    source.addEventListener('line', onLine);
+    source.addEventListener('error', () => {
+      if (source.readyState !== EventSource.CLOSED) return;
+      setTimeout(open, pause);
+      pause = Math.min(pause * 2, 30000);
+    });
+  };
+  open();
+  window.addEventListener('pagehide', () => source.close());
+};
+
 // It opens on the newest line and follows new ones, unless the handler has scrolled up to read: then
 // "New lines" appears and takes them back to the bottom.
 for (const list of document.querySelectorAll('[data-transcript-stream]')) {
@@ -158,8 +178,8 @@ for (const list of document.querySelectorAll('[data-transcript-stream]')) {
     newLines.hidden = true;
     scroller.focus();
   });
-  const source = new EventSource(list.dataset.transcriptStream);
-  source.addEventListener('line', (e) => {
+  const lastSeen = () => Math.max(-1, ...[...list.children].map((li) => Number(li.dataset.sequence)).filter(Number.isFinite));
+  followStream(list.dataset.transcriptStream, lastSeen, (e) => {
     const line = JSON.parse(e.data);
     if (list.querySelector(`[data-sequence="${line.sequence}"]`)) return;
     const item = document.createElement('li');
@@ -179,7 +199,6 @@ for (const list of document.querySelectorAll('[data-transcript-stream]')) {
       requestAnimationFrame(toBottom);
     } else if (newLines) newLines.hidden = false;
   });
-  window.addEventListener('pagehide', () => source.close());
 }
 
 // Waiting phone calls, live: the server says when the calls waiting change, and the list is fetched again.

@@ -5,6 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -14,9 +21,16 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
-    private final AutoCloseable server;
+    private final EmbeddedServer server;
+    private static final Duration HEALTH_WAIT = Duration.ofMillis(800);
+    private static final ExecutorService HEALTH = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "database-health");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompletableFuture<Boolean> healthCheck;
 
-    private Database(HikariDataSource pool, AutoCloseable server) {
+    private Database(HikariDataSource pool, EmbeddedServer server) {
         this.pool = pool;
         this.server = server;
         this.jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
@@ -24,6 +38,14 @@ public final class Database implements AutoCloseable {
 
     /** Connects to {@code databaseUrl}, or to the embedded server when there is none, and migrates. */
     public static Database open(String databaseUrl, EmbeddedServer embedded, int poolSize) {
+        return open(databaseUrl, embedded, poolSize, Duration.ofSeconds(1));
+    }
+
+    /**
+     * As above; a request waits at most {@code wait} for a connection, so an outage answers 503 quickly instead of
+     * hanging, and connections are made again as soon as the server is back.
+     */
+    public static Database open(String databaseUrl, EmbeddedServer embedded, int poolSize, Duration wait) {
         HikariConfig config = new HikariConfig();
         if (databaseUrl != null) {
             jdbcSettings(databaseUrl, config);
@@ -34,6 +56,14 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("callguide");
+        config.setConnectionTimeout(wait.toMillis());
+        // Checking a pooled connection must leave time to make a new one within the wait.
+        config.setValidationTimeout(Math.max(250, wait.toMillis() / 2));
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
+        config.addDataSourceProperty("loginTimeout", String.valueOf(seconds + 1));
+        // A server that stops answering mid-statement frees the request after this, rather than never.
+        config.addDataSourceProperty("socketTimeout", "30");
         HikariDataSource pool = new HikariDataSource(config);
         migrate(pool);
         return new Database(pool, databaseUrl == null ? embedded : null);
@@ -67,12 +97,38 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The PostgreSQL the service runs itself, when it uses no DATABASE_URL. */
+    public java.util.Optional<EmbeddedServer> embedded() {
+        return java.util.Optional.ofNullable(server);
+    }
+
     public DataSource dataSource() {
         return pool;
     }
 
-    /** True when the database answers a trivial query within a second. */
+    /**
+     * True when the database answers a trivial query within {@code HEALTH_WAIT}. Concurrent checks share one
+     * attempt, so a burst of health checks during an outage holds one thread, not one each.
+     */
     public boolean answers() {
+        CompletableFuture<Boolean> check;
+        synchronized (this) {
+            if (healthCheck == null || healthCheck.isDone()) {
+                healthCheck = CompletableFuture.supplyAsync(this::answersNow, HEALTH);
+            }
+            check = healthCheck;
+        }
+        try {
+            return check.get(HEALTH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean answersNow() {
         try (var c = pool.getConnection(); var s = c.createStatement()) {
             s.setQueryTimeout(1);
             return s.execute("SELECT 1");

@@ -52,13 +52,16 @@ final class PhoneCallDao {
                 .bind("id", callId).bind("at", at).bind("status", status).execute();
     }
 
+    /** The most phone calls the waiting list shows: the longest-waiting first, which is the one to take. */
+    static final int WAITING_SHOWN = 50;
+
     /** Phone calls still on the line that no one has taken yet: they belong to the handlers' line or queue. */
     List<PhoneCall> waiting() {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT p.* FROM phone_calls p JOIN calls c ON c.id = p.call_id
                         WHERE c.status = 'in_progress' AND p.ended_at IS NULL AND (c.handler_id = :line OR c.handler_id LIKE 'queue:%')
-                        ORDER BY c.started_at, c.id""")
-                .bind("line", CallWebhooks.HANDLER_LINE).map((rs, ctx) -> phoneCall(rs)).list());
+                        ORDER BY c.started_at, c.id LIMIT :shown""")
+                .bind("line", CallWebhooks.HANDLER_LINE).bind("shown", WAITING_SHOWN).map((rs, ctx) -> phoneCall(rs)).list());
     }
 
     /** Gives the call to this handler, if it is still the line's and in progress; false when someone else took it first. */

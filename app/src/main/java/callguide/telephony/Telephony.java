@@ -7,8 +7,8 @@ import callguide.web.ApiError;
 import callguide.web.Body;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +37,12 @@ public final class Telephony implements AutoCloseable {
     private final Clock clock;
 
     public Telephony(TelephonySettings settings, CallService calls, CallDao callDao, ObjectMapper json, Clock clock) {
+        this(settings, calls, callDao, json, clock, Duration.ofSeconds(15), 10, 500);
+    }
+
+    /** As above, with the streams' heartbeat and how many streams one sign-in, and everyone, may hold. */
+    public Telephony(TelephonySettings settings, CallService calls, CallDao callDao, ObjectMapper json, Clock clock,
+                     Duration heartbeat, int streamsPerSignIn, int streamsTotal) {
         this.calls = calls;
         this.json = json;
         this.settings = settings;
@@ -46,11 +52,11 @@ public final class Telephony implements AutoCloseable {
         TransferDao transfers = new TransferDao(callDao.jdbi());
         Twiml twiml = new Twiml(settings);
         this.transcripts = new TranscriptDao(callDao.jdbi());
-        this.feed = new TranscriptFeed(transcripts);
+        this.feed = new TranscriptFeed(transcripts, new TranscriptFeed.Settings(heartbeat, streamsPerSignIn, streamsTotal));
         this.signature = new WebhookSignature(settings);
         this.callWebhooks = new CallWebhooks(calls, callDao, phones, transfers, log, twiml, settings, clock);
         this.warmTransfer = new WarmTransfer(calls, phones, transfers, log, PhoneLine.connect(settings), twiml, settings, clock);
-        this.transcription = new TranscriptionWebhook(callDao, phones, transcripts, feed, log, json, afterResponse, clock);
+        this.transcription = new TranscriptionWebhook(callDao, phones, transcripts, feed, log, json, clock);
         this.conference = new ConferenceWebhook(phones, transfers, warmTransfer, log, afterResponse, clock);
     }
 
@@ -77,10 +83,27 @@ public final class Telephony implements AutoCloseable {
         calls.get(callId(ctx));
     }
 
-    public void transcriptStream(SseClient client) {
-        UUID id = callId(client.ctx());
+    /** The live transcript as server-sent events; {@code after} (or Last-Event-ID) resumes after the last line seen. */
+    public void transcriptStream(Context ctx) {
+        UUID id = callId(ctx);
         calls.get(id);
-        feed.subscribe(id, client);
+        feed.open(ctx, id, after(ctx));
+    }
+
+    private static long after(Context ctx) {
+        String v = ctx.queryParam("after");
+        if (v == null || v.isBlank()) v = ctx.header("Last-Event-ID");
+        if (v == null || v.isBlank()) return -1;
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new callguide.web.ApiError(400, "invalid_field", "'after' must be the sequence number of a transcript line");
+        }
+    }
+
+    /** Transcript streams open now, over all calls. */
+    public int openStreams() {
+        return feed.open();
     }
 
     /** A handler takes a phone call still waiting on the line; 409 when it has ended or another handler was quicker. */
@@ -143,6 +166,7 @@ public final class Telephony implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        feed.close();
         afterResponse.shutdown();
         afterResponse.awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -1,39 +1,157 @@
 package callguide.telephony;
 
-import io.javalin.http.sse.SseClient;
+import callguide.web.ApiError;
+import callguide.web.Identity;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The handler screens listening to each call's transcript (server-sent events), and what is sent to them. */
-final class TranscriptFeed {
-    private final Map<UUID, Set<SseClient>> listeners = new ConcurrentHashMap<>();
+/**
+ * The handler screens listening to each call's transcript (server-sent events), and what is sent to them.
+ * Each screen has its own queue and writer (see {@link StreamListener}); streams are limited per sign-in and
+ * in total, carry a heartbeat comment, and are dropped as soon as a write fails or stalls.
+ */
+final class TranscriptFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TranscriptFeed.class);
+    /** A write that waits this long on a screen means the screen has stopped reading. */
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How often screens hear a heartbeat, how many streams one sign-in and everyone together may hold. */
+    record Settings(Duration heartbeat, int perSignIn, int total) {}
+
+    private final Map<UUID, Set<StreamListener>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perKey = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
     private final TranscriptDao transcripts;
+    private final Settings settings;
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stream-watch");
+        t.setDaemon(true);
+        return t;
+    });
 
-    TranscriptFeed(TranscriptDao transcripts) {
+    TranscriptFeed(TranscriptDao transcripts, Settings settings) {
         this.transcripts = transcripts;
+        this.settings = settings;
+        long every = Math.max(50, Math.min(1000, settings.heartbeat().toMillis() / 2));
+        watch.scheduleWithFixedDelay(this::dropStalled, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Sends what has been said so far, then each new line as it arrives, until the screen goes away. */
-    void subscribe(UUID callId, SseClient client) {
-        client.keepAlive();
-        Set<SseClient> set = listeners.computeIfAbsent(callId, k -> ConcurrentHashMap.newKeySet());
-        set.add(client);
-        client.onClose(() -> listeners.computeIfPresent(callId, (k, v) -> {
-            v.remove(client);
-            return v.isEmpty() ? null : v;
-        }));
-        transcripts.lines(callId).forEach(line -> client.sendEvent("line", line, String.valueOf(line.sequence())));
+    /**
+     * Opens the stream: what has been said after {@code after} (a reconnecting screen's last line), then each new
+     * line as it arrives, until the screen goes away. Refused with 429 or 503 (and Retry-After) beyond the limits.
+     */
+    void open(Context ctx, UUID callId, long after) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new ApiError(406, "not_acceptable", "this is an event stream: send Accept: text/event-stream");
+        }
+        String key = listenerKey(ctx);
+        reserve(key);
+        StreamListener[] holder = {null};
+        holder[0] = new StreamListener(key, settings.heartbeat(), () -> forget(callId, holder[0]));
+        try {
+            new SseHandler(client -> {
+                client.keepAlive();
+                StreamListener l = holder[0];
+                listeners.computeIfAbsent(callId, k -> ConcurrentHashMap.newKeySet()).add(l);
+                try {
+                    for (TranscriptLine line : transcripts.lines(callId)) {
+                        if (line.sequence() > after) l.catchUp(event(line));
+                    }
+                } catch (RuntimeException e) {
+                    // The database is away: the screen reconnects and catches up once it is back.
+                    LOG.warn("closing a new transcript stream: the lines so far could not be read ({})", e.toString());
+                    l.close();
+                    client.close();
+                    return;
+                }
+                l.attach(client, callId.toString());
+            }).handle(ctx);
+        } catch (Exception e) {
+            holder[0].close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
     }
 
-    /** Lines carry their sequence so a screen places a late one where it belongs. */
+    /** Lines carry their sequence so a screen places a late one where it belongs, and resumes after the last it saw. */
     void publish(UUID callId, TranscriptLine line) {
-        Set<SseClient> set = listeners.get(callId);
+        Set<StreamListener> set = listeners.get(callId);
         if (set == null) return;
-        set.forEach(c -> {
-            if (c.terminated()) set.remove(c);
-            else c.sendEvent("line", line, String.valueOf(line.sequence()));
+        StreamListener.Event e = event(line);
+        for (StreamListener l : set) l.offer(e);
+    }
+
+    /** Streams open now, over all calls. */
+    int open() {
+        return total.get();
+    }
+
+    private static StreamListener.Event event(TranscriptLine line) {
+        return new StreamListener.Event("line", line, String.valueOf(line.sequence()));
+    }
+
+    private void reserve(String key) {
+        AtomicInteger mine = perKey.computeIfAbsent(key, k -> new AtomicInteger());
+        if (mine.incrementAndGet() > settings.perSignIn()) {
+            release(key);
+            throw new ApiError(429, "too_many_streams", "this sign-in already has " + settings.perSignIn()
+                    + " live transcripts open; close one and try again", Map.of(ApiError.RETRY_AFTER, 5));
+        }
+        if (total.incrementAndGet() > settings.total()) {
+            total.decrementAndGet();
+            release(key);
+            throw new ApiError(503, "too_many_streams", "the service has as many live transcripts open as it can hold; try again shortly",
+                    Map.of(ApiError.RETRY_AFTER, 10));
+        }
+    }
+
+    private void release(String key) {
+        perKey.computeIfPresent(key, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+    }
+
+    private void forget(UUID callId, StreamListener l) {
+        listeners.computeIfPresent(callId, (k, v) -> {
+            v.remove(l);
+            return v.isEmpty() ? null : v;
         });
+        total.decrementAndGet();
+        release(l.key());
+    }
+
+    private void dropStalled() {
+        try {
+            for (Set<StreamListener> set : listeners.values()) {
+                for (StreamListener l : set) {
+                    if (l.stalled(WRITE_TIMEOUT)) {
+                        LOG.info("closing a stream whose screen stopped reading");
+                        l.close();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("checking streams failed", e);
+        }
+    }
+
+    /** Whose stream this is, for the per-sign-in limit (see {@link Identity}). */
+    static String listenerKey(Context ctx) {
+        return Identity.of(ctx);
+    }
+
+    @Override
+    public void close() {
+        watch.shutdownNow();
+        listeners.values().forEach(set -> set.forEach(StreamListener::close));
     }
 }

@@ -11,11 +11,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
 /**
  * POST /twilio/transcription: Twilio's real-time transcription events. Final utterances become transcript
- * lines, once each by sequence; nothing is kept for a staff-conduct call. Screens hear after the response.
+ * lines, once each by sequence; nothing is kept for a staff-conduct call. Screens hear through their own queues.
  */
 final class TranscriptionWebhook {
     private final CallDao calls;
@@ -24,18 +23,16 @@ final class TranscriptionWebhook {
     private final TranscriptFeed feed;
     private final CallLog log;
     private final ObjectMapper json;
-    private final Executor afterResponse;
     private final Clock clock;
 
     TranscriptionWebhook(CallDao calls, PhoneCallDao phones, TranscriptDao transcripts, TranscriptFeed feed, CallLog log,
-                         ObjectMapper json, Executor afterResponse, Clock clock) {
+                         ObjectMapper json, Clock clock) {
         this.calls = calls;
         this.phones = phones;
         this.transcripts = transcripts;
         this.feed = feed;
         this.log = log;
         this.json = json;
-        this.afterResponse = afterResponse;
         this.clock = clock;
     }
 
@@ -65,7 +62,8 @@ final class TranscriptionWebhook {
             CallDao.Locked locked = calls.lock(h, callId, null).orElse(null);
             return locked != null && !locked.call().confidential() && transcripts.append(h, callId, line);
         });
-        if (added) afterResponse.execute(() -> feed.publish(callId, line));
+        // Only queued here: each screen's own writer sends it, so no screen can hold up this webhook or another screen.
+        if (added) feed.publish(callId, line);
     }
 
     private static long sequence(Map<String, String> p) {

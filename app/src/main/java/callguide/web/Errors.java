@@ -2,6 +2,7 @@ package callguide.web;
 
 import callguide.call.CallRefused;
 import callguide.flow.InvalidAnswer;
+import callguide.store.DatabaseUnavailable;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -18,7 +19,10 @@ final class Errors {
     private Errors() {}
 
     static void register(JavalinConfig config) {
-        config.routes.exception(ApiError.class, (e, ctx) -> send(ctx, e.status(), e.error(), e.getMessage(), e.extra()));
+        config.routes.exception(ApiError.class, (e, ctx) -> {
+            if (e.extra().get(ApiError.RETRY_AFTER) instanceof Number seconds) ctx.header("Retry-After", String.valueOf(seconds.longValue()));
+            send(ctx, e.status(), e.error(), e.getMessage(), e.extra());
+        });
         config.routes.exception(InvalidAnswer.class, (e, ctx) ->
                 send(ctx, 400, "invalid_answer", e.getMessage(), Map.of("question", e.question())));
         config.routes.exception(CallRefused.class, (e, ctx) -> send(ctx, status(e.reason()), e.reason().name(), e.getMessage(), Map.of()));
@@ -32,10 +36,21 @@ final class Errors {
             }
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (DatabaseUnavailable.is(e)) {
+                databaseUnavailable(ctx, e);
+                return;
+            }
             // Not the exception's message: a failed statement's message quotes its values, notes included.
             LOG.error("unhandled error on {} {}: {} caused by {}", ctx.method(), ctx.path(), e.getClass().getName(), rootCause(e));
             send(ctx, 500, "internal_error", "something went wrong on our side; nothing was recorded", Map.of());
         });
+    }
+
+    /** The database could not be reached: nothing was recorded, and trying again shortly will work once it is back. */
+    static void databaseUnavailable(Context ctx, Throwable e) {
+        LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), rootCause(e));
+        ctx.header("Retry-After", "5");
+        send(ctx, 503, "database_unavailable", "the database cannot be reached; nothing was recorded, try again shortly", Map.of());
     }
 
     private static void page(Context ctx, int status, String error, String detail) {
@@ -46,6 +61,8 @@ final class Errors {
             }
             case 404 -> Pages.error(ctx, 404, "Page not found", "There is nothing at this address, or it is not yours to see.");
             case 500 -> Pages.error(ctx, 500, "Sorry, there is a problem with the service", "Try again later. Nothing was recorded.");
+            case 503 -> Pages.error(ctx, 503, "Sorry, there is a problem with the service",
+                    "Try again in a few seconds. Nothing was recorded: anything you entered before this was saved.");
             default -> Pages.error(ctx, status, "This could not be done", detail);
         }
     }

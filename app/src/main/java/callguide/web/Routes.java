@@ -39,7 +39,7 @@ public final class Routes {
     public record Services(Database database, FlowCatalog flows, CallService calls, Renderer renderer,
                            WorkingCalendar calendar, Nation defaultNation, ObjectMapper json,
                            Accounts accounts, ReviewDao review, Clock clock, Telephony telephony, Assist assist,
-                           ClientAddress clientAddress, boolean https) {}
+                           ClientAddress clientAddress, boolean https, int callsPerMinute) {}
 
     /** One route as the table declares it, for the start-up check and the tests that walk the table. */
     public record Route(String method, String path, Set<RouteRole> roles) {}
@@ -75,6 +75,7 @@ public final class Routes {
                 s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
         AssistApi assist = new AssistApi(s.assist(), s.json());
         Gate gate = new Gate(s.accounts(), new CallHolders(s.calls(), s.review(), s.clock()), s.telephony()::verify);
+        CallStartLimit starts = new CallStartLimit(s.database().jdbi(), s.callsPerMinute());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -91,6 +92,7 @@ public final class Routes {
             });
             config.routes.apiBuilder(() -> {
                 before(Security.headers(s.https()));
+                before(InputCheck::check);
                 beforeMatched(gate::check);
                 get("/assets/<path>", Assets.govuk("/assets"), ANYONE);
                 get("/govuk/<path>", Assets.govuk(""), ANYONE);
@@ -106,7 +108,7 @@ public final class Routes {
 
                 // The handler's pages: only their own calls, and any handler may take a phone call still waiting.
                 get("/", home::show, SIGNED_IN);
-                post("/calls", home::start, HANDLER);
+                post("/calls", starts.limited(home::start), HANDLER);
                 sse("/calls/waiting", home::waitingStream, SIGNED_IN);
                 path("/calls/{id}", () -> {
                     get(questions::open, HANDLER, OWN_CALL);
@@ -142,7 +144,7 @@ public final class Routes {
                         post("/{id}/simulate", flows::simulate, SIGNED_IN);
                     });
                     path("/calls", () -> {
-                        post(calls::start, HANDLER);
+                        post(starts.limited(calls::start), HANDLER);
                         path("/{id}", () -> {
                             get(calls::show, READ_CALL);
                             post("/take", s.telephony()::takeCall, HANDLER, Access.WAITING_CALL);
@@ -150,7 +152,7 @@ public final class Routes {
                             post("/answers", calls::answer, HANDLER, OWN_CALL);
                             post("/notes", calls::note, HANDLER, OWN_CALL);
                             get("/transcript", s.telephony()::transcript, READ_CALL);
-                            sse("/transcript/stream", s.telephony()::transcriptStream, READ_CALL);
+                            get("/transcript/stream", s.telephony()::transcriptStream, READ_CALL);
                             get("/warm-transfer", s.telephony()::showTransfer, READ_CALL);
                             post("/warm-transfer", s.telephony()::startTransfer, HANDLER, OWN_CALL);
                             post("/warm-transfer/complete", s.telephony()::completeTransfer, HANDLER, OWN_CALL);

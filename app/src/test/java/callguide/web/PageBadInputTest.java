@@ -51,11 +51,14 @@ class PageBadInputTest {
     @Test
     void after_sign_in_only_a_path_on_this_service_is_followed() throws Exception {
         for (String next : new String[] {"/\t/evil.example", "/\n/evil.example", "/\\evil.example", "//evil.example",
-                "/\u0000/evil.example", "https://evil.example/", "evil.example", "/ /evil.example"}) {
+                "https://evil.example/", "evil.example", "/ /evil.example"}) {
             HttpResponse<String> r = signIn("erin", "erin-password-1", next);
             assertEquals(303, r.statusCode(), next);
             assertEquals("/", r.headers().firstValue("Location").orElse(""), next);
         }
+        HttpResponse<String> nul = signIn("erin", "erin-password-1", "/\u0000/evil.example");
+        assertEquals(400, nul.statusCode(), "a NUL in any field is refused before sign-in is tried");
+        assertTrue(nul.body().contains("govuk-error-summary"));
         assertEquals("/review?from=2026-11-01", signIn("erin", "erin-password-1", "/review?from=2026-11-01")
                 .headers().firstValue("Location").orElse(""));
         assertFalse(get("/sign-in?next=" + enc("/\t/evil.example"), null).body().contains("evil.example"), "not carried in the form");
