@@ -17,6 +17,12 @@ import org.slf4j.LoggerFactory;
 final class StreamListener {
     private static final Logger LOG = LoggerFactory.getLogger(StreamListener.class);
     static final int QUEUE = 256;
+    /**
+     * A screen that went away is only noticed when a write to it fails, and the first write after it goes
+     * usually still succeeds. So a two-byte comment goes out this often between heartbeats: a page left
+     * behind frees its place (and its share of the per-sign-in limit) within two probes, not two heartbeats.
+     */
+    static final Duration PROBE = Duration.ofSeconds(1);
 
     record Event(String name, Object data, String id) {}
 
@@ -93,14 +99,22 @@ final class StreamListener {
     }
 
     private void write() {
+        long probe = Math.min(PROBE.toMillis(), heartbeat.toMillis());
+        long nextHeartbeat = System.nanoTime() + heartbeat.toNanos();
         try {
             while (!closed.get()) {
-                Event e = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                Event e = queue.poll(probe, TimeUnit.MILLISECONDS);
                 SseClient c = client;
                 if (closed.get() || c.terminated()) break;
                 writingSince = System.nanoTime();
-                if (e == null) c.sendComment("heartbeat");
-                else c.sendEvent(e.name(), e.data(), e.id());
+                if (e != null) {
+                    c.sendEvent(e.name(), e.data(), e.id());
+                } else if (System.nanoTime() >= nextHeartbeat) {
+                    c.sendComment("heartbeat");
+                    nextHeartbeat = System.nanoTime() + heartbeat.toNanos();
+                } else {
+                    c.sendComment("");
+                }
                 writingSince = 0;
             }
         } catch (InterruptedException e) {
