@@ -75,11 +75,11 @@ public final class CaseEngine {
         Map<String, String> fields = checkFields(s, move, given);
         Map<String, String> facts = new LinkedHashMap<>(s.facts());
         facts.putAll(fields);
-        facts.putAll(move.sets());
         if (!move.when().isEmpty() && move.when().stream().noneMatch(alt -> holds(alt, facts))) {
             throw new MoveRefused(Reason.refused_by_procedure, "the procedure allows '" + moveId + "' only when "
                     + move.when() + " (" + cited(move) + ")");
         }
+        facts.putAll(move.sets());
         if (move.after() != null) {
             s.clock(move.after()).filter(c -> c.running() && on.isBefore(c.due())).ifPresent(c -> {
                 throw new MoveRefused(Reason.too_early, "'" + moveId + "' waits until the " + c.name() + " clock runs out on " + c.due());
