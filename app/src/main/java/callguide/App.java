@@ -11,6 +11,11 @@ import callguide.call.CallService;
 import callguide.call.FlowCatalog;
 import callguide.call.FlowVersionDao;
 import callguide.call.WorkingCalendar;
+import callguide.casework.CaseDao;
+import callguide.casework.CaseService;
+import callguide.casework.ProcessFlows;
+import callguide.resolution.CaseEngine;
+import callguide.resolution.ProcessFlow;
 import callguide.flow.FlowLoader;
 import callguide.flow.InvalidFlow;
 import callguide.flow.Renderer;
@@ -75,6 +80,7 @@ public final class App implements AutoCloseable {
     public static App start(Config config, Clock clock, AnswerIndex answers) {
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
+        ProcessFlows.resolution(config.flowsDir()); // an invalid process flow stops the start before the database
         WorkingCalendar calendar = calendar(config);
         AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
         EmbeddedServer embedded = config.databaseUrl() == null
@@ -101,8 +107,11 @@ public final class App implements AutoCloseable {
         Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle());
         // Demo accounts only where no one else could reach them: the embedded database on this machine.
         if (config.databaseUrl() == null) accounts.createDemoAccounts();
+        ProcessFlow resolution = ProcessFlows.resolution(config.flowsDir());
+        CaseService cases = new CaseService(new CaseDao(database.jdbi(), json, s -> resolution.stage(s) != null && resolution.stage(s).closes()),
+                new CaseEngine(resolution), calls, clock);
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
-                config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist))
+                config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist, cases))
                 .start(config.port());
         return new App(database, web, telephony);
     }
@@ -112,6 +121,8 @@ public final class App implements AutoCloseable {
         try {
             List<FlowCatalog.Entry> flows = FlowCatalog.read(new FlowLoader(Vocabulary.INTAKE), config.flowsDir());
             flows.forEach(e -> System.out.println("ok: " + e.flow().file() + " (" + e.flow().id() + " version " + e.flow().version() + ")"));
+            ProcessFlow resolution = ProcessFlows.resolution(config.flowsDir());
+            System.out.println("ok: " + resolution.file() + " (" + resolution.id() + " version " + resolution.version() + ")");
             return 0;
         } catch (InvalidFlow e) {
             e.problems().forEach(p -> System.out.println("invalid: " + p));

@@ -32,7 +32,8 @@ public final class Routes {
 
     public record Services(Database database, FlowCatalog flows, CallService calls, Renderer renderer,
                            WorkingCalendar calendar, Nation defaultNation, ObjectMapper json,
-                           Accounts accounts, ReviewDao review, Clock clock, Telephony telephony, Assist assist) {}
+                           Accounts accounts, ReviewDao review, Clock clock, Telephony telephony, Assist assist,
+                           callguide.casework.CaseService cases) {}
 
     public static Javalin create(Services s) {
         FlowApi flows = new FlowApi(s.flows(), s.renderer(), s.calendar(), s.defaultNation(), s.json(), s.calls()::today);
@@ -61,6 +62,7 @@ public final class Routes {
             Errors.register(config);
             config.routes.apiBuilder(() -> {
                 before(Security::headers);
+                CaseRoutes.add(s.cases(), s.accounts(), s.json());
                 get("/assets/<path>", Assets.govuk("/assets"));
                 get("/govuk/<path>", Assets.govuk(""));
                 get("/htmx/<path>", Assets.htmx());

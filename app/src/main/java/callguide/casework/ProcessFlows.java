@@ -1,0 +1,23 @@
+package callguide.casework;
+
+import callguide.call.FlowCatalog;
+import callguide.resolution.ProcessFlow;
+import callguide.resolution.ProcessLoader;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The resolution flow from the flows folder (or the jar), read and validated at start-up. */
+public final class ProcessFlows {
+    public static final String RESOLUTION = "resolution";
+
+    private ProcessFlows() {}
+
+    public static ProcessFlow resolution(Path dir) {
+        for (Map.Entry<String, String> file : FlowCatalog.files(dir).entrySet()) {
+            if (!ProcessLoader.KIND.equals(ProcessLoader.kind(file.getValue()))) continue;
+            ProcessFlow flow = ProcessLoader.load(file.getKey(), file.getValue());
+            if (flow.id().equals(RESOLUTION)) return flow;
+        }
+        throw new IllegalStateException("no process flow with id resolution in " + (dir == null ? "the jar" : dir));
+    }
+}
