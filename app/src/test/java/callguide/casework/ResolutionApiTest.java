@@ -250,7 +250,17 @@ class ResolutionApiTest {
         }
     }
 
+    static Map<String, Object> manualFor(String team) {
+        Map<String, Object> m = manual();
+        m.put("team", team);
+        return m;
+    }
+
     static CaseService service() {
+        return serviceOf(app);
+    }
+
+    static CaseService serviceOf(TestApp app) {
         ProcessFlow flow = ProcessFlows.resolution(java.nio.file.Path.of("../flows"));
         return new CaseService(new CaseDao(app.app.database().jdbi(), App.json(), s -> flow.stage(s) != null && flow.stage(s).closes()),
                 new CaseEngine(flow), null, Clock.fixed(TestApp.NOW, java.time.ZoneOffset.UTC));
