@@ -110,6 +110,22 @@ public final class CaseDao {
                 .bind("case", caseId).bind("user", who.username()).bind("role", who.role()).bind("via", via).bind("at", at).execute());
     }
 
+    /** A guided call whose outcome sends work to the CRT and which has no case yet. */
+    public record Waiting(UUID callId, String outcome, String team, Instant completedAt) {}
+
+    public List<Waiting> waitingCalls() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT c.id, c.outcome_code, c.completed_at,
+                       CASE WHEN c.answers @> '[{"question": "region", "answer": "ni"}]' THEN 'ni' ELSE 'gb' END AS team
+                FROM calls c LEFT JOIN crt_cases k ON k.call_id = c.id
+                WHERE k.id IS NULL AND c.status = 'completed'
+                  AND (c.outcome_code IN ('WARM_TRANSFER_RESOLUTION_TEAM', 'REFER_RESOLUTION_TEAM')
+                       OR (c.outcome_code = 'STAFF_CONDUCT_CONFIDENTIAL' AND c.answers @> '[{"question": "caller", "answer": "mp_mla"}]'))
+                ORDER BY c.completed_at DESC LIMIT 50""")
+                .map((rs, ctx) -> new Waiting(rs.getObject("id", UUID.class), rs.getString("outcome_code"), rs.getString("team"),
+                        instant(rs, "completed_at"))).list());
+    }
+
     public record View(String username, String role, String via, Instant at) {}
 
     public List<View> views(UUID caseId) {

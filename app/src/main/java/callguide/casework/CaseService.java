@@ -137,6 +137,10 @@ public final class CaseService {
         return dao.views(id);
     }
 
+    public List<CaseDao.Waiting> waitingCalls() {
+        return dao.waitingCalls();
+    }
+
     public List<CaseRecord> all() {
         return dao.all();
     }

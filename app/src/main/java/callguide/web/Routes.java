@@ -62,7 +62,7 @@ public final class Routes {
             Errors.register(config);
             config.routes.apiBuilder(() -> {
                 before(Security::headers);
-                CaseRoutes.add(s.cases(), s.accounts(), s.json());
+                CaseRoutes.add(s.cases(), s.accounts(), s.json(), s.calls(), s.telephony());
                 get("/assets/<path>", Assets.govuk("/assets"));
                 get("/govuk/<path>", Assets.govuk(""));
                 get("/htmx/<path>", Assets.htmx());
