@@ -54,6 +54,15 @@ public final class CasePages {
         return new Actor(who.account().username(), who.account().role().name());
     }
 
+    /** The call whose transcript a case's page streams: none for a placeholder or a case with no call. */
+    public record StreamTarget(UUID callId) {}
+
+    public StreamTarget transcriptOf(UUID caseId, Actor who) {
+        CaseRecord c = cases.view(caseId, who, "transcript");
+        if (c.callId() == null || c.state().kind() == CaseKind.placeholder) return null;
+        return new StreamTarget(c.callId());
+    }
+
     public void queue(Context ctx) {
         Actor me = actor(ctx);
         String team = ctx.queryParam("team");
@@ -77,6 +86,15 @@ public final class CasePages {
         Pages.render(ctx, "cases/approvals.jte", new ApprovalsPage(
                 open.stream().filter(i -> i.record().state().stage().equals("awaiting_approval")).toList(),
                 open.stream().filter(i -> i.record().state().stage().equals("plan_disputed")).toList()));
+    }
+
+    public void reports(Context ctx) {
+        Pages.render(ctx, "cases/reports.jte", Reports.of(cases.all(), flow(), cases.today()));
+    }
+
+    public void reportsCsv(Context ctx) {
+        ctx.header("Content-Disposition", "attachment; filename=\"crt-cases-" + cases.today() + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(Reports.csv(cases.all()));
     }
 
     public void show(Context ctx) {

@@ -1,58 +1,77 @@
 package callguide.web;
 
-import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.sse;
 
-import callguide.account.Accounts;
 import callguide.call.CallService;
+import callguide.casework.Actor;
 import callguide.casework.CaseApi;
 import callguide.casework.CasePages;
 import callguide.casework.CaseRefused;
 import callguide.casework.CaseService;
 import callguide.telephony.Telephony;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import java.util.UUID;
 
-/** The CRT's routes: the resolution flow, cases and their moves, and their pages. Each names who may use it. */
+/** The Complaints Resolution Team's part of the route table: the resolution flow, cases, moves and their pages. */
 final class CaseRoutes {
+    static final Access[] CRT = {Access.CRT_CASEWORKER, Access.CRT_TEAM_LEADER};
+
     private CaseRoutes() {}
 
-    /** Call inside the route table, before the intake flow routes (so /api/flows/resolution is this one). */
-    static void add(CaseService cases, Accounts accounts, ObjectMapper json, CallService calls, Telephony telephony) {
-        CaseAccess access = new CaseAccess(accounts);
-        Security security = new Security(accounts);
-        CaseApi api = new CaseApi(cases, json, access::api);
+    /** Called inside the route table, before the intake flow routes (so /api/flows/resolution is this one). */
+    static void add(CaseService cases, ObjectMapper json, CallService calls, Telephony telephony) {
+        CaseApi api = new CaseApi(cases, json, CaseRoutes::actor);
         CasePages pages = new CasePages(cases, calls, telephony);
-        // resolution_caseworker, resolution_team_leader: every case route checks it before anything else.
-        before("/api/cases", access::api);
-        before("/api/cases/*", access::api);
-        get("/api/flows/resolution", api::flow);
-        post("/api/cases", api::open);
-        get("/api/cases/{id}", api::show);
-        post("/api/cases/{id}/moves", api::move);
-
-        before("/", ctx -> {
-            // The CRT's home is its queue.
-            var who = accounts.signedIn(ctx.cookie(Security.AUTH_COOKIE));
-            if (who.isPresent() && who.get().account().role().resolution()) ctx.redirect("/cases", HttpStatus.SEE_OTHER);
+        get("/api/flows/resolution", api::flow, Access.HANDLER, Access.SUPERVISOR, Access.TEAM_LEADER, Access.CRT_CASEWORKER,
+                Access.CRT_TEAM_LEADER);
+        path("/api/cases", () -> {
+            post(api::open, CRT);
+            get("/{id}", api::show, CRT);
+            post("/{id}/moves", api::move, CRT);
+            // The linked call's live transcript, for the CRT member who took the warm transfer.
+            sse("/{id}/transcript/stream", client -> {
+                CasePages.StreamTarget target = pages.transcriptOf(UUID.fromString(client.ctx().pathParam("id")), actor(client.ctx()));
+                if (target == null) {
+                    client.close();
+                    return;
+                }
+                telephony.subscribe(target.callId(), client);
+            }, CRT);
         });
-        get("/cases", security.signedIn(crt(pages::queue)));
-        get("/cases/approvals", security.signedIn(crt(pages::approvals)));
-        post("/cases/from-call/{call}", security.signedIn(crt(pages::openFromCall)));
-        get("/cases/{id}", security.signedIn(crt(pages::show)));
-        post("/cases/{id}/take", security.signedIn(crt(pages::take)));
-        post("/cases/{id}/moves/{move}", security.signedIn(crt(pages::move)));
+        path("/cases", () -> {
+            get(page(pages::queue), CRT);
+            get("/approvals", page(pages::approvals), CRT);
+            get("/reports", page(pages::reports), CRT);
+            get("/reports.csv", page(pages::reportsCsv), CRT);
+            post("/from-call/{call}", page(pages::openFromCall), CRT);
+            get("/{id}", page(pages::show), CRT);
+            post("/{id}/take", page(pages::take), CRT);
+            post("/{id}/moves/{move}", page(pages::move), CRT);
+        });
     }
 
-    /** A page for the CRT only; a refused case request becomes a page a person reads. */
-    private static Handler crt(Handler page) {
+    /** The home page: the CRT's is its queue; everyone else's is their calls. */
+    static Handler home(Handler calls) {
         return ctx -> {
-            if (!Security.who(ctx).account().role().resolution()) {
-                Pages.error(ctx, 403, "You cannot see this page", "Only the Complaints Resolution Team works its cases.");
-                return;
-            }
+            if (Security.who(ctx).account().role().resolution()) ctx.redirect("/cases", HttpStatus.SEE_OTHER);
+            else calls.handle(ctx);
+        };
+    }
+
+    static Actor actor(Context ctx) {
+        var who = Security.who(ctx);
+        return new Actor(who.account().username(), who.account().role().name());
+    }
+
+    /** A refused case request becomes a page a person reads. */
+    private static Handler page(Handler page) {
+        return ctx -> {
             try {
                 page.handle(ctx);
             } catch (CaseRefused e) {

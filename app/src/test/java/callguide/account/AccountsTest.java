@@ -34,7 +34,7 @@ class AccountsTest {
     @BeforeAll
     void open() {
         db = Database.open(TestDatabase.freshUrl(), null, 2);
-        accounts = new Accounts(new AccountDao(db.jdbi()), clock, Duration.ofMinutes(20));
+        accounts = new Accounts(new AccountDao(db.jdbi()), clock, Duration.ofMinutes(20), Duration.ofHours(12));
         accounts.create("dana", Role.supervisor, "dana-password-1");
     }
 

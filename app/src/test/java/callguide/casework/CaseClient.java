@@ -1,45 +1,35 @@
 package callguide.casework;
 
-import callguide.account.Account;
 import callguide.account.Role;
 import callguide.support.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** The CRT API as one signed-in person uses it, with their Bearer token. */
+/** The CRT API as one signed-in person uses it, with the Bearer token from POST /api/sessions. */
 final class CaseClient {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     final TestApp app;
-    final String token;
+    final TestApp.Client client;
 
-    private CaseClient(TestApp app, String token) {
+    private CaseClient(TestApp app, TestApp.Client client) {
         this.app = app;
-        this.token = token;
+        this.client = client;
     }
 
     static CaseClient as(TestApp app, String username, Role role) {
-        var accounts = app.accounts();
-        Account account = accounts.check(username, username + "-password-1")
-                .orElseGet(() -> accounts.create(username, role, username + "-password-1"));
-        return new CaseClient(app, accounts.openSignIn(account));
+        return new CaseClient(app, app.as(username, role));
     }
 
     TestApp.Response get(String path) {
-        return send(HttpRequest.newBuilder(app.uriOf(path)).header("Authorization", "Bearer " + token).GET().build());
+        return client.get(path);
     }
 
     TestApp.Response post(String path, Object body) {
         try {
-            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(app.uriOf(path)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)).build());
+            return client.post(path, body instanceof String s ? s : JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -65,30 +55,9 @@ final class CaseClient {
         return r.json();
     }
 
-    static TestApp.Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body().isEmpty() ? JSON.missingNode() : readOrMissing(r.body());
-            return new TestApp.Response(r.statusCode(), json, r.body(), r);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode readOrMissing(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
-    }
-
     /** A guided call answered as the flow asks, from these answers, to its outcome. */
     static String guidedCall(TestApp app, Map<String, String> answers) {
-        String id = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h1\"}").field("/id");
+        String id = app.post("/api/calls", "{\"flow\":\"intake\"}").field("/id");
         for (int i = 0; i < 30; i++) {
             TestApp.Response call = app.get("/api/calls/" + id);
             if ("completed".equals(call.field("/status"))) return id;

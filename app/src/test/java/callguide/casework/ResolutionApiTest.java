@@ -118,7 +118,7 @@ class ResolutionApiTest {
         assertEquals(422, r.status(), r.text());
         assertEquals("not_for_crt", r.field("/error"));
         assertEquals(404, caseworker.open(UUID.randomUUID().toString()).status());
-        String unfinished = app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h1\"}").field("/id");
+        String unfinished = app.post("/api/calls", "{\"flow\":\"intake\"}").field("/id");
         assertEquals("call_in_progress", caseworker.open(unfinished).field("/error"));
     }
 
@@ -129,7 +129,7 @@ class ResolutionApiTest {
         assertEquals(403, handler.get("/api/cases/" + id).status());
         assertEquals(403, handler.manual(manual()).status());
         assertEquals(403, handler.move(id, 1, "acknowledge", NONE).status());
-        assertEquals(401, app.get("/api/cases/" + id).status());
+        assertEquals(401, app.anonymous().get("/api/cases/" + id).status());
         assertEquals(1, caseworker.get("/api/cases/" + id).json().get("version").asInt(), "nothing changed");
     }
 
