@@ -106,7 +106,7 @@ public final class CasePages {
     public void openFromCall(Context ctx) {
         UUID call;
         try {
-            call = UUID.fromString(ctx.pathParam("call"));
+            call = UUID.fromString(ctx.pathParam("id"));
         } catch (IllegalArgumentException e) {
             Pages.error(ctx, 404, "Page not found", "There is no such call.");
             return;
@@ -134,7 +134,7 @@ public final class CasePages {
 
     public void move(Context ctx) {
         UUID id = id(ctx);
-        String move = ctx.pathParam("move");
+        String move = ctx.formParam("move") == null ? "" : ctx.formParam("move");
         Map<String, String> typed = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> {
             if (k.startsWith("f_") && !v.isEmpty() && !v.get(0).isBlank()) typed.put(k.substring(2), v.get(0));

@@ -15,7 +15,6 @@ import callguide.telephony.Telephony;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpStatus;
 import java.util.UUID;
 
 /** The Complaints Resolution Team's part of the route table: the resolution flow, cases, moves and their pages. */
@@ -25,7 +24,7 @@ final class CaseRoutes {
     private CaseRoutes() {}
 
     /** Called inside the route table, before the intake flow routes (so /api/flows/resolution is this one). */
-    static void add(CaseService cases, ObjectMapper json, CallService calls, Telephony telephony) {
+    static CasePages add(CaseService cases, ObjectMapper json, CallService calls, Telephony telephony) {
         CaseApi api = new CaseApi(cases, json, CaseRoutes::actor);
         CasePages pages = new CasePages(cases, calls, telephony);
         get("/api/flows/resolution", api::flow, Access.HANDLER, Access.SUPERVISOR, Access.TEAM_LEADER, Access.CRT_CASEWORKER,
@@ -49,17 +48,18 @@ final class CaseRoutes {
             get("/approvals", page(pages::approvals), CRT);
             get("/reports", page(pages::reports), CRT);
             get("/reports.csv", page(pages::reportsCsv), CRT);
-            post("/from-call/{call}", page(pages::openFromCall), CRT);
+            post("/from-call/{id}", page(pages::openFromCall), CRT);
             get("/{id}", page(pages::show), CRT);
             post("/{id}/take", page(pages::take), CRT);
-            post("/{id}/moves/{move}", page(pages::move), CRT);
+            post("/{id}/moves", page(pages::move), CRT);
         });
+        return pages;
     }
 
     /** The home page: the CRT's is its queue; everyone else's is their calls. */
-    static Handler home(Handler calls) {
+    static Handler home(Handler calls, Handler queue) {
         return ctx -> {
-            if (Security.who(ctx).account().role().resolution()) ctx.redirect("/cases", HttpStatus.SEE_OTHER);
+            if (Security.who(ctx).account().role().resolution()) queue.handle(ctx);
             else calls.handle(ctx);
         };
     }

@@ -98,14 +98,14 @@ public final class Routes {
                     boolean up = s.database().answers();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database_unavailable"));
                 }, ANYONE);
-                CaseRoutes.add(s.cases(), s.json(), s.calls(), s.telephony());
+                var cases = CaseRoutes.add(s.cases(), s.json(), s.calls(), s.telephony());
                 get("/sign-in", signIn::show, ANYONE);
                 post("/sign-in", signIn::signIn, ANYONE);
                 post("/sign-out", signIn::signOut, SIGNED_IN);
                 post("/keep-alive", signIn::keepAlive, SIGNED_IN);
 
                 // The handler's pages: only their own calls, and any handler may take a phone call still waiting.
-                get("/", CaseRoutes.home(home::show), SIGNED_IN);
+                get("/", CaseRoutes.home(home::show, cases::queue), SIGNED_IN);
                 post("/calls", home::start, HANDLER);
                 path("/calls/{id}", () -> {
                     get(questions::open, HANDLER, OWN_CALL);
