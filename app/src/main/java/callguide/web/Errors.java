@@ -42,7 +42,7 @@ final class Errors {
         switch (status) {
             case 403 -> {
                 if (error.equals("form_expired")) Pages.error(ctx, 403, "This form has expired", detail);
-                else Pages.error(ctx, 403, "You cannot use this page", detail + " Go back to your calls, or ask your team leader if you need access.");
+                else Pages.error(ctx, 403, "You cannot see this page", detail + " Go back to your calls, or ask your team leader if you need access.");
             }
             case 404 -> Pages.error(ctx, 404, "Page not found", "There is nothing at this address, or it is not yours to see.");
             case 500 -> Pages.error(ctx, 500, "Sorry, there is a problem with the service", "Try again later. Nothing was recorded.");

@@ -50,6 +50,8 @@ public final class Gate {
     void check(Context ctx) throws Exception {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.contains(Access.ANYONE)) return;
+        // Our own scripts and styles: served by the static file handler, which is in no route table.
+        if (roles.isEmpty() && ctx.path().startsWith(Assets.STATIC + "/")) return;
         if (roles.contains(Access.TWILIO)) {
             twilio.handle(ctx);
             return;

@@ -56,6 +56,19 @@ class AccountsTest {
     }
 
     @Test
+    void a_sign_in_ends_after_its_maximum_lifetime_however_busy() {
+        Account dana = accounts.check("dana", "dana-password-1").orElseThrow();
+        String token = accounts.openApiSignIn(dana).token();
+        for (int i = 0; i < 12 * 4 - 1; i++) {
+            clock.now = clock.now.plus(Duration.ofMinutes(15));
+            assertTrue(accounts.signedIn(token, SignedIn.Kind.api).isPresent(), "in use every 15 minutes, hour " + i / 4);
+        }
+        assertTrue(accounts.signedIn(token, SignedIn.Kind.browser).isEmpty(), "an API token is no cookie");
+        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        assertTrue(accounts.signedIn(token, SignedIn.Kind.api).isEmpty(), "12 hours after it began");
+    }
+
+    @Test
     void passwords_are_checked_and_weak_or_duplicate_accounts_refused() {
         assertTrue(accounts.check("dana", "wrong-password").isEmpty());
         assertTrue(accounts.check("nobody", "dana-password-1").isEmpty());

@@ -138,7 +138,7 @@ class PageBadInputTest {
 
     @Test
     void only_a_handler_takes_a_waiting_call_and_only_while_it_is_in_progress() throws Exception {
-        TestApp.Client supervisor = app.as("sam", Role.supervisor);
+        TestApp.Client supervisor = app.reviewer();
         String waiting = app.phoneCallWaiting();
         HttpResponse<String> bySupervisor = post("/calls/" + waiting + "/take", "", sam);
         assertEquals(403, bySupervisor.statusCode());
@@ -174,7 +174,7 @@ class PageBadInputTest {
     }
 
     private int events(String call) {
-        return app.as("sam", Role.supervisor).get("/api/calls/" + call.substring(call.lastIndexOf('/') + 1) + "/events").json().size();
+        return app.reviewer().get("/api/calls/" + call.substring(call.lastIndexOf('/') + 1) + "/events").json().size();
     }
 
     private Person signedIn(String user, String password) throws Exception {

@@ -61,6 +61,13 @@ class RouteAccessTest {
     }
 
     @Test
+    void assets_are_served_to_anyone_and_nothing_else_is() {
+        assertEquals(200, app.anonymous().get("/static/callguide.js").status());
+        assertEquals(200, app.anonymous().get("/govuk/govuk-frontend.min.css").status());
+        assertEquals(404, app.anonymous().get("/static/../callguide/App.class").status());
+    }
+
+    @Test
     void a_route_with_no_role_stops_the_service_from_starting() {
         assertThrows(IllegalStateException.class, () -> Routes.refuseOpenRoute("GET", "/api/anything", Set.of()));
         assertThrows(IllegalStateException.class, () -> Routes.refuseOpenRoute("GET", "/api/calls/{id}/secrets", Set.of(Access.HANDLER)));
@@ -92,7 +99,7 @@ class RouteAccessTest {
                     HttpResponse<String> res = send(r, people.get(person), browsers.get(person));
                     assertEquals(403, res.statusCode(), res.body());
                     if (isApi(r)) assertTrue(res.body().contains("\"error\":\"forbidden\""), res.body());
-                    else assertTrue(res.body().contains("You cannot use this page"), res.body());
+                    else assertTrue(res.body().contains("You cannot see this page"), res.body());
                 }));
             }
         });
