@@ -42,11 +42,13 @@ public final class CasePages {
     private final CaseService cases;
     private final CallService calls;
     private final Telephony telephony;
+    private final callguide.flow.Renderer renderer;
 
-    public CasePages(CaseService cases, CallService calls, Telephony telephony) {
+    public CasePages(CaseService cases, CallService calls, Telephony telephony, callguide.flow.Renderer renderer) {
         this.cases = cases;
         this.calls = calls;
         this.telephony = telephony;
+        this.renderer = renderer;
     }
 
     static Actor actor(Context ctx) {
@@ -213,8 +215,10 @@ public final class CasePages {
         List<String[]> path = new ArrayList<>();
         call.answers().forEach(a -> {
             var q = flow.questions().get(a.question());
-            String prompt = q == null ? a.question() : q.prompt();
-            String answer = q == null ? a.answer() : q.options().stream().filter(o -> o.id().equals(a.answer())).map(o -> o.label())
+            // In the call's own terms: MLA for MP in Northern Ireland, and so on.
+            var step = q == null ? null : renderer.step(q, call.answerMap());
+            String prompt = step == null ? a.question() : step.prompt();
+            String answer = step == null ? a.answer() : step.options().stream().filter(o -> o.id().equals(a.answer())).map(o -> o.label())
                     .findFirst().orElse(a.answer());
             path.add(new String[] {prompt, answer});
         });

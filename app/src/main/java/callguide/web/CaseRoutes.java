@@ -24,9 +24,9 @@ final class CaseRoutes {
     private CaseRoutes() {}
 
     /** Called inside the route table, before the intake flow routes (so /api/flows/resolution is this one). */
-    static CasePages add(CaseService cases, ObjectMapper json, CallService calls, Telephony telephony) {
+    static CasePages add(CaseService cases, ObjectMapper json, CallService calls, Telephony telephony, callguide.flow.Renderer renderer) {
         CaseApi api = new CaseApi(cases, json, CaseRoutes::actor);
-        CasePages pages = new CasePages(cases, calls, telephony);
+        CasePages pages = new CasePages(cases, calls, telephony, renderer);
         get("/api/flows/resolution", api::flow, Access.HANDLER, Access.SUPERVISOR, Access.TEAM_LEADER, Access.CRT_CASEWORKER,
                 Access.CRT_TEAM_LEADER);
         path("/api/cases", () -> {
