@@ -101,6 +101,7 @@ public final class CaseService {
         detail.put("kind", kind.name());
         detail.put("receivedOn", receivedOn.toString());
         detail.put("facts", facts);
+        detail.put("flowVersion", engine.flow().version()); // which resolution.yaml the case began under
         CaseEvent opened = new CaseEvent(1, now, today(), who.username(), who.role(), "opened", null, detail);
         try {
             dao.jdbi().useTransaction(h -> {
