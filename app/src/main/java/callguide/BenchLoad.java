@@ -20,7 +20,7 @@ final class BenchLoad {
     static final String[][] PATH = {
             {"contact_route", "inbound_call"}, {"region", "gb"}, {"caller", "client"}, {"staff_conduct", "no"},
             {"about_cm_options", "no"}, {"case_closed_on", ""}, {"challenges_decision", "no"},
-            {"effective_date_challenge", "no"}, {"existing_complaint", "none"}, {"resolvable_now", "no"}};
+            {"effective_date_challenge", "no"}, {"existing_complaint", "none"}, {"mp_raised", "no"}, {"resolvable_now", "no"}};
     static final String OUTCOME = "\"code\":\"RAISE_COMPLAINT\"";
 
     /** One worker's connection to the server. */

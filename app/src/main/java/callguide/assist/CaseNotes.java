@@ -87,13 +87,14 @@ public final class CaseNotes {
             before.put(a.question(), a.answer());
         }
         if (call.outcome() == null) return out.append("\nNo outcome yet: the call is on '").append(call.currentQuestion()).append("'.").toString();
-        return outcome(out, read(call.outcome())).toString().strip();
+        return outcome(out, read(call.outcome()), "written".equals(call.answerMap().get("contact_route"))).toString().strip();
     }
 
-    private static StringBuilder outcome(StringBuilder out, Outcome o) {
+    /** A written contact is answered in writing, so its words are what went in the reply, not what was said. */
+    private static StringBuilder outcome(StringBuilder out, Outcome o, boolean written) {
         out.append("\nOutcome: ").append(o.code()).append(", ").append(o.title()).append(".\n");
         list(out, "Actions", o.actions());
-        if (o.say() != null && !o.say().isBlank()) out.append("\nTold the caller: ").append(o.say().strip()).append('\n');
+        if (o.say() != null && !o.say().isBlank()) out.append(written ? "\nPut in the reply: " : "\nTold the caller: ").append(o.say().strip()).append('\n');
         Outcomes.ServiceRequest sr = o.serviceRequest();
         if (sr != null) {
             out.append("\nService request: ").append(sr.name());
@@ -103,7 +104,7 @@ public final class CaseNotes {
             out.append('\n');
         }
         list(out, "Deadlines", o.deadlines().stream().map(d -> d.name() + ": " + DAY.format(d.due())).toList());
-        list(out, "Letters", o.letters().stream().map(l -> l.code() + " " + l.title()).toList());
+        list(out, "Letters", o.letters().stream().map(l -> l.title() == null ? l.code() : l.code() + " " + l.title()).toList());
         if (!o.flags().isEmpty()) out.append("\nFlags: ").append(String.join(", ", o.flags())).append('\n');
         return out;
     }

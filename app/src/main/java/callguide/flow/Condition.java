@@ -76,8 +76,8 @@ public sealed interface Condition {
                 case not_empty -> true;
                 case before -> d.isBefore(date);
                 case on_or_after -> !d.isBefore(date);
-                // java.time clamps to the month's end, as the procedure's calendar months do
-                case more_than_months_ago -> d.isBefore(facts.today().minusMonths(months));
+                // counted forward from the date, as the vocabulary says: closed.plusMonths(14).isBefore(today)
+                case more_than_months_ago -> d.plusMonths(months).isBefore(facts.today());
                 case empty -> false;
             };
         }

@@ -181,7 +181,7 @@ public final class FlowLoader {
             Outcomes.ServiceRequest serviceRequest = sr == null ? null : new Outcomes.ServiceRequest(
                     required(sr, "name"), text(sr, "process"), text(sr, "area"), text(sr, "sub_area"));
             List<Outcomes.Letter> letters = new ArrayList<>();
-            n.path("letters").forEach(l -> letters.add(new Outcomes.Letter(required(l, "code"), required(l, "title"), text(l, "when"))));
+            n.path("letters").forEach(l -> letters.add(new Outcomes.Letter(required(l, "code"), text(l, "title"), text(l, "when"))));
             List<Outcomes.DeadlineRule> deadlines = new ArrayList<>();
             n.path("deadlines").forEach(d -> deadlines.add(deadline(d)));
             return new Outcomes.Node(id, required(n, "code"), required(n, "title"), strings(n, "actions"), text(n, "say"),
@@ -210,7 +210,7 @@ public final class FlowLoader {
         List<Source> sources(JsonNode n) {
             List<Source> out = new ArrayList<>();
             n.path("sources").forEach(s -> out.add(new Source(required(s, "file"), required(s, "heading"),
-                    s.has("step") ? s.get("step").asInt() : null)));
+                    s.has("step") ? s.get("step").asInt() : null, text(s, "quote"))));
             return List.copyOf(out);
         }
 

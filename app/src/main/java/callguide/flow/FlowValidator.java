@@ -67,6 +67,7 @@ public final class FlowValidator {
                 if (b.when() != null) condition(id, b.when(), false);
             }
             handlerText(id, q.prompt(), q.help());
+            q.sources().forEach(src -> literal(id, src.quote()));
             literal(id, q.emptyLabel());
             q.options().forEach(o -> handlerText(id, o.label()));
         }
@@ -74,6 +75,7 @@ public final class FlowValidator {
         void outcome(Outcomes.Node o) {
             if (!vocabulary.outcomeCodes().contains(o.code())) add(o.id(), "'" + o.code() + "' is not an outcome code in the vocabulary");
             if (o.sources().isEmpty()) add(o.id(), "has no sources");
+            o.sources().forEach(src -> literal(o.id(), src.quote()));
             handlerText(o.id(), o.title(), o.say());
             o.actions().forEach(a -> handlerText(o.id(), a));
             o.deadlines().forEach(d -> handlerText(o.id(), d.name()));

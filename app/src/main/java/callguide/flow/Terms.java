@@ -13,13 +13,36 @@ import java.util.regex.Pattern;
  */
 public final class Terms {
     public static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
-    public static final Set<String> REGIONAL = Set.of("MP", "PHSO", "HMCTS", "MoJ", "CMG");
-    public static final Set<String> PUBLIC_CONTACTS = Set.of("Options", "OptionsPhone", "OptionsTextphone");
+    public static final Set<String> REGIONAL = Set.of("MP", "MPs", "PHSO", "HMCTS", "MoJ", "CMG");
+    public static final Set<String> PUBLIC_CONTACTS = Set.of("Options", "OptionsPhone", "OptionsTextphone",
+            "OptionsAddress", "OptionsWebsite", "OptionsHours", "IceAddress", "IcePhone", "IceTextphone", "IceWebsite", "IceHours");
     public static final Set<String> INTERNAL_CONTACTS = Set.of("OptionsMailbox", "IceTeamMailbox");
 
-    /** Names, numbers and addresses that change in the real world, set by configuration. */
+    /**
+     * Names, numbers and addresses that change in the real world, set by configuration. The two
+     * mailboxes are internal; every other contact may be given to a client.
+     */
     public record Contacts(String options, String optionsPhone, String optionsTextphone,
-                           String optionsMailbox, String iceTeamMailbox) {}
+                           String optionsMailbox, String iceTeamMailbox,
+                           String optionsAddress, String optionsWebsite, String optionsHours,
+                           String iceAddress, String icePhone, String iceTextphone, String iceWebsite, String iceHours) {
+
+        // Defaults from the CM Options leaflet (004), which is old: configuration corrects them.
+        public static final String OPTIONS_ADDRESS = "Selectapost 38, Sheffield S97 3FJ";
+        public static final String OPTIONS_WEBSITE = "www.cmoptions.org";
+        public static final String OPTIONS_HOURS = "8am to 8pm Monday to Friday, 9am to 4pm Saturday";
+        public static final String ICE_ADDRESS = "The Independent Case Examiner, PO Box 155, Chester CH99 9SA";
+        public static final String ICE_PHONE = "0845 606 0777";
+        public static final String ICE_TEXTPHONE = "0151 801 8888";
+        public static final String ICE_WEBSITE = "www.ind-case-exam.org.uk";
+        public static final String ICE_HOURS = "8am to 5pm, Monday to Friday";
+
+        /** The Options name, numbers and the internal mailboxes; every other contact from the defaults. */
+        public Contacts(String options, String optionsPhone, String optionsTextphone, String optionsMailbox, String iceTeamMailbox) {
+            this(options, optionsPhone, optionsTextphone, optionsMailbox, iceTeamMailbox, OPTIONS_ADDRESS, OPTIONS_WEBSITE,
+                    OPTIONS_HOURS, ICE_ADDRESS, ICE_PHONE, ICE_TEXTPHONE, ICE_WEBSITE, ICE_HOURS);
+        }
+    }
 
     private final Map<String, String> publicWords;
     private final Map<String, String> internalWords;
@@ -31,7 +54,9 @@ public final class Terms {
 
     public static Terms of(boolean northernIreland, Contacts contacts) {
         Map<String, String> words = new HashMap<>();
+        // 003 "NI OMBUDSMAN": MLA follows every reference to MP, so no NI text names Parliament alone.
         words.put("MP", northernIreland ? "MP or MLA" : "MP");
+        words.put("MPs", northernIreland ? "MPs and MLAs" : "MPs");
         words.put("PHSO", northernIreland ? "Northern Ireland Ombudsman"
                 : "Parliamentary and Health Service Ombudsman (PHSO)");
         words.put("HMCTS", northernIreland ? "Northern Ireland Courts and Tribunal Service (NICTS)"
@@ -41,6 +66,14 @@ public final class Terms {
         words.put("Options", contacts.options());
         words.put("OptionsPhone", contacts.optionsPhone());
         words.put("OptionsTextphone", contacts.optionsTextphone());
+        words.put("OptionsAddress", contacts.optionsAddress());
+        words.put("OptionsWebsite", contacts.optionsWebsite());
+        words.put("OptionsHours", contacts.optionsHours());
+        words.put("IceAddress", contacts.iceAddress());
+        words.put("IcePhone", contacts.icePhone());
+        words.put("IceTextphone", contacts.iceTextphone());
+        words.put("IceWebsite", contacts.iceWebsite());
+        words.put("IceHours", contacts.iceHours());
         Map<String, String> internal = new HashMap<>(words);
         internal.put("OptionsMailbox", contacts.optionsMailbox());
         internal.put("IceTeamMailbox", contacts.iceTeamMailbox());

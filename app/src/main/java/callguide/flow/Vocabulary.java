@@ -18,7 +18,10 @@ public record Vocabulary(Map<String, List<String>> choiceFacts, Set<String> date
                     "STAFF_CONDUCT_CONFIDENTIAL", "SIGNPOST_CM_OPTIONS", "OUT_OF_TIME", "MANDATORY_RECONSIDERATION",
                     "DISPUTE_RESOLUTION", "EFFECTIVE_DATE_CHALLENGE", "REFER_RESOLUTION_TEAM", "REFER_REVIEW_TEAM",
                     "SIGNPOST_ICE", "RECORD_DISSATISFACTION", "RAISE_COMPLAINT"),
-            Set.of("cm_options_referral", "parliamentary_contact", "continue_payments", "ni_terms"));
+            Set.of("cm_options_referral", "parliamentary_contact", "notify_ice_on_closure", "continue_payments", "ni_terms"));
+
+    /** The version of the shared vocabulary these ids follow (../shared/spec/intake-vocabulary.md). */
+    public static final int VERSION = 2;
 
     private static Map<String, List<String>> intakeFacts() {
         Map<String, List<String>> f = new LinkedHashMap<>();
@@ -26,15 +29,18 @@ public record Vocabulary(Map<String, List<String>> choiceFacts, Set<String> date
         f.put("region", List.of("gb", "ni"));
         f.put("caller", List.of("client", "client_representative", "mp_mla", "government_department",
                 "contracted_supplier", "employer", "other_third_party", "ice", "phso"));
+        f.put("staff_conduct", List.of("yes", "no"));
         f.put("mp_purpose", List.of("complaint", "case_enquiry", "general_enquiry"));
+        f.put("ice_contact", List.of("failed_gateway", "investigation"));
         f.put("sla_process", List.of("yes", "no"));
         f.put("deo_payment", List.of("yes", "no"));
-        f.put("staff_conduct", List.of("yes", "no"));
         f.put("about_cm_options", List.of("no", "only", "partly"));
-        f.put("challenges_decision", List.of("no", "yes"));
+        f.put("challenges_decision", List.of("yes", "no"));
         f.put("effective_date_challenge", List.of("yes", "no"));
         f.put("existing_complaint", List.of("none", "unhappy_with_bau", "unhappy_with_resolution_team",
                 "unhappy_with_review_team"));
+        f.put("bau_within_6_months", List.of("yes", "no"));
+        f.put("mp_raised", List.of("yes", "no"));
         f.put("resolvable_now", List.of("yes", "no", "consolatory_payment_only"));
         return Map.copyOf(f);
     }

@@ -20,7 +20,9 @@ import org.jdbi.v3.core.Handle;
  * and the handler's leg ends. The team leg's progress arrives at /twilio/conference ({@link TeamLeg}).
  */
 public final class WarmTransfer {
-    static final Set<String> TRANSFER_OUTCOMES = Set.of("WARM_TRANSFER_RESOLUTION_TEAM", "REFER_RESOLUTION_TEAM");
+    // 000 step 2 prescribes a warm transfer for an MP or MLA on the phone only; clients are called back by the team.
+    static final Set<String> TRANSFER_OUTCOMES = Set.of("WARM_TRANSFER_RESOLUTION_TEAM", "STAFF_CONDUCT_CONFIDENTIAL");
+    static final Set<String> PHONE_ROUTES = Set.of("inbound_call", "mp_hotline");
 
     private final CallService calls;
     private final PhoneCallDao phones;
@@ -127,6 +129,7 @@ public final class WarmTransfer {
         TransferStatus s = status(callId);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("state", s.state());
+        out.put("offered", s.offered());
         out.put("available", s.available());
         out.put("team", s.team());
         out.put("teamNumber", s.teamNumber());
@@ -143,7 +146,7 @@ public final class WarmTransfer {
         Transfer t = transfers.latest(callId).orElse(null);
         ResolutionTeam team = ResolutionTeam.forCall(call, t == null ? null : t.team(), settings.teams());
         boolean offered = transferableCall(call);
-        String unavailable = offered ? unavailable(phones.find(callId).orElse(null), team) : "this call is not one for the Complaints Resolution Team";
+        String unavailable = offered ? unavailable(phones.find(callId).orElse(null), team) : "only an MP or MLA on the phone is warm-transferred";
         return new TransferStatus(offered, t == null ? "not_started" : t.state().name(), unavailable, team.key(), team.number(),
                 settings.callerHearsBriefing(), t == null ? null : t.reason(), t == null ? null : t.startedAt(), team.manual());
     }
@@ -151,15 +154,18 @@ public final class WarmTransfer {
     private Call transferable(UUID callId) {
         Call call = calls.get(callId);
         if (!transferableCall(call)) {
-            throw new ApiError(422, "not_transferable", "only a call on the MP/MLA hotline, or one whose outcome is to refer or "
-                    + "warm transfer to the Complaints Resolution Team, is transferred to the team"
-                    + (call.outcomeCode() == null ? "" : "; this call's outcome is " + call.outcomeCode()));
+            throw new ApiError(422, "not_transferable", "only an MP or MLA on the phone is warm-transferred to the Complaints "
+                    + "Resolution Team, once the call reaches WARM_TRANSFER_RESOLUTION_TEAM or STAFF_CONDUCT_CONFIDENTIAL; a client "
+                    + "referred to the team is contacted by them, not transferred"
+                    + (call.outcomeCode() == null ? "; this call has no outcome yet" : "; this call's outcome is " + call.outcomeCode()));
         }
         return call;
     }
 
     static boolean transferableCall(Call call) {
-        return call.outcomeCode() != null && TRANSFER_OUTCOMES.contains(call.outcomeCode()) || "mp_hotline".equals(call.answerMap().get("contact_route"));
+        Map<String, String> answers = call.answerMap();
+        return call.outcomeCode() != null && TRANSFER_OUTCOMES.contains(call.outcomeCode())
+                && "mp_mla".equals(answers.get("caller")) && PHONE_ROUTES.contains(answers.get("contact_route"));
     }
 
     private String unavailable(PhoneCall phone, ResolutionTeam team) {

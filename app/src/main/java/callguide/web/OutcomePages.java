@@ -18,9 +18,13 @@ public final class OutcomePages {
 
     public record Notes(UUID callId, List<Note> notes, String text, List<Pages.FieldError> errors, UUID requestId) {}
 
-    /** {@code caseNote} is the guided path's; {@code summary} is a chat model's, when one is configured. */
+    /**
+     * {@code caseNote} is the guided path's; {@code summary} is a chat model's, when one is configured;
+     * {@code written}: the contact came in writing, so the words go in the reply rather than being said.
+     */
     public record OutcomePage(UUID callId, Outcome outcome, boolean confidential, String caseNote, String summary, String started,
-                              String duration, Notes notes, PhonePanels.TranscriptPanel transcript, PhonePanels.TransferPanel transfer) {}
+                              String duration, Notes notes, PhonePanels.TranscriptPanel transcript, PhonePanels.TransferPanel transfer,
+                              boolean written) {}
 
     private final CallViews views;
     private final ObjectMapper json;
@@ -70,7 +74,7 @@ public final class OutcomePages {
         Pages.render(ctx, "outcome.jte", new OutcomePage(call.id(), outcome, call.confidential(),
                 note == null ? null : note.caseNote(), note == null ? null : note.summary(),
                 CallViews.time(call.startedAt()), views.timer(call).elapsed(), notes, views.phone().transcript(call),
-                views.phone().transfer(call, transferProblem)));
+                views.phone().transfer(call, transferProblem), "written".equals(call.answerMap().get("contact_route"))));
     }
 
     private Notes notes(Call call, String text, List<Pages.FieldError> errors) {

@@ -105,7 +105,7 @@ class ChatModelTest {
     void the_model_summarises_the_guided_path_and_internal_text_never_reaches_it_or_the_note() {
         String id = api.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client",
                 "staff_conduct", "no", "about_cm_options", "partly", "case_closed_on", "", "challenges_decision", "no",
-                "effective_date_challenge", "no", "existing_complaint", "none", "resolvable_now", "no");
+                "effective_date_challenge", "no", "existing_complaint", "none", "mp_raised", "no", "resolvable_now", "no");
         Response r = api.get("/api/calls/" + id + "/summary");
         assertEquals(200, r.status(), r.text());
         assertEquals("model", r.field("/summarisedBy"));

@@ -206,7 +206,7 @@ class FlowValidatorTest {
 
         p = intakeProblems(intakeWith("""
                     sources:
-                      - {file: 001_21bd69183501bf20.txt, heading: Complaints Overview (disputes)}
+                      - {file: 001_21bd69183501bf20.txt, heading: Complaints Overview, quote: "they may be required to attend court"}
                 """, ""));
         assertProblem(p, "dispute_resolution", "has no sources");
     }
@@ -273,8 +273,8 @@ class FlowValidatorTest {
 
     @Test
     void a_condition_testing_an_unknown_option_is_reported() {
-        List<FlowProblem> p = intakeProblems(intakeWith("{caller: [ice]}", "{caller: [ices]}"));
-        assertProblem(p, "caller", "'ices' is not an option of caller");
+        List<FlowProblem> p = intakeProblems(intakeWith("{caller: ice}", "{caller: [ices]}"));
+        assertProblem(p, "staff_conduct", "'ices' is not an option of caller");
 
         p = intakeProblems(intakeWith("{about_cm_options: partly}", "{about_cm_options: partially}"));
         assertProblem(p, "flags.cm_options_referral", "'partially' is not an option of about_cm_options");
@@ -297,21 +297,20 @@ class FlowValidatorTest {
         assertProblem(p, "flags.continue_payments", "empty on case_closed_on takes true or false");
 
         Flow flow = LOADER.load("intake.yaml", intakeWith("{empty: true}", "{empty: true}"));
-        Position open = FlowEngine.walk(flow, Map.of("contact_route", "inbound_call", "region", "gb", "caller", "client",
-                "staff_conduct", "no", "about_cm_options", "no", "case_closed_on", "", "challenges_decision", "no",
-                "effective_date_challenge", "no", "existing_complaint", "none", "resolvable_now", "no"), LocalDate.parse("2026-11-27"));
+        Position open = FlowEngine.walk(flow, FlowEngineTest.client(Map.of("existing_complaint", "none", "mp_raised", "no",
+                "resolvable_now", "no")), LocalDate.parse("2026-11-27"));
         assertTrue(open.flags().contains("continue_payments"), open.flags().toString());
     }
 
     @Test
     void a_month_count_that_is_not_a_whole_number_is_reported() {
         List<FlowProblem> p = intakeProblems(intakeWith("{more_than_months_ago: 14}", "{more_than_months_ago: fourteen}"));
-        assertProblem(p, "existing_complaint", "more_than_months_ago on case_closed_on takes a whole number of months");
+        assertProblem(p, "resolvable_now", "more_than_months_ago on case_closed_on takes a whole number of months");
     }
 
     @Test
     void a_repeated_key_is_reported_rather_than_silently_replacing_the_first() {
-        List<FlowProblem> p = intakeProblems(intakeWith("{caller: [ice]}", "{caller: [ice], caller: [phso]}"));
+        List<FlowProblem> p = intakeProblems(intakeWith("{caller: ice}", "{caller: ice, caller: phso}"));
         assertTrue(p.get(0).message().contains("Duplicate field 'caller'"), p.toString());
 
         p = intakeProblems(intakeWith("\nflags:\n", """
@@ -331,12 +330,12 @@ class FlowValidatorTest {
 
     @Test
     void an_internal_contact_in_what_the_client_hears_is_rejected() {
-        List<FlowProblem> p = intakeProblems(intakeWith("contact them directly on {OptionsPhone}", "contact them directly at {OptionsMailbox}"));
+        List<FlowProblem> p = intakeProblems(intakeWith("them\n      on {OptionsPhone}", "them\n      on {OptionsMailbox}"));
         assertProblem(p, "signpost_cm_options", "{OptionsMailbox} is internal-only");
 
         p = intakeProblems(intakeWith("""
                     say: >
-                      Thank you. I'm passing this to our team that works with the Independent Case Examiner.
+                      Thank you. I'll make sure this reaches the people who deal with your investigation.
                 """, """
                     say: >
                       Thank you. I'm passing this to our team at {IceTeamMailbox}.
@@ -349,7 +348,7 @@ class FlowValidatorTest {
         List<FlowProblem> p = intakeProblems(intakeWith("Email the {Options} internal mailbox with", "Email {OptionsMailbox} with"));
         assertProblem(p, "flags.cm_options_referral", "{OptionsMailbox} is internal-only");
 
-        p = intakeProblems(intakeWith("deals with the Independent Case Examiner.\n", "deals with the Independent Case Examiner at {IceTeamMailbox}.\n"));
+        p = intakeProblems(intakeWith("ask your team leader if you are unsure.", "ask the team at {IceTeamMailbox}."));
         assertProblem(p, "refer_ice_team", "{IceTeamMailbox} is internal-only");
 
         p = intakeProblems(intakeWith("      partly: Partly about {Options}, partly about us",
@@ -362,7 +361,8 @@ class FlowValidatorTest {
         Flow flow = LOADER.load("intake.yaml", intakeWith("      - Details of each service level agreement are on the intranet.\n",
                 "      - Details of each service level agreement are on the intranet; copy {OptionsMailbox} if {Options} is involved.\n"));
         assertTrue(flow.outcomes().get("refer_sla_team").internal().get(0).contains("{OptionsMailbox}"));
-        assertTrue(flow.outcomes().get("refer_ice_team").internal().get(0).contains("{IceTeamMailbox}"));
+        Outcomes.FlagRule ice = flow.flags().stream().filter(f -> f.id().equals("notify_ice_on_closure")).findFirst().orElseThrow();
+        assertTrue(ice.internal().get(0).contains("{IceTeamMailbox}"));
         Outcomes.FlagRule cm = flow.flags().stream().filter(f -> f.id().equals("cm_options_referral")).findFirst().orElseThrow();
         assertTrue(cm.internal().get(0).contains("{OptionsMailbox}"));
     }
@@ -370,9 +370,9 @@ class FlowValidatorTest {
     @Test
     void an_unknown_term_in_braces_is_reported_wherever_it_is() {
         String text = intakeWith("A wrong effective date can come from", "A wrong {Foo} can come from");
-        text = with(text, "title: Explain the 14-month time limit", "title: Explain the {Foo} time limit");
+        text = with(text, "title: Explain the 14-month limit on raising a complaint", "title: Explain the {Foo} limit");
         text = with(text, "Details of each service level agreement are on the intranet.", "Details are on {Foo}.");
-        text = with(text, "Remind the client to keep paying", "Remind the client to keep paying {Foo}");
+        text = with(text, "remind them to keep up their payments", "remind them to keep up their payments {Foo}");
         List<FlowProblem> p = intakeProblems(text);
         assertProblem(p, "effective_date_challenge", "unknown term {Foo}");
         assertProblem(p, "out_of_time", "unknown term {Foo}");
@@ -396,9 +396,17 @@ class FlowValidatorTest {
     void an_address_typed_into_client_facing_text_or_terms_where_none_are_filled_are_refused() {
         List<FlowProblem> p = intakeProblems(intakeWith("I'm glad we've sorted this out.", "Write to someone@dwp.gov.uk."));
         assertTrue(p.stream().anyMatch(x -> x.message().contains("email address")), p.toString());
-        p = intakeProblems(intakeWith("title: Consolatory payment letter", "title: \"Consolatory payment letter from {CMG}\""));
+        p = intakeProblems(intakeWith("{code: CMEL9271, when:", "{code: CMEL9271, title: \"Letter from {CMG}\", when:"));
         assertTrue(p.stream().anyMatch(x -> x.message().contains("not filled in here")), p.toString());
         p = intakeProblems(intakeWith("empty_label: The case is still open", "empty_label: Open, ask {OptionsMailbox}"));
         assertTrue(p.stream().anyMatch(x -> x.node().equals("case_closed_on") && x.message().contains("not filled in here")), p.toString());
+    }
+
+    @Test
+    void a_flow_written_for_vocabulary_version_1_still_loads_so_calls_pinned_to_it_still_open() {
+        Flow previous = LOADER.load("intake@v1", TestFlows.resource("/flows-previous/intake-vocabulary-1.yaml"));
+        Position p = FlowEngine.walk(previous, Map.of("contact_route", "inbound_call", "region", "gb", "caller", "client",
+                "staff_conduct", "yes"), LocalDate.parse("2026-11-27"));
+        assertEquals("STAFF_CONDUCT_CONFIDENTIAL", p.outcome().code());
     }
 }

@@ -177,7 +177,8 @@ class PhoneScreensBrowserTest {
     /** Great Britain, an MP, a complaint for a constituent: the warm transfer outcome. */
     private void toTransferOutcome() {
         browser.press("1", "/questions/caller");
-        browser.press("3", "/questions/mp_purpose");
+        browser.press("3", "/questions/staff_conduct");
+        browser.press("2", "/questions/mp_purpose");
         browser.press("1", "/check");
         browser.keys(Keys.ENTER);
         browser.awaitPath("/outcome");

@@ -227,6 +227,9 @@ class TwilioWebhookTest {
         String callSid = sid();
         String id = twilio.inboundTaken(callSid, HOTLINE);
         twilio.handlerAnswers(callSid, sid());
+        for (String[] a : new String[][] {{"region", "gb"}, {"caller", "mp_mla"}, {"staff_conduct", "no"}, {"mp_purpose", "complaint"}}) {
+            assertEquals(200, api.answer(id, a[0], a[1]).status());
+        }
         Response view = api.get("/api/calls/" + id + "/warm-transfer");
         assertEquals(200, view.status());
         assertEquals("not_started", view.field("/state"));

@@ -67,7 +67,11 @@ class WarmTransferTest {
         String handlerLeg = sid();
         String id = twilio.inboundTaken(callSid, HOTLINE);
         twilio.handlerAnswers(callSid, handlerLeg);
-        assertEquals(200, api.answer(id, "region", region).status());
+        // 000 step 2: an MP on the phone, past the staff-conduct question, at the warm transfer outcome
+        for (String[] a : new String[][] {{"region", region}, {"caller", "mp_mla"}, {"staff_conduct", "no"}, {"mp_purpose", "complaint"}}) {
+            assertEquals(200, api.answer(id, a[0], a[1]).status());
+        }
+        assertEquals("WARM_TRANSFER_RESOLUTION_TEAM", api.get("/api/calls/" + id).field("/outcome/code"));
         return new PhoneCall(id, callSid, handlerLeg);
     }
 
@@ -194,6 +198,50 @@ class WarmTransferTest {
         assertEquals("not_started", api.get("/api/calls/" + id + "/warm-transfer").field("/state"));
         assertEquals(0, recorder.all().size());
         assertEquals(404, api.post("/api/calls/" + UUID.randomUUID() + "/warm-transfer", "{}").status());
+    }
+
+    @Test
+    void a_hotline_call_before_its_outcome_is_not_transferred_because_staff_conduct_comes_first() {
+        String callSid = sid();
+        String id = twilio.inboundTaken(callSid, HOTLINE);
+        twilio.handlerAnswers(callSid, sid());
+        assertEquals(200, api.answer(id, "region", "gb").status());
+        assertEquals(200, api.answer(id, "caller", "mp_mla").status());
+        Response r = api.post("/api/calls/" + id + "/warm-transfer", "{}");
+        assertEquals(422, r.status());
+        assertEquals("not_transferable", r.field("/error"));
+        assertEquals(0, recorder.all().size());
+    }
+
+    @Test
+    void a_client_referred_to_the_resolution_team_is_not_transferred_the_team_calls_them_back() {
+        String callSid = sid();
+        String id = twilio.inboundTaken(callSid, "+441000000000");
+        twilio.handlerAnswers(callSid, sid());
+        String[] answers = {"region", "gb", "caller", "client", "staff_conduct", "no", "about_cm_options", "no", "case_closed_on", "",
+                "challenges_decision", "no", "effective_date_challenge", "no", "existing_complaint", "unhappy_with_bau",
+                "bau_within_6_months", "yes", "mp_raised", "no"};
+        for (int i = 0; i < answers.length; i += 2) assertEquals(200, api.answer(id, answers[i], answers[i + 1]).status(), answers[i]);
+        assertEquals("REFER_RESOLUTION_TEAM", api.get("/api/calls/" + id).field("/outcome/code"));
+        Response r = api.post("/api/calls/" + id + "/warm-transfer", "{}");
+        assertEquals(422, r.status());
+        assertEquals("not_transferable", r.field("/error"));
+        assertEquals("false", api.get("/api/calls/" + id + "/warm-transfer").field("/offered"));
+        assertEquals(0, recorder.all().size());
+    }
+
+    @Test
+    void an_mp_phoning_about_a_member_of_staff_is_still_warm_transferred_without_details() throws Exception {
+        String callSid = sid();
+        String id = twilio.inboundTaken(callSid, HOTLINE);
+        twilio.handlerAnswers(callSid, sid());
+        for (String[] a : new String[][] {{"region", "gb"}, {"caller", "mp_mla"}, {"staff_conduct", "yes"}}) {
+            assertEquals(200, api.answer(id, a[0], a[1]).status());
+        }
+        assertEquals("STAFF_CONDUCT_CONFIDENTIAL", api.get("/api/calls/" + id).field("/outcome/code"));
+        assertEquals("true", api.get("/api/calls/" + id + "/warm-transfer").field("/offered"));
+        assertEquals(200, api.post("/api/calls/" + id + "/warm-transfer", "{}").status());
+        assertEquals(GB_TEAM, recorder.await(3).get(2).one("To"));
     }
 
     private List<String> transferEvents(PhoneCall call) {

@@ -149,7 +149,7 @@ class AssistApiTest {
     void the_case_note_follows_the_guided_path_and_never_carries_internal_text() {
         String id = api.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client",
                 "staff_conduct", "no", "about_cm_options", "partly", "case_closed_on", "", "challenges_decision", "no",
-                "effective_date_challenge", "no", "existing_complaint", "none", "resolvable_now", "no");
+                "effective_date_challenge", "no", "existing_complaint", "none", "mp_raised", "no", "resolvable_now", "no");
         JsonNode outcome = api.get("/api/calls/" + id).json().get("outcome");
         assertTrue(outcome.toString().contains(OPTIONS_MAILBOX), "the handler's outcome has the internal mailbox");
         Response r = api.get("/api/calls/" + id + "/summary");

@@ -100,9 +100,10 @@ class AssistBrowserTest {
         browser.settle();
         press("1", Keys.ENTER, "/questions/case_closed_on");
         press("1", Keys.ENTER, "/questions/challenges_decision");
-        press("1", Keys.ENTER, "/questions/effective_date_challenge");
+        press("2", Keys.ENTER, "/questions/effective_date_challenge");
         press("2", Keys.ENTER, "/questions/existing_complaint");
-        press("1", Keys.ENTER, "/questions/resolvable_now");
+        press("1", Keys.ENTER, "/questions/mp_raised");
+        press("2", Keys.ENTER, "/questions/resolvable_now");
         press("2", Keys.ENTER, "/check");
         browser.assertAccessible("check your answers with the search box");
         press(Keys.ENTER, "/outcome");

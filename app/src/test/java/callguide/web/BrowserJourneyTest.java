@@ -73,9 +73,10 @@ class BrowserJourneyTest {
         browser.assertAccessible("date question with an error");
         browser.screenshot("question-error");
         press("1", "/questions/challenges_decision");
-        press("1", "/questions/effective_date_challenge");
+        press("2", "/questions/effective_date_challenge");
         press("2", "/questions/existing_complaint");
-        press("1", "/questions/resolvable_now");
+        press("1", "/questions/mp_raised");
+        press("2", "/questions/resolvable_now");
         assertTrue(browser.text(".callguide-side").contains("The case is still open"), "answers so far are shown beside the question");
         press("2", "/check");
         assertTrue(browser.text("main").contains("Raise a formal complaint"));

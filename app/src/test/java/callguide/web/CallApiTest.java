@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 class CallApiTest {
     static final String[] TO_RESOLVABLE = {"contact_route", "inbound_call", "region", "gb", "caller", "client",
             "staff_conduct", "no", "about_cm_options", "no", "case_closed_on", "", "challenges_decision", "no",
-            "effective_date_challenge", "no", "existing_complaint", "none"};
+            "effective_date_challenge", "no", "existing_complaint", "none", "mp_raised", "no"};
 
     TestApp api;
 
@@ -86,9 +86,9 @@ class CallApiTest {
             assertEquals("completed", call.field("/status"));
             assertEquals("RAISE_COMPLAINT", call.field("/outcome/code"));
             assertNull(call.field("/step"));
-            assertEquals(10, call.json().get("answers").size());
+            assertEquals(11, call.json().get("answers").size());
             assertEquals("contact_route", call.field("/answers/0/question"));
-            assertEquals("resolvable_now", call.field("/answers/9/question"));
+            assertEquals("resolvable_now", call.field("/answers/10/question"));
         }
 
         @Test

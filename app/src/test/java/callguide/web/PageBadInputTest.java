@@ -149,7 +149,7 @@ class PageBadInputTest {
         TestApp.Client h1 = app.as("h1");
         assertEquals(200, h1.post("/api/calls/" + finished + "/take", "").status());
         String[] toOutcome = {"region", "gb", "caller", "client", "staff_conduct", "no", "about_cm_options", "no", "case_closed_on", "",
-                "challenges_decision", "no", "effective_date_challenge", "no", "existing_complaint", "none", "resolvable_now", "no"};
+                "challenges_decision", "no", "effective_date_challenge", "no", "existing_complaint", "none", "mp_raised", "no", "resolvable_now", "no"};
         for (int i = 0; i < toOutcome.length; i += 2) assertEquals(200, h1.answer(finished, toOutcome[i], toOutcome[i + 1]).status());
         assertEquals("completed", supervisor.get("/api/calls/" + finished).field("/status"));
         HttpResponse<String> late = post("/calls/" + finished + "/take", "", erin);

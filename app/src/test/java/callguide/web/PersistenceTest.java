@@ -28,6 +28,8 @@ class PersistenceTest {
             assertEquals("caller", call.field("/step/question"));
             assertEquals("Letter dated 3 November", second.get("/api/calls/" + id + "/events").field("/3/note"));
             assertEquals(200, second.answer(id, "caller", "ice").status());
+            assertEquals(200, second.answer(id, "staff_conduct", "no").status());
+            assertEquals(200, second.answer(id, "ice_contact", "investigation").status());
             assertEquals("REFER_ICE_TEAM", second.get("/api/calls/" + id).field("/outcome/code"));
         }
     }

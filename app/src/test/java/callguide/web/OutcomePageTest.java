@@ -1,0 +1,65 @@
+package callguide.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import callguide.support.PageSession;
+import callguide.support.TestApp;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What the outcome page shows for how the contact came in: the reply's words for a letter, and a transfer only for an MP on the phone. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutcomePageTest {
+    TestApp app;
+    TestApp.Client olive;
+    PageSession pages;
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start();
+        olive = app.as("olive");
+        pages = olive.pages();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        app.close();
+    }
+
+    /** Olive's call, answered to a client's referral to the Complaints Resolution Team. */
+    String referral(String route) {
+        String id = olive.callAnswering("contact_route", route, "region", "gb", "caller", "client", "staff_conduct", "no",
+                "about_cm_options", "no", "case_closed_on", "", "challenges_decision", "no", "effective_date_challenge", "no",
+                "existing_complaint", "unhappy_with_bau", "bau_within_6_months", "yes", "mp_raised", "no");
+        assertEquals("REFER_RESOLUTION_TEAM", olive.get("/api/calls/" + id).field("/outcome/code"));
+        return id;
+    }
+
+    @Test
+    void a_written_contact_shows_what_to_put_in_the_reply_and_the_case_note_never_says_told_the_caller() throws Exception {
+        String id = referral("written");
+        HttpResponse<String> page = pages.get("/calls/" + id + "/outcome");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("What to put in the reply"), "the heading for a letter");
+        assertFalse(page.body().contains("What to say to the caller"));
+        String note = olive.get("/api/calls/" + id + "/summary").field("/caseNote");
+        assertTrue(note.contains("Put in the reply: "), note);
+        assertFalse(note.contains("Told the caller"), note);
+    }
+
+    @Test
+    void a_client_referred_to_the_resolution_team_by_phone_is_offered_no_transfer() throws Exception {
+        String id = referral("inbound_call");
+        HttpResponse<String> page = pages.get("/calls/" + id + "/outcome");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("What to say to the caller"));
+        assertFalse(page.body().contains("id=\"warm-transfer\""), "the team calls the client back; no transfer panel");
+        assertFalse(page.body().contains("start-transfer"));
+        assertTrue(olive.get("/api/calls/" + id + "/summary").field("/caseNote").contains("Told the caller: "));
+    }
+}
