@@ -11,6 +11,11 @@ import callguide.call.CallService;
 import callguide.call.FlowCatalog;
 import callguide.call.FlowVersionDao;
 import callguide.call.WorkingCalendar;
+import callguide.casework.CaseDao;
+import callguide.casework.CaseService;
+import callguide.casework.ProcessFlows;
+import callguide.resolution.CaseEngine;
+import callguide.resolution.ProcessFlow;
 import callguide.flow.FlowLoader;
 import callguide.flow.InvalidFlow;
 import callguide.flow.Renderer;
@@ -87,6 +92,7 @@ public final class App implements AutoCloseable {
         config.requireSecrets();
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
+        ProcessFlows.resolution(config.flowsDir()); // an invalid process flow stops the start before the database
         WorkingCalendar calendar = calendar(config);
         AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
         EmbeddedServer embedded = config.databaseUrl() == null
@@ -124,11 +130,14 @@ public final class App implements AutoCloseable {
                         + " can be reached from other machines or uses a shared database. Change the password or remove the account.");
             }
         }
+        ProcessFlow resolution = ProcessFlows.resolution(config.flowsDir());
+        CaseService cases = new CaseService(new CaseDao(database.jdbi(), json, s -> resolution.stage(s) != null && resolution.stage(s).closes()),
+                new CaseEngine(resolution), calls, clock);
         List<Routes.Route> routes = new java.util.ArrayList<>();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
                 config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist,
                 new ClientAddress(config.trustedProxies()), config.telephony().publicBaseUrl().startsWith("https://"),
-                config.limits().callsPerMinute()), routes)
+                config.limits().callsPerMinute(), cases), routes)
                 .start(config.host(), config.port());
         return new App(database, web, telephony, routes);
     }
@@ -138,6 +147,8 @@ public final class App implements AutoCloseable {
         try {
             List<FlowCatalog.Entry> flows = FlowCatalog.read(new FlowLoader(Vocabulary.INTAKE), config.flowsDir());
             flows.forEach(e -> System.out.println("ok: " + e.flow().file() + " (" + e.flow().id() + " version " + e.flow().version() + ")"));
+            ProcessFlow resolution = ProcessFlows.resolution(config.flowsDir());
+            System.out.println("ok: " + resolution.file() + " (" + resolution.id() + " version " + resolution.version() + ")");
             return 0;
         } catch (InvalidFlow e) {
             e.problems().forEach(p -> System.out.println("invalid: " + p));

@@ -28,7 +28,9 @@ public final class Accounts {
             new Demo("handler", Role.handler, "handler-demo-1"),
             new Demo("handler2", Role.handler, "handler-demo-2"),
             new Demo("supervisor", Role.supervisor, "supervisor-demo"),
-            new Demo("teamleader", Role.team_leader, "teamleader-demo"));
+            new Demo("teamleader", Role.team_leader, "teamleader-demo"),
+            new Demo("caseworker", Role.resolution_caseworker, "caseworker-demo-1"),
+            new Demo("crtleader", Role.resolution_team_leader, "crtleader-demo-1"));
 
     public record Demo(String username, Role role, String password) {}
 

@@ -47,11 +47,13 @@ public final class FlowCatalog {
         this.current = Map.copyOf(map);
     }
 
-    /** Reads and validates every *.yaml in the folder (or, with none given, the flows in the jar). */
+    /** Reads and validates every intake *.yaml in the folder (or, with none given, the flows in the jar). */
     public static List<Entry> read(FlowLoader loader, Path dir) {
         List<Entry> out = new ArrayList<>();
         List<FlowProblem> problems = new ArrayList<>();
         for (Map.Entry<String, String> file : files(dir).entrySet()) {
+            // Process flows (kind: process) are not intake flows; their own loader reads them.
+            if (!"intake".equals(callguide.resolution.ProcessLoader.kind(file.getValue()))) continue;
             try {
                 out.add(new Entry(loader.load(file.getKey(), file.getValue()), file.getValue()));
             } catch (InvalidFlow e) {
@@ -63,7 +65,8 @@ public final class FlowCatalog {
         return out;
     }
 
-    private static Map<String, String> files(Path dir) {
+    /** Every *.yaml in the folder (or in the jar), by file name, whatever its kind. */
+    public static Map<String, String> files(Path dir) {
         if (dir != null) return readFolder(dir);
         try {
             URI uri = FlowCatalog.class.getResource("/flows").toURI();

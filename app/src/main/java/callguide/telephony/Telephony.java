@@ -90,6 +90,12 @@ public final class Telephony implements AutoCloseable {
         feed.open(ctx, id, after(ctx));
     }
 
+    /** The call's live transcript on a stream opened elsewhere (a CRT case linked to the call), resumed the same way. */
+    public void transcriptStream(UUID callId, Context ctx) {
+        calls.get(callId);
+        feed.open(ctx, callId, after(ctx));
+    }
+
     private static long after(Context ctx) {
         String v = ctx.queryParam("after");
         if (v == null || v.isBlank()) v = ctx.header("Last-Event-ID");

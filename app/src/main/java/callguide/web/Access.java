@@ -15,6 +15,9 @@ public enum Access implements RouteRole {
     HANDLER,
     SUPERVISOR,
     TEAM_LEADER,
+    /** The Complaints Resolution Team: its caseworkers and team leaders work its cases and see no calls. */
+    CRT_CASEWORKER,
+    CRT_TEAM_LEADER,
     /** The call in the path must be the handler's own; reviewers may read it, and each read is logged. */
     OWN_CALL,
     /** As OWN_CALL, and any handler may also try a phone call (to take it, or be told another handler did). */
@@ -28,11 +31,13 @@ public enum Access implements RouteRole {
             case handler -> HANDLER;
             case supervisor -> SUPERVISOR;
             case team_leader -> TEAM_LEADER;
+            case resolution_caseworker -> CRT_CASEWORKER;
+            case resolution_team_leader -> CRT_TEAM_LEADER;
         };
     }
 
     boolean isPerson() {
-        return this == HANDLER || this == SUPERVISOR || this == TEAM_LEADER;
+        return this == HANDLER || this == SUPERVISOR || this == TEAM_LEADER || this == CRT_CASEWORKER || this == CRT_TEAM_LEADER;
     }
 
     boolean isCallScope() {

@@ -19,6 +19,11 @@ public record Chrome(Account account, String csrf, long idleSeconds, String path
         return account != null;
     }
 
+    /** Works the Complaints Resolution Team's cases. */
+    public boolean crt() {
+        return account != null && account.role().resolution();
+    }
+
     public boolean reviews() {
         return account != null && account.role().reviews();
     }

@@ -39,12 +39,12 @@ public final class Routes {
     public record Services(Database database, FlowCatalog flows, CallService calls, Renderer renderer,
                            WorkingCalendar calendar, Nation defaultNation, ObjectMapper json,
                            Accounts accounts, ReviewDao review, Clock clock, Telephony telephony, Assist assist,
-                           ClientAddress clientAddress, boolean https, int callsPerMinute) {}
+                           ClientAddress clientAddress, boolean https, int callsPerMinute, callguide.casework.CaseService cases) {}
 
     /** One route as the table declares it, for the start-up check and the tests that walk the table. */
     public record Route(String method, String path, Set<RouteRole> roles) {}
 
-    private static final Access[] SIGNED_IN = {Access.HANDLER, Access.SUPERVISOR, Access.TEAM_LEADER};
+    private static final Access[] SIGNED_IN = {Access.HANDLER, Access.SUPERVISOR, Access.TEAM_LEADER, Access.CRT_CASEWORKER, Access.CRT_TEAM_LEADER};
     private static final Access[] READ_CALL = {Access.HANDLER, Access.SUPERVISOR, Access.TEAM_LEADER, Access.OWN_CALL};
     private static final Access[] REVIEW = {Access.SUPERVISOR, Access.TEAM_LEADER};
     private static final Access HANDLER = Access.HANDLER;
@@ -101,13 +101,14 @@ public final class Routes {
                     boolean up = s.database().answers();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database_unavailable"));
                 }, ANYONE);
+                var cases = CaseRoutes.add(s.cases(), s.json(), s.calls(), s.telephony(), s.renderer());
                 get("/sign-in", signIn::show, ANYONE);
                 post("/sign-in", signIn::signIn, ANYONE);
                 post("/sign-out", signIn::signOut, SIGNED_IN);
                 post("/keep-alive", signIn::keepAlive, SIGNED_IN);
 
                 // The handler's pages: only their own calls, and any handler may take a phone call still waiting.
-                get("/", home::show, SIGNED_IN);
+                get("/", CaseRoutes.home(home::show, cases::queue), SIGNED_IN);
                 post("/calls", starts.limited(home::start), HANDLER);
                 sse("/calls/waiting", home::waitingStream, SIGNED_IN);
                 path("/calls/{id}", () -> {

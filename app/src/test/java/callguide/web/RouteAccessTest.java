@@ -41,6 +41,8 @@ class RouteAccessTest {
         people.put(Access.HANDLER, app.as("h2"));
         people.put(Access.SUPERVISOR, app.as("sam", Role.supervisor));
         people.put(Access.TEAM_LEADER, app.as("tess", Role.team_leader));
+        people.put(Access.CRT_CASEWORKER, app.as("casey", Role.resolution_caseworker));
+        people.put(Access.CRT_TEAM_LEADER, app.as("lee", Role.resolution_team_leader));
         people.forEach((access, client) -> browsers.put(access, client.pages()));
     }
 

@@ -1,0 +1,268 @@
+package callguide.casework;
+
+import static callguide.casework.CaseClient.guidedCall;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import callguide.App;
+import callguide.account.Role;
+import callguide.resolution.CaseEngine;
+import callguide.resolution.CaseState;
+import callguide.resolution.ProcessFlow;
+import callguide.support.TestApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The CRT's JSON API on the real service and a real database: the contract other clients depend on. */
+class ResolutionApiTest {
+    static TestApp app;
+    static CaseClient caseworker;
+    static CaseClient leader;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        caseworker = CaseClient.as(app, "casey", Role.resolution_caseworker);
+        leader = CaseClient.as(app, "lee", Role.resolution_team_leader);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    static Map<String, Object> manual(Object... kv) {
+        Map<String, Object> m = new java.util.HashMap<>(Map.of("team", "gb", "referredBy", "BAU G7 Smith", "receivedOn", "2026-11-27"));
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    static String opened(Object... kv) {
+        TestApp.Response r = caseworker.manual(manual(kv));
+        assertEquals(201, r.status(), r.text());
+        return r.field("/id");
+    }
+
+    private static final Map<String, String> NONE = Map.of();
+
+    /** A manual complaint walked by the API to the team leader's approval of a payment. */
+    static String awaitingApproval() {
+        String id = opened();
+        caseworker.moveNow(id, "acknowledge", Map.of("parties", "both clients", "acknowledged_by", "phone"));
+        caseworker.moveNow(id, "resolvable_now", NONE);
+        caseworker.moveNow(id, "sr_set_up", Map.of("sr_number", "1-234", "dissatisfaction_sr", "1-111",
+                "dissatisfaction_within_6_months", "yes", "addressee", "CMG", "parliamentary_contact_involved", "no",
+                "complaint_details", "late payments", "root_cause", "Human Error"));
+        caseworker.moveNow(id, "plan_discussed", Map.of("review", "checked", "discussed_with", "client"));
+        caseworker.moveNow(id, "further_action", Map.of("referral_update", "needs BAU review"));
+        caseworker.moveNow(id, "bau_review_returned", Map.of("bau_review", "arrears wrong"));
+        caseworker.moveNow(id, "plan_for_approval", Map.of("reasons", "r", "actions", "a", "amount", "50.00"));
+        return id;
+    }
+
+    @Test
+    void theFlowIsServedInTheContractsShapeAndIsNotAnIntakeFlow() {
+        TestApp.Response r = caseworker.get("/api/flows/resolution");
+        assertEquals(200, r.status(), r.text());
+        assertEquals("resolution", r.field("/id"));
+        assertEquals("received", r.field("/start"));
+        assertNotNull(r.field("/version"));
+        JsonNode move = r.json().at("/stages/received/moves/0");
+        for (String key : List.of("id", "to", "roles", "fields", "letters", "clock", "resolutionCode", "sources")) {
+            assertTrue(move.has(key), "a move has " + key);
+        }
+        assertTrue(move.get("letters").isArray());
+        JsonNode source = r.json().at("/stages/plan_disputed/sources/0");
+        assertEquals("Client disagrees with action plan", source.get("heading").asText());
+        assertEquals(34, source.get("step").asInt());
+        assertTrue(source.get("note").asText().contains("blank"));
+        assertTrue(r.json().at("/stages/sr_setup/moves/1/clock").isObject());
+        assertTrue(r.json().at("/stages/acknowledged/moves/0/clock").isNull());
+        TestApp.Response intake = app.get("/api/flows");
+        assertFalse(intake.text().contains("\"resolution\""), "the intake flow list never shows the process flow");
+    }
+
+    @Test
+    void aWarmTransferredMpOpensOneCaseLinkedToTheCallWithItsClocks() {
+        String call = guidedCall(app, CaseClient.MP_COMPLAINT_BY_PHONE);
+        TestApp.Response first = caseworker.open(call);
+        assertEquals(201, first.status(), first.text());
+        assertEquals("received", first.field("/stage"));
+        assertEquals(1, first.json().get("version").asInt());
+        assertEquals(call, first.field("/call"));
+        assertEquals("acknowledge", first.field("/clocks/0/name"));
+        assertEquals("2026-11-29", first.field("/clocks/0/due"));
+        assertEquals("2026-12-12", first.field("/clocks/1/due"));
+        assertTrue(first.json().at("/clocks/0/stoppedAt").isNull());
+        assertEquals("yes", first.field("/facts/parliamentary"));
+        TestApp.Response again = caseworker.open(call);
+        assertEquals(200, again.status());
+        assertEquals(first.field("/id"), again.field("/id"));
+    }
+
+    @Test
+    void aCallThatSendsNoWorkToTheCrtIsRefused() {
+        String call = guidedCall(app, Map.of("contact_route", "inbound_call", "region", "gb", "caller", "contracted_supplier",
+                "staff_conduct", "no"));
+        TestApp.Response r = caseworker.open(call);
+        assertEquals(422, r.status(), r.text());
+        assertEquals("not_for_crt", r.field("/error"));
+        assertEquals(404, caseworker.open(UUID.randomUUID().toString()).status());
+        String unfinished = app.post("/api/calls", "{\"flow\":\"intake\"}").field("/id");
+        assertEquals("call_in_progress", caseworker.open(unfinished).field("/error"));
+    }
+
+    @Test
+    void callHandlersAndStrangersSeeNoCases() {
+        String id = opened();
+        CaseClient handler = CaseClient.as(app, "hal", Role.handler);
+        assertEquals(403, handler.get("/api/cases/" + id).status());
+        assertEquals(403, handler.manual(manual()).status());
+        assertEquals(403, handler.move(id, 1, "acknowledge", NONE).status());
+        assertEquals(401, app.anonymous().get("/api/cases/" + id).status());
+        assertEquals(1, caseworker.get("/api/cases/" + id).json().get("version").asInt(), "nothing changed");
+    }
+
+    @Test
+    void refusalsComeInTheContractsOrderAndRecordNothing() {
+        String id = awaitingApproval();
+        JsonNode now = caseworker.get("/api/cases/" + id).json();
+        int v = now.get("version").asInt();
+        int events = now.get("events").size();
+
+        TestApp.Response stale = caseworker.move(id, v - 1, "no_such_move", NONE);
+        assertEquals(409, stale.status());
+        assertEquals("stale_version", stale.field("/error"));
+        assertEquals(v, stale.json().at("/current/version").asInt());
+        assertEquals(events, stale.json().at("/current/events").size());
+
+        TestApp.Response notAllowed = caseworker.move(id, v, "acknowledge", NONE);
+        assertEquals(409, notAllowed.status());
+        assertEquals("move_not_allowed", notAllowed.field("/error"));
+        assertEquals("awaiting_approval", notAllowed.field("/current/stage"));
+
+        TestApp.Response forbidden = caseworker.move(id, v, "tl_approves", NONE);
+        assertEquals(403, forbidden.status(), "a caseworker cannot approve a payment");
+
+        TestApp.Response missing = leader.move(id, v, "tl_approves", Map.of("amount", "50.00"));
+        assertEquals(422, missing.status());
+        assertEquals("fields_missing", missing.field("/error"));
+        assertEquals("comments", missing.field("/missing/0"));
+
+        JsonNode after = caseworker.get("/api/cases/" + id).json();
+        assertEquals(v, after.get("version").asInt());
+        assertEquals(events, after.get("events").size());
+
+        TestApp.Response ok = leader.move(id, v, "tl_approves", Map.of("amount", "50.00", "comments", "within my authority"));
+        assertEquals(200, ok.status(), ok.text());
+        assertEquals("plan_with_client", ok.field("/stage"));
+        assertEquals(v + 1, ok.json().get("version").asInt());
+        assertTrue(ok.json().get("clocks").isArray());
+    }
+
+    @Test
+    void badBodiesAreFourHundredsNotFiveHundreds() {
+        String id = opened();
+        assertEquals(400, caseworker.post("/api/cases/" + id + "/moves", "{not json").status());
+        assertEquals(400, caseworker.post("/api/cases/" + id + "/moves", "{\"move\":\"acknowledge\",\"version\":\"1\"}").status());
+        assertEquals(400, caseworker.post("/api/cases/" + id + "/moves", "{\"move\":\"acknowledge\",\"version\":1,\"fields\":[1]}").status());
+        assertEquals(400, caseworker.post("/api/cases", "{}").status());
+        assertEquals(400, caseworker.manual(Map.of("team", "fr", "referredBy", "x")).status());
+        assertEquals(404, caseworker.get("/api/cases/not-a-uuid").status());
+        assertEquals(404, caseworker.get("/api/cases/" + UUID.randomUUID()).status());
+    }
+
+    @Test
+    void everyViewIsAuditedAndTheEventsRebuildTheCase() {
+        String id = awaitingApproval();
+        leader.moveNow(id, "plan_rejected", Map.of("comments", "too much"));
+        TestApp.Response r = caseworker.get("/api/cases/" + id);
+        assertEquals("further_action_bau", r.field("/stage"));
+        JsonNode events = r.json().get("events");
+        assertEquals("opened", events.get(0).get("type").asText());
+        assertEquals("plan_rejected", events.get(events.size() - 1).get("move").asText());
+        assertEquals("lee", events.get(events.size() - 1).get("actor").asText());
+
+        CaseService service = service();
+        List<CaseDao.View> views = service.views(UUID.fromString(id));
+        assertTrue(views.stream().anyMatch(v -> v.username().equals("casey") && v.via().equals("api")));
+        for (UUID each : new CaseDao(app.app.database().jdbi(), App.json(), s -> false).ids()) {
+            CaseState stored = service.get(each).state();
+            assertEquals(stored, service.replay(each), "replaying case " + each);
+        }
+    }
+
+    @Test
+    void aStaffConductContactKeepsNoDetailsAndNoClocks() {
+        TestApp.Response r = caseworker.manual(manual("staffConduct", true, "parliamentary", true));
+        assertEquals(201, r.status(), r.text());
+        assertEquals("placeholder", r.field("/kind"));
+        assertEquals(0, r.json().get("clocks").size());
+        assertEquals(0, r.json().get("facts").size());
+        String id = r.field("/id");
+        assertEquals("move_not_allowed", caseworker.move(id, 1, "acknowledge", NONE).field("/error"));
+        assertEquals("move_not_allowed", caseworker.move(id, 1, "log_call_attempt", Map.of("called", "the MP", "result", "no answer")).field("/error"));
+        assertNoDetailsStored(id);
+    }
+
+    @Test
+    void aStaffConductMpCallOpensOnlyAPlaceholder() {
+        String call = guidedCall(app, CaseClient.MP_STAFF_CONDUCT);
+        Assumptions.assumeTrue(app.get("/api/calls/" + call).text().contains("STAFF_CONDUCT_CONFIDENTIAL"),
+                "skipped: the intake flow in service does not ask an MP about staff conduct (intake flow version 2 does)");
+        TestApp.Response r = caseworker.open(call);
+        assertEquals(201, r.status(), r.text());
+        assertEquals("placeholder", r.field("/kind"));
+        assertEquals(0, r.json().get("clocks").size());
+        assertNoDetailsStored(r.field("/id"));
+    }
+
+    /** The scan: nothing about the complaint in the case row or its events, only that it exists. */
+    private static void assertNoDetailsStored(String id) {
+        List<String> rows = new ArrayList<>(app.app.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT state::text FROM crt_cases WHERE id = :id UNION ALL SELECT detail::text FROM crt_case_events WHERE case_id = :id")
+                .bind("id", UUID.fromString(id)).mapTo(String.class).list()));
+        assertEquals(2, rows.size());
+        for (String row : rows) {
+            JsonNode n = read(row);
+            JsonNode facts = n.get("facts");
+            assertTrue(facts == null || facts.isEmpty(), "no facts: " + row);
+            JsonNode clocks = n.get("clocks");
+            assertTrue(clocks == null || clocks.isEmpty(), "no clocks: " + row);
+        }
+    }
+
+    private static JsonNode read(String s) {
+        try {
+            return CaseClient.JSON.readTree(s);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> manualFor(String team) {
+        Map<String, Object> m = manual();
+        m.put("team", team);
+        return m;
+    }
+
+    static CaseService service() {
+        return serviceOf(app);
+    }
+
+    static CaseService serviceOf(TestApp app) {
+        ProcessFlow flow = ProcessFlows.resolution(java.nio.file.Path.of("../flows"));
+        return new CaseService(new CaseDao(app.app.database().jdbi(), App.json(), s -> flow.stage(s) != null && flow.stage(s).closes()),
+                new CaseEngine(flow), null, Clock.fixed(TestApp.NOW, java.time.ZoneOffset.UTC));
+    }
+}

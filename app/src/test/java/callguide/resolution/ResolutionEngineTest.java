@@ -1,0 +1,327 @@
+package callguide.resolution;
+
+import static callguide.resolution.CaseWalk.TL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import callguide.resolution.MoveRefused.Reason;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ResolutionEngineTest {
+
+    private static MoveRefused refused(Reason reason, Runnable r) {
+        MoveRefused e = assertThrows(MoveRefused.class, r::run);
+        assertEquals(reason, e.reason(), e.getMessage());
+        return e;
+    }
+
+    @Nested
+    class FromReceiptToEachResolutionCode {
+        @Test
+        void rejectedAtStep11() {
+            CaseWalk w = CaseWalk.complaint().move("acknowledge").move("resolvable_now")
+                    .move("reject", "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "no");
+            assertEquals("closed", w.stage());
+            assertEquals("Rejected", w.state.resolutionCode());
+        }
+
+        @Test
+        void anEnquiryClosesAsNoActionTaken() {
+            CaseWalk w = CaseWalk.complaint().toReview().move("enquiry_only");
+            assertEquals("No Action Taken", w.state.resolutionCode());
+            assertTrue(w.last.tasks().stream().anyMatch(t -> t.contains("feedback")), "feedback to whoever referred it");
+        }
+
+        @Test
+        void actionsCompleteClientOk() {
+            CaseWalk w = CaseWalk.complaint().toActions().move("actions_done").move("client_agrees_close");
+            assertEquals("closed", w.stage());
+            assertEquals("Actions Complete – Client Ok", w.state.resolutionCode());
+            assertEquals(List.of(), w.letters());
+            w.move("lock_flag_removed");
+            assertEquals("returned_to_bau", w.stage());
+            assertEquals("Actions Complete – Client Ok", w.state.resolutionCode(), "step 46 keeps the code");
+        }
+
+        @Test
+        void actionsCompleteClientNotOkIssuesCmsl5710WithTheLeaflet() {
+            CaseWalk w = CaseWalk.complaint().toActions().move("actions_done").move("client_disagrees_close");
+            assertEquals("Actions Complete – Client Not Ok", w.state.resolutionCode());
+            assertEquals(List.of("CMSL5710", "CMSB011"), w.letters());
+        }
+
+        @Test
+        void noFurtherActionWithTheClientAgreeingGoesToStep43() {
+            CaseWalk w = CaseWalk.complaint().toReview().move("plan_discussed").move("no_further_action").move("client_agrees_close");
+            assertEquals("Actions Complete – Client Ok", w.state.resolutionCode());
+        }
+
+        @Test
+        void aCodeTheProcedureDoesNotGiveIsRefused() {
+            CaseWalk w = CaseWalk.complaint().toReview().move("plan_discussed").move("no_further_action").move("client_unreachable");
+            w.on(w.clock("reply_wait").due());
+            MoveRefused e = refused(Reason.fields_invalid, () -> w.move("no_reply_close", "resolution_code", "Withdrawn"));
+            assertEquals(List.of("resolution_code"), e.missing());
+            w.move("no_reply_close", "resolution_code", "No Action Taken", "reason", "no reply, nothing more to do");
+            assertEquals("No Action Taken", w.state.resolutionCode());
+        }
+
+        @Test
+        void anMpsNonCaseSpecificQueryIsItsOwnShortTrackWithNoCode() {
+            CaseWalk w = new CaseWalk(CaseKind.mp_query, LocalDate.of(2026, 3, 2), Map.of("parliamentary", "yes"));
+            assertEquals(List.of("acknowledge"), w.state.clocks().stream().map(CaseClock::name).toList(), "no 15-day clock");
+            refused(Reason.move_not_allowed, () -> w.move("non_case_specific_query"));
+            w.move("authenticate_mp").move("non_case_specific_query").move("query_sr_raised");
+            assertEquals("query_in_hand", w.stage());
+            assertNull(w.state.resolutionCode());
+            assertTrue(w.last.tasks().contains("Record this stage in Respond"));
+        }
+    }
+
+    @Test
+    void step11RefusesToGoOnWithNoRecentDissatisfactionAndNoMp() {
+        CaseWalk w = CaseWalk.complaint().move("acknowledge").move("resolvable_now");
+        MoveRefused e = refused(Reason.refused_by_procedure, () -> w.move("sr_set_up",
+                "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "no"));
+        assertTrue(e.getMessage().contains("step 11"), e.getMessage());
+        refused(Reason.refused_by_procedure, () -> w.move("reject", "dissatisfaction_within_6_months", "yes"));
+        assertEquals("sr_setup", w.stage(), "nothing changed");
+        w.move("sr_set_up", "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "yes");
+        assertEquals("crt_review", w.stage(), "an MP contact goes on whatever the date");
+    }
+
+    @Test
+    void anMpIsAuthenticatedBeforeTheCaseIsDiscussed() {
+        CaseWalk w = CaseWalk.complaint("parliamentary", "yes");
+        refused(Reason.move_not_allowed, () -> w.move("acknowledge"));
+        w.move("authenticate_mp").move("acknowledge");
+        assertEquals("acknowledged", w.stage());
+        assertTrue(w.last.tasks().contains("Record this stage in Respond"), "Respond is a task at each stage");
+        refused(Reason.move_not_allowed, () -> w.move("authenticate_mp"));
+    }
+
+    @Nested
+    class ConsolatoryPaymentReferralOnly {
+        @Test
+        void everyLetterAfterAFailedCallIsCmel9271() {
+            CaseWalk w = CaseWalk.complaint("consolatory_only", "yes").toReview();
+            refused(Reason.move_not_allowed, () -> w.move("client_unreachable"));
+            w.move("client_unreachable_consolatory");
+            assertEquals(List.of("CMEL9271"), w.letters());
+            w.move("client_replied").move("plan_discussed").move("further_action").move("bau_review_returned").move("plan_drafted");
+            refused(Reason.move_not_allowed, () -> w.move("client_unreachable"));
+            w.move("client_unreachable_consolatory").move("client_agrees_plan").move("actions_done");
+            refused(Reason.move_not_allowed, () -> w.move("client_unreachable"));
+            w.move("client_unreachable_consolatory");
+            assertEquals(List.of("CMEL9271", "CMEL9271", "CMEL9271"), w.letters());
+        }
+    }
+
+    @Test
+    void aPlanRejectedByTheTeamLeaderIsRedraftedAndApproved() {
+        CaseWalk w = CaseWalk.complaint().toReview().move("plan_discussed").move("further_action").move("bau_review_returned")
+                .move("plan_for_approval");
+        assertEquals("awaiting_approval", w.stage());
+        assertEquals("Pending Approval - TL", w.last.move().sr().get("Sub Status"));
+        refused(Reason.forbidden, () -> w.move("tl_approves"));
+        w.as(TL, "plan_rejected");
+        assertEquals("further_action_bau", w.stage(), "step 25: back to step 20 for a new plan");
+        assertEquals("N", w.state.facts().get("tl_approved"));
+        w.move("bau_review_returned").move("plan_for_approval").as(TL, "manager_approves");
+        assertEquals("plan_with_client", w.stage());
+        assertEquals("Y", w.state.facts().get("tl_approved"));
+        assertTrue(w.last.tasks().stream().anyMatch(t -> t.contains("CMSF5551 (NI)")));
+    }
+
+    @Nested
+    class ADisputedPlan {
+        CaseWalk disputed() {
+            return CaseWalk.complaint().toReview().move("plan_discussed").move("further_action").move("bau_review_returned")
+                    .move("plan_drafted").move("client_disagrees_plan");
+        }
+
+        @Test
+        void keptAlwaysIssuesCmsl5706() {
+            CaseWalk w = disputed();
+            refused(Reason.forbidden, () -> w.move("plan_kept"));
+            w.as(TL, "plan_kept").move("client_told_plan_stands");
+            assertEquals(List.of("CMSL5706"), w.letters());
+            assertEquals("undertaking_actions", w.stage());
+        }
+
+        @Test
+        void changedIssuesCmsl5707OnlyWhenTheClientCannotBeReached() {
+            CaseWalk reached = disputed().as(TL, "plan_to_change").move("client_told_new_plan");
+            assertEquals(List.of(), reached.letters());
+            assertEquals("further_action_bau", reached.stage());
+            CaseWalk unreached = disputed().as(TL, "plan_to_change").move("client_unreachable");
+            assertEquals(List.of("CMSL5707"), unreached.letters());
+            assertEquals("further_action_bau", unreached.stage());
+        }
+    }
+
+    @Nested
+    class TheClientUnreachableAtEachLetter {
+        @Test
+        void step13Cmsl5703WaitsFourteenDaysThenEitherExit() {
+            CaseWalk w = CaseWalk.complaint().toReview().move("client_unreachable");
+            assertEquals(List.of("CMSL5703"), w.letters());
+            assertEquals(LocalDate.of(2026, 3, 16), w.clock("reply_wait").due());
+            refused(Reason.too_early, () -> w.on(LocalDate.of(2026, 3, 15)).move("no_reply_close", "reason", "x"));
+            w.on(LocalDate.of(2026, 3, 16)).move("no_reply_close", "resolution_code", "No Action Taken", "reason", "not enough information");
+            assertEquals("closed", w.stage());
+            CaseWalk replied = CaseWalk.complaint().toReview().move("client_unreachable").move("client_replied");
+            assertEquals("crt_review", replied.stage());
+            assertEquals(LocalDate.of(2026, 3, 2), replied.clock("reply_wait").stoppedAt());
+        }
+
+        @Test
+        void step17LogsTheAttemptsThenCmsl5703() {
+            CaseWalk w = CaseWalk.complaint().toReview().move("plan_discussed").move("no_further_action");
+            w.move("log_call_attempt", "result", "no answer").move("log_call_attempt", "result", "voicemail");
+            MoveRefused e = refused(Reason.fields_missing, () -> w.move("client_unreachable", "attempts", null));
+            assertEquals(List.of("attempts"), e.missing());
+            w.move("client_unreachable");
+            assertEquals(List.of("CMSL5703"), w.letters());
+            assertEquals("nfa_wait", w.stage());
+        }
+
+        @Test
+        void step27Cmsl5704WithItsParagraphChoices() {
+            CaseWalk w = CaseWalk.complaint().toReview().move("plan_discussed").move("further_action").move("bau_review_returned")
+                    .move("plan_drafted");
+            refused(Reason.fields_invalid, () -> w.move("client_unreachable", "complaint_reference", "TM_99999"));
+            w.move("client_unreachable", "complaint_reference", "TM_12115_E", "what_happens_next", "TM_12121_E");
+            assertEquals(List.of("CMSL5704"), w.letters());
+            assertEquals("TM_12115_E", w.state.facts().get("complaint_reference"));
+            w.on(w.clock("reply_wait").due()).move("no_reply_go_ahead");
+            assertEquals("undertaking_actions", w.stage());
+        }
+
+        @Test
+        void step42Cmsl5708WaitsFourteenCalendarDays() {
+            CaseWalk w = CaseWalk.complaint().toActions().move("actions_done").move("client_unreachable", "paragraph", "TM_04708_E");
+            assertEquals(List.of("CMSL5708"), w.letters());
+            assertEquals("closure_wait", w.stage());
+            assertEquals(LocalDate.of(2026, 3, 16), w.clock("reply_wait").due());
+            w.move("client_disagrees_close");
+            assertEquals(List.of("CMSL5708", "CMSL5710", "CMSB011"), w.letters());
+        }
+    }
+
+    @Test
+    void step47OnEveryClosurePath() {
+        CaseEngine engine = new CaseEngine(ResolutionFlows.shipped());
+        int closures = 0;
+        for (var e : engine.flow().allMoves()) {
+            Stage from = e.getKey();
+            Move m = e.getValue();
+            if (from.closes() || !engine.flow().stage(m.to()).closes()) continue;
+            closures++;
+            for (String consolatory : List.of("no", "yes")) {
+                CaseState at = at(engine, from.id(), consolatory);
+                if (!engine.offered(at).contains(m)) continue;
+                CaseWalk w = new CaseWalk(CaseKind.complaint, LocalDate.of(2026, 3, 2), Map.of());
+                w.state = at;
+                w.on(LocalDate.of(2026, 4, 30));
+                Map<String, String> all = w.filled(m.id(), Map.of());
+                if (m.id().equals("reject")) all.putAll(CaseWalk.pairs("dissatisfaction_within_6_months", "no",
+                        "parliamentary_contact_involved", "no"));
+                for (String needed : List.of("client_name", "scin", "case_number", "sr_number")) {
+                    Map<String, String> without = new java.util.HashMap<>(all);
+                    without.remove(needed);
+                    MoveRefused r = assertThrows(MoveRefused.class, () -> engine.apply(at, m.id(), CaseWalk.CW, without, w.today));
+                    assertEquals(Reason.fields_missing, r.reason(), from.id() + "." + m.id());
+                    assertEquals(List.of(needed), r.missing());
+                }
+                CaseEngine.Moved done = engine.apply(at, m.id(), CaseWalk.CW, all, w.today);
+                assertTrue(done.notice(), from.id() + "." + m.id());
+                assertTrue(done.state().noticeRaised());
+                assertTrue(done.tasks().stream().anyMatch(t -> t.contains("internal ICE team")));
+                assertFalse(done.tasks().stream().anyMatch(t -> t.contains("@")), "the mailbox itself is configuration, never in the flow");
+            }
+        }
+        assertEquals(13, closures, "closure moves, the MP query's included");
+        CaseWalk plain = CaseWalk.complaint().toReview().move("enquiry_only");
+        assertFalse(plain.last.notice(), "no notice without the flag");
+    }
+
+    private static CaseState at(CaseEngine engine, String stage, String consolatory) {
+        CaseState open = engine.open(CaseKind.complaint, LocalDate.of(2026, 3, 2),
+                Map.of("notify_ice_on_closure", "yes", "consolatory_only", consolatory));
+        return new CaseState(open.kind(), stage, 9, open.receivedOn(), open.facts(),
+                List.of(new CaseClock("reply_wait", LocalDate.of(2026, 4, 1), null)), null, List.of(), false);
+    }
+
+    @Nested
+    class Clocks {
+        @Test
+        void dueDatesCountCalendarDaysAcrossMonthAndYearEnds() {
+            assertDue("2026-01-30", "2026-02-01", "2026-02-14");
+            assertDue("2026-02-27", "2026-03-01", "2026-03-14");
+            assertDue("2028-02-28", "2028-03-01", "2028-03-14");
+            assertDue("2026-12-31", "2027-01-02", "2027-01-15");
+            assertDue("2026-03-28", "2026-03-30", "2026-04-12"); // across the clocks going forward
+        }
+
+        private void assertDue(String received, String acknowledge, String resolve) {
+            CaseWalk w = new CaseWalk(CaseKind.complaint, LocalDate.parse(received), Map.of());
+            assertEquals(LocalDate.parse(acknowledge), w.clock("acknowledge").due(), received);
+            assertEquals(LocalDate.parse(resolve), w.clock("resolve").due(), received);
+        }
+
+        @Test
+        void aStoppedClockStaysStoppedAndIsMetOnlyOnOrBeforeItsDate() {
+            CaseWalk w = CaseWalk.complaint().on(LocalDate.of(2026, 3, 4)).move("acknowledge");
+            assertEquals(LocalDate.of(2026, 3, 4), w.clock("acknowledge").stoppedAt());
+            assertTrue(w.clock("acknowledge").met(), "stopped on its due date");
+            assertFalse(w.clock("acknowledge").overdueOn(LocalDate.of(2026, 5, 1)), "a stopped clock is never overdue");
+            CaseWalk late = CaseWalk.complaint().on(LocalDate.of(2026, 3, 5)).move("acknowledge");
+            assertFalse(late.clock("acknowledge").met());
+        }
+
+        @Test
+        void aTimetableAgreedAfterAMissNeverTurnsItIntoAHit() {
+            CaseWalk w = CaseWalk.complaint().toReview().move("plan_discussed");
+            w.on(LocalDate.of(2026, 3, 20)).move("agree_timetable", "agreed_date", "2026-04-10", "reason", "BAU need longer");
+            assertEquals("decision", w.stage(), "a timetable keeps the case where it is");
+            assertEquals(LocalDate.of(2026, 3, 17), w.clock("resolve").due(), "the 15-day date stays");
+            assertTrue(w.clock("resolve").overdueOn(LocalDate.of(2026, 3, 20)));
+            assertEquals(LocalDate.of(2026, 4, 10), w.clock("timetable").due());
+            w.on(LocalDate.of(2026, 4, 2)).move("no_further_action").move("client_agrees_close");
+            assertEquals(LocalDate.of(2026, 4, 2), w.clock("resolve").stoppedAt());
+            assertFalse(w.clock("resolve").met(), "resolved inside the timetable, still a miss of the 15 days");
+            assertTrue(w.clock("timetable").met());
+        }
+
+        @Test
+        void aTimetableDateMustBeADate() {
+            CaseWalk w = CaseWalk.complaint();
+            refused(Reason.fields_invalid, () -> w.move("agree_timetable", "agreed_date", "next week"));
+        }
+    }
+
+    @Test
+    void aPlaceholderHasNoDetailsNoClocksAndNoMoves() {
+        CaseEngine engine = new CaseEngine(ResolutionFlows.shipped());
+        CaseState p = engine.open(CaseKind.placeholder, LocalDate.of(2026, 3, 2), Map.of("complaint_details", "about Mr X"));
+        assertEquals(Map.of(), p.facts());
+        assertEquals(List.of(), p.clocks());
+        assertEquals(List.of(), engine.offered(p));
+        refused(Reason.move_not_allowed, () -> engine.apply(p, "acknowledge", CaseWalk.CW, Map.of(), LocalDate.of(2026, 3, 2)));
+    }
+
+    @Test
+    void unknownFieldsAreRefusedNotDropped() {
+        CaseWalk w = CaseWalk.complaint();
+        MoveRefused e = refused(Reason.fields_invalid, () -> w.move("acknowledge", "colour", "blue"));
+        assertEquals(List.of("colour"), e.missing());
+    }
+}

@@ -1,0 +1,79 @@
+package callguide.resolution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import callguide.call.FlowCatalog;
+import callguide.flow.FlowLoader;
+import callguide.flow.FlowProblem;
+import callguide.flow.InvalidFlow;
+import callguide.flow.Vocabulary;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResolutionValidatorTest {
+    private static final String CITE = "sources: [{file: 002_29dc4c45286f13bd.txt, heading: Execute action plan, step: 43}]";
+
+    private static String flow(String stages) {
+        return """
+                kind: process
+                id: tiny
+                title: Tiny
+                start: open
+                roles: {resolution_caseworker: Caseworker, resolution_team_leader: Team leader}
+                clocks: {reply_wait: {days: 14, from: move, title: Wait}}
+                resolution_codes: [Actions Complete – Client Ok]
+                letters: {CMSL5708: {title: Resolved, purpose: Closes it}}
+                stages:
+                """ + stages.indent(2);
+    }
+
+    private static List<String> problems(String stages) {
+        InvalidFlow e = assertThrows(InvalidFlow.class, () -> ProcessLoader.load("tiny.yaml", flow(stages)));
+        return e.problems().stream().map(FlowProblem::message).toList();
+    }
+
+    private static final String CLOSED = "closed: {title: Closed, closes: true, " + CITE + ", moves: {}}\n";
+
+    @Test
+    void aValidFlowLoads() {
+        ProcessFlow f = ProcessLoader.load("tiny.yaml", flow("open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: closed, " + CITE + "}}}\n" + CLOSED));
+        assertEquals(List.of("open", "closed"), List.copyOf(f.stages().keySet()));
+    }
+
+    @Test
+    void aMoveToNowhere() {
+        assertTrue(problems("open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: nowhere, " + CITE + "}}}\n" + CLOSED)
+                .contains("moves to nowhere: no stage 'nowhere'"));
+    }
+
+    @Test
+    void anUnreachableStage() {
+        assertEquals(List.of("unreachable from open"), problems("open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: closed, " + CITE + "}}}\n"
+                + CLOSED + "lost: {title: Lost, " + CITE + ", moves: {done: {title: Done, to: closed, " + CITE + "}}}\n"));
+    }
+
+    @Test
+    void anOpenStageThatCannotReachAClosure() {
+        List<String> p = problems("open: {title: Open, " + CITE + ", moves: {a: {title: A, to: loop, " + CITE + "}, b: {title: B, to: closed, " + CITE + "}}}\n"
+                + "loop: {title: Loop, " + CITE + ", moves: {again: {title: Again, to: loop, " + CITE + "}}}\n" + CLOSED);
+        assertEquals(List.of("cannot reach a closure"), p);
+    }
+
+    @Test
+    void anUncitedMoveAnInventedCodeAndAnUnknownLetter() {
+        List<String> p = problems("open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: closed, resolution_code: Withdrawn, letters: [CMSL9999]}}}\n" + CLOSED);
+        assertTrue(p.contains("has no sources"), p.toString());
+        assertTrue(p.contains("resolution code 'Withdrawn' is not one 002 gives"), p.toString());
+        assertTrue(p.contains("unknown letter CMSL9999"), p.toString());
+    }
+
+    @Test
+    void theIntakeCatalogueNeverReadsTheProcessFlow() {
+        List<FlowCatalog.Entry> intake = FlowCatalog.read(new FlowLoader(Vocabulary.INTAKE), Path.of("../flows"));
+        assertEquals(List.of("intake"), intake.stream().map(e -> e.flow().id()).toList());
+        assertEquals("process", ProcessLoader.kind(FlowCatalog.files(Path.of("../flows")).get("resolution.yaml")));
+    }
+}
