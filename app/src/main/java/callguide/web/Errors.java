@@ -40,8 +40,15 @@ final class Errors {
                 databaseUnavailable(ctx, e);
                 return;
             }
+            String where;
+            try {
+                where = ctx.method() + " " + ctx.path();
+            } catch (RuntimeException requestGone) {
+                // A stream's request that Jetty has already recycled: there is no one left to answer.
+                return;
+            }
             // Not the exception's message: a failed statement's message quotes its values, notes included.
-            LOG.error("unhandled error on {} {}: {} caused by {}", ctx.method(), ctx.path(), e.getClass().getName(), rootCause(e));
+            LOG.error("unhandled error on {}: {} caused by {}", where, e.getClass().getName(), rootCause(e));
             send(ctx, 500, "internal_error", "something went wrong on our side; nothing was recorded", Map.of());
         });
     }

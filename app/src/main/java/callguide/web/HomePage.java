@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /** The signed-in person's calls: start a new one, or carry on with one in progress (a phone call may have started it). */
 public final class HomePage {
-    private static final java.util.concurrent.ScheduledExecutorService WAITING =
+    // One per service, stopped before the server is: a check left running would write to a response Jetty has recycled.
+    private final java.util.concurrent.ScheduledExecutorService waitingChecks =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "waiting-calls");
                 t.setDaemon(true);
@@ -72,12 +73,23 @@ public final class HomePage {
                     client.sendComment("still waiting"); // a closed page is noticed here, and its check stops
                 }
             } catch (RuntimeException e) {
-                if (task[0] != null) task[0].cancel(false);
+                // The database may be down for a moment: try again next time, unless the page has gone.
+                if (client.terminated() && task[0] != null) task[0].cancel(false);
             }
         };
         check.run();
-        task[0] = WAITING.scheduleWithFixedDelay(check, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        if (client.terminated()) return;
+        if (waitingChecks.isShutdown()) {
+            client.close();
+            return;
+        }
+        task[0] = waitingChecks.scheduleWithFixedDelay(check, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
         client.onClose(() -> task[0].cancel(false));
+    }
+
+    /** Stops the live waiting-list checks; called as the server begins to stop. */
+    void close() {
+        waitingChecks.shutdownNow();
     }
 
     void start(Context ctx) {

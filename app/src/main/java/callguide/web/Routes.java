@@ -85,6 +85,7 @@ public final class Routes {
             Assets.register(config);
             Errors.register(config);
             // Closed by default: a route that names no one who may use it stops the service from starting.
+            config.events.serverStopping(home::close);
             config.events.handlerAdded(h -> {
                 if (!h.getHttpMethod().isHttpMethod()) return;
                 table.add(new Route(h.getHttpMethod().name(), h.getPath(), Set.copyOf(h.getRoles())));
