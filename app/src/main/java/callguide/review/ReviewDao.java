@@ -29,8 +29,11 @@ import org.jdbi.v3.core.statement.Query;
 public final class ReviewDao {
     private static final String COLUMNS = """
             id, handler_id, status, outcome_code, flags, flow_version, started_at, completed_at, current_question,
-            EXTRACT(EPOCH FROM (coalesce(completed_at, updated_at) - started_at))::bigint AS seconds,
-            (EXTRACT(EPOCH FROM started_at) * 1000000)::bigint AS started_us""";
+            EXTRACT(EPOCH FROM (coalesce(completed_at, updated_at) - started_at))::bigint AS seconds""";
+    private static final String PAGE_COLUMNS = """
+            c.id, c.handler_id, c.status, c.outcome_code, c.flags, c.flow_version, c.started_at, c.completed_at, c.current_question,
+            EXTRACT(EPOCH FROM (coalesce(c.completed_at, c.updated_at) - c.started_at))::bigint AS seconds,
+            p.branch, p.k, (EXTRACT(EPOCH FROM c.started_at) * 1000000)::bigint AS started_us""";
     private static final String STARTED_FROM_US = "(timestamptz 'epoch' + CAST(:c_started AS bigint) * interval '1 microsecond')";
 
     /** One branch of a sort: the calls it reads and the expression it orders them by before start time and id. */
@@ -43,7 +46,8 @@ public final class ReviewDao {
         return switch (column) {
             case "handler" -> new Sort(List.of(new Branch(null, "handler_id", false)), false);
             case "status" -> new Sort(List.of(new Branch(null, "status", false)), false);
-            case "outcome" -> new Sort(List.of(new Branch("status = 'completed'", "outcome_code", false),
+            // outcome_code is set exactly when a call completes (V1's check), and is in calls_outcome.
+            case "outcome" -> new Sort(List.of(new Branch("outcome_code IS NOT NULL", "outcome_code", false),
                     new Branch("status = 'in_progress'", null, false)), false);
             case "duration" -> new Sort(List.of(new Branch("status = 'completed'", "(completed_at - started_at)", true),
                     new Branch("status = 'in_progress'", "(updated_at - started_at)", true)), true);
@@ -107,8 +111,8 @@ public final class ReviewDao {
 
     /** Every call the filter picks, in its order, handed over one at a time as PostgreSQL sends them. */
     public void forEach(ReviewFilter f, Consumer<CallRow> each) {
-        // A cursor needs a transaction; 1,000 rows a round trip keeps memory flat however many calls match.
-        jdbi.useTransaction(h -> query(h, f, null, 0, -1).setFetchSize(1000).map((rs, ctx) -> row(rs)).forEach(each));
+        // A cursor needs a transaction; 2,000 rows a round trip keeps memory flat however many calls match.
+        jdbi.useTransaction(h -> query(h, f, null, 0, -1).setFetchSize(2000).map((rs, ctx) -> row(rs)).forEach(each));
     }
 
     /** Every call the filter picks, for the export. */
@@ -148,20 +152,35 @@ public final class ReviewDao {
             String keyText = b.key() == null ? "NULL::text" : b.interval()
                     ? "(EXTRACT(EPOCH FROM " + b.key() + ") * 1000000)::bigint::text" : b.key() + "::text";
             String order = (b.key() == null ? "" : b.key() + dir + ", ") + "started_at" + dir + ", id" + dir;
-            branches.add("(SELECT " + COLUMNS + ", " + i + " AS branch, " + key + " AS sk, " + keyText + " AS k FROM calls"
+            // A page's branches carry only the sort values, read from the index alone where it has them (deferred
+            // join): rows skipped by a page number are never fetched. The export reads whole rows in one pass.
+            String select = limit < 0 ? COLUMNS + ", " + i + " AS branch, " + key + " AS sk"
+                    : "id, started_at, " + i + " AS branch, " + key + " AS sk, " + keyText + " AS k";
+            branches.add("(SELECT " + select + " FROM calls"
                     + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                     + " ORDER BY " + order + (limit < 0 ? "" : " LIMIT " + (offset + limit)) + ")");
         }
-        String order = (sort.merged() ? "" : "branch" + (back ? " DESC" : " ASC") + ", ") + "sk" + dir + ", started_at" + dir + ", id" + dir;
-        String sql = branches.size() == 1 && limit < 0 ? branches.get(0)
-                : "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") c ORDER BY " + order
-                + (limit < 0 ? "" : " LIMIT " + limit + (offset > 0 ? " OFFSET " + offset : ""));
+        String sql;
+        if (limit < 0) {
+            sql = branches.size() == 1 ? branches.get(0) : "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") c ORDER BY "
+                    + order(sort, back, dir, "");
+        } else {
+            String page = "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") u ORDER BY " + order(sort, back, dir, "")
+                    + " LIMIT " + limit + (offset > 0 ? " OFFSET " + offset : "");
+            sql = "SELECT " + PAGE_COLUMNS + " FROM (" + page + ") p JOIN calls c ON c.id = p.id ORDER BY " + order(sort, back, dir, "p.");
+        }
         Query q = h.createQuery(sql);
         w.binds().forEach(q::bind);
         if (cursor != null) {
             q.bind("c_key", cursor.key()).bind("c_started", cursor.startedMicros()).bind("c_id", cursor.id());
         }
         return q;
+    }
+
+    /** The list's order over the branches' rows: branch by branch (unless merged), then key, start time and id. */
+    private static String order(Sort sort, boolean back, String dir, String p) {
+        return (sort.merged() ? "" : p + "branch" + (back ? " DESC" : " ASC") + ", ") + p + "sk" + dir + ", " + p + "started_at" + dir
+                + ", " + p + "id" + dir;
     }
 
     /** The rows of a branch beyond the cursor, as one row comparison its index can start from. */
