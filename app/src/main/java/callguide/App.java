@@ -20,6 +20,7 @@ import callguide.store.Database;
 import callguide.store.EmbeddedServer;
 import callguide.telephony.CallSimulator;
 import callguide.telephony.Telephony;
+import callguide.web.ClientAddress;
 import callguide.web.Routes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,20 +39,30 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin web;
     private final Telephony telephony;
+    private final List<Routes.Route> routes;
 
-    private App(Database database, Javalin web, Telephony telephony) {
+    private App(Database database, Javalin web, Telephony telephony, List<Routes.Route> routes) {
         this.database = database;
         this.web = web;
         this.telephony = telephony;
+        this.routes = List.copyOf(routes);
     }
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
             case "serve" -> {
-                App app = start(Config.fromEnvironment(), Clock.systemUTC());
+                Config config = Config.fromEnvironment();
+                App app;
+                try {
+                    app = start(config, Clock.systemUTC());
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    System.err.println("callguide: " + e.getMessage());
+                    System.exit(1);
+                    return;
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(app::closeQuietly));
-                System.out.println("Callguide is listening on http://localhost:" + app.port());
+                System.out.println("Callguide is listening on http://" + config.host() + ":" + app.port());
             }
             case "validate" -> System.exit(validate(Config.fromEnvironment()));
             case "bench" -> Bench.main(Arrays.copyOfRange(args, 1, args.length));
@@ -75,6 +86,7 @@ public final class App implements AutoCloseable {
 
     /** Starts with the labelled examples already embedded (or embeds them when null), so one model load can serve many starts. */
     public static App start(Config config, Clock clock, AnswerIndex answers) {
+        config.requireSecrets();
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
         WorkingCalendar calendar = calendar(config);
@@ -100,13 +112,24 @@ public final class App implements AutoCloseable {
         CallService calls = new CallService(callDao, catalog, renderer, calendar, config.defaultNation(), json, clock);
         Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock);
         Assist assist = Assist.start(config.assist(), index, catalog, config.contacts(), calls, callDao, json, clock);
-        Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle());
-        // Demo accounts only where no one else could reach them: the embedded database on this machine.
-        if (config.databaseUrl() == null) accounts.createDemoAccounts();
+        Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle(), config.signInMaxLifetime());
+        // Demo accounts only where no one else could reach them: the embedded database, listening on loopback.
+        if (config.loopbackDemo()) {
+            accounts.createDemoAccounts();
+        } else {
+            List<String> published = accounts.withPublishedPasswords();
+            if (!published.isEmpty()) {
+                throw new IllegalStateException("refusing to start: " + String.join(", ", published) + " still "
+                        + (published.size() == 1 ? "has its" : "have their") + " published demo password, and this service"
+                        + " can be reached from other machines or uses a shared database. Change the password or remove the account.");
+            }
+        }
+        List<Routes.Route> routes = new java.util.ArrayList<>();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
-                config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist))
-                .start(config.port());
-        return new App(database, web, telephony);
+                config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist,
+                new ClientAddress(config.trustedProxies()), config.telephony().publicBaseUrl().startsWith("https://")), routes)
+                .start(config.host(), config.port());
+        return new App(database, web, telephony, routes);
     }
 
     /** Checks every flow; prints each problem with its file and node. Exit status 0 when all are valid. */
@@ -137,6 +160,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** Every route with the roles the table gave it. */
+    public List<Routes.Route> routes() {
+        return routes;
     }
 
     public Database database() {

@@ -1,12 +1,17 @@
 package callguide;
 
 import callguide.call.Call;
+import callguide.account.Account;
+import callguide.account.AccountDao;
+import callguide.account.Accounts;
+import callguide.account.Role;
 import callguide.call.CallDao;
 import callguide.call.CallEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,6 +90,20 @@ final class Bench {
 
     record Summary(String line, long errors) {}
 
+    /** API sign-ins for the bench's handlers, opened in-process: their accounts get random passwords no one knows. */
+    private static java.util.function.Function<String, String> signIns(App app) {
+        Accounts accounts = new Accounts(new AccountDao(app.database().jdbi()), Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(12));
+        Map<String, String> tokens = new ConcurrentHashMap<>();
+        return handler -> tokens.computeIfAbsent(handler, h -> {
+            try {
+                accounts.create(handler, Role.handler, Accounts.randomToken());
+            } catch (IllegalArgumentException alreadyThere) {
+                // a bench run against DATABASE_URL before this one made it
+            }
+            return accounts.openApiSignIn(new Account(handler, Role.handler)).token();
+        });
+    }
+
     private static Summary run(Options o, App app, Config config, BenchCpu cpu) throws Exception {
         Jdbi jdbi = app.database().jdbi();
         // Printed because "durable" rests on both: with fsync off a commit waits for no flush at all.
@@ -96,7 +115,7 @@ final class Bench {
                 config.databaseUrl() == null ? "embedded" : "DATABASE_URL", commit, fsync, app.port(), config.databasePoolSize(),
                 o.concurrency(), o.jdkClient() ? "java.net.http" : "socket", Runtime.getRuntime().availableProcessors());
 
-        BenchLoad load = new BenchLoad(app.port(), o.jdkClient());
+        BenchLoad load = new BenchLoad(app.port(), o.jdkClient(), signIns(app));
         if (o.warmup() > 0) load.run(o.concurrency(), o.warmup(), Long.MAX_VALUE);
         BenchCpu.Snapshot before = cpu.now();
         BenchLoad.Result api = load.run(o.concurrency(), o.duration(), o.calls());
@@ -110,7 +129,7 @@ final class Bench {
         List<UUID> rows = new ArrayList<>();
         String reply = null;
         Map<String, AtomicInteger> setupErrors = new ConcurrentHashMap<>();
-        try (BenchLoad.Client client = load.client()) {
+        try (BenchLoad.Client client = load.client("bench-raw")) {
             for (int i = 0; i < connections; i++) {
                 // Calls started and answered through the API up to existing_complaint: typical rows for an answer step.
                 String id = load.id(BenchLoad.post(client, "/api/calls", "{\"flow\":\"intake\",\"handler\":\"bench-raw\"}", 201, setupErrors), setupErrors);

@@ -19,12 +19,14 @@ final class BenchHttp implements BenchLoad.Client {
     record Response(int status, String body) {}
 
     private final int port;
+    private final String token;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    BenchHttp(int port) {
+    BenchHttp(int port, String token) {
         this.port = port;
+        this.token = token;
     }
 
     @Override
@@ -33,6 +35,7 @@ final class BenchHttp implements BenchLoad.Client {
         try {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nAuthorization: Bearer " + token
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
             byte[] request = new byte[head.length + body.length];

@@ -8,11 +8,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** Every setting the service reads, from environment variables, in one place. The README lists them. */
 public record Config(
         int port,
+        String host,
         Path dataDir,
         String databaseUrl,
         int databasePoolSize,
@@ -21,8 +24,12 @@ public record Config(
         Nation defaultNation,
         Terms.Contacts contacts,
         Duration signInIdle,
+        Duration signInMaxLifetime,
+        List<String> trustedProxies,
         TelephonySettings telephony,
         AssistSettings assist) {
+
+    static final String LOOPBACK = "127.0.0.1";
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -33,6 +40,7 @@ public record Config(
         if (flows == null && Path.of("flows").toFile().isDirectory()) flows = Path.of("flows");
         return new Config(
                 integer(env, "PORT", 7070),
+                env.getOrDefault("HOST", LOOPBACK).strip(),
                 path(env, "DATA_DIR", Path.of("data")),
                 blankToNull(env.get("DATABASE_URL")),
                 integer(env, "DATABASE_POOL_SIZE", 16),
@@ -46,17 +54,49 @@ public record Config(
                         env.getOrDefault("OPTIONS_INTERNAL_MAILBOX", "OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK"),
                         env.getOrDefault("ICE_TEAM_INTERNAL_MAILBOX", "2012ICE.DIRECTCOMPLAINTS@DWP.GSI.GOV.UK")),
                 Duration.ofMinutes(integer(env, "SIGN_IN_IDLE_MINUTES", 20)),
+                Duration.ofHours(integer(env, "SIGN_IN_MAX_HOURS", 12)),
+                list(env.getOrDefault("TRUSTED_PROXIES", "")),
                 telephony(env, integer(env, "PORT", 7070)),
                 new AssistSettings(path(env, "PROCEDURES_DIR", null),
                         decimal(env, "ASSIST_MIN_SCORE", AssistSettings.DEFAULT_MIN_SCORE), chat(env)));
     }
 
     public Config withPort(int port) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, signInIdle, telephony, assist);
+        return new Config(port, host, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts,
+                signInIdle, signInMaxLifetime, trustedProxies, telephony, assist);
     }
 
     public Config withDatabase(String databaseUrl) {
-        return new Config(port, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts, signInIdle, telephony, assist);
+        return new Config(port, host, dataDir, databaseUrl, databasePoolSize, flowsDir, bankHolidaysFile, defaultNation, contacts,
+                signInIdle, signInMaxLifetime, trustedProxies, telephony, assist);
+    }
+
+    /**
+     * The loopback demo: the embedded database, reachable from this machine only. Only here are the published
+     * demo accounts made and the development webhook token accepted.
+     */
+    public boolean loopbackDemo() {
+        return databaseUrl == null && isLoopback(host);
+    }
+
+    /** Stops start-up when a secret the service needs is missing, rather than running open. */
+    public void requireSecrets() {
+        if (telephony.authToken() != null) return;
+        if (telephony.accountSid() != null) {
+            throw new IllegalStateException("TWILIO_AUTH_TOKEN is required when TWILIO_ACCOUNT_SID is set: without it webhooks cannot be checked");
+        }
+        if (!loopbackDemo()) {
+            throw new IllegalStateException("TWILIO_AUTH_TOKEN is required unless the service is the loopback demo"
+                    + " (no DATABASE_URL and HOST unset or a loopback address): webhooks must be checked against a secret of your own");
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals(LOOPBACK) || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    }
+
+    private static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static TelephonySettings telephony(Map<String, String> env, int port) {

@@ -7,13 +7,14 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Creating accounts, checking passwords, and the browser sign-ins that follow. */
+/** Creating accounts, checking passwords (throttled), and the browser and API sign-ins that follow. */
 public final class Accounts {
     public static final int MIN_PASSWORD = 10;
     /** bcrypt reads no further than 72 bytes. */
@@ -22,7 +23,7 @@ public final class Accounts {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The accounts made on the embedded default, so a first-time user can sign in; the README names them. */
+    /** The accounts made on the loopback demo, so a first-time user can sign in; the README names them. */
     public static final List<Demo> DEMO = List.of(
             new Demo("handler", Role.handler, "handler-demo-1"),
             new Demo("handler2", Role.handler, "handler-demo-2"),
@@ -31,16 +32,30 @@ public final class Accounts {
 
     public record Demo(String username, Role role, String password) {}
 
+    /** What a sign-in attempt came to. {@code retryAfter} is set only when attempts are locked out. */
+    public record Attempt(Optional<Account> account, Duration retryAfter) {
+        public boolean throttled() {
+            return retryAfter != null;
+        }
+    }
+
+    /** An API sign-in: the token to send as {@code Authorization: Bearer}, and when it lapses if unused. */
+    public record ApiSignIn(String token, Instant expiresAt, Role role) {}
+
     private final AccountDao dao;
     private final Clock clock;
     private final Duration idle;
+    private final Duration maxLifetime;
+    private final SignInThrottle throttle;
     // Checked when the username is unknown, so a wrong username takes as long as a wrong password.
     private final String decoy = BCrypt.withDefaults().hashToString(COST, "decoy-password".toCharArray());
 
-    public Accounts(AccountDao dao, Clock clock, Duration idle) {
+    public Accounts(AccountDao dao, Clock clock, Duration idle, Duration maxLifetime) {
         this.dao = dao;
         this.clock = clock;
         this.idle = idle;
+        this.maxLifetime = maxLifetime;
+        this.throttle = new SignInThrottle(dao, clock);
     }
 
     public Duration idleTimeout() {
@@ -65,13 +80,42 @@ public final class Accounts {
         return new Account(name, role);
     }
 
+    /** As {@link #create}, but never with a password the README publishes: for accounts anyone could reach. */
+    public Account createPrivate(String username, Role role, String password) {
+        if (DEMO.stream().anyMatch(d -> d.password().equals(password))) {
+            throw new IllegalArgumentException("that password is a published demo password; choose one of your own");
+        }
+        return create(username, role, password);
+    }
+
     public void createDemoAccounts() {
         for (Demo d : DEMO) if (!dao.exists(d.username())) create(d.username(), d.role(), d.password());
     }
 
+    /** The demo accounts that still have their published password: none may exist off the loopback demo. */
+    public List<String> withPublishedPasswords() {
+        return DEMO.stream().filter(d -> dao.find(d.username())
+                .map(s -> BCrypt.verifyer().verify(d.password().toCharArray(), s.passwordHash()).verified).orElse(false))
+                .map(Demo::username).toList();
+    }
+
+    /** Checks the password unless this username or address is locked out by wrong ones; records a wrong one. */
+    public Attempt signIn(String username, String password, String address) {
+        String name = username == null ? "" : username.strip().toLowerCase();
+        // Nothing that could not be a username reaches the database (a NUL byte cannot be stored in text).
+        if (!USERNAME.matcher(name).matches()) name = "";
+        Duration wait = throttle.retryAfter(name, address);
+        if (wait != null) return new Attempt(Optional.empty(), wait);
+        Optional<Account> account = check(name, password);
+        if (account.isPresent()) throttle.succeeded(name);
+        else throttle.failed(name, address);
+        return new Attempt(account, null);
+    }
+
     public Optional<Account> check(String username, String password) {
         if (username == null || password == null) return Optional.empty();
-        Optional<AccountDao.Stored> stored = dao.find(username.strip().toLowerCase());
+        String name = username.strip().toLowerCase();
+        Optional<AccountDao.Stored> stored = USERNAME.matcher(name).matches() ? dao.find(name) : Optional.empty();
         // No account has a longer password (bcrypt would refuse it); checking the decoy keeps a wrong answer as slow as any other.
         boolean tooLong = tooLong(password);
         String hash = tooLong ? decoy : stored.map(AccountDao.Stored::passwordHash).orElse(decoy);
@@ -79,22 +123,41 @@ public final class Accounts {
         return ok ? stored.map(AccountDao.Stored::account) : Optional.empty();
     }
 
-    /** Starts a sign-in; the returned token goes in the cookie and nowhere else. */
+    /** Starts a browser sign-in; the returned token goes in the cookie and nowhere else. */
     public String openSignIn(Account account) {
         String token = randomToken();
-        dao.openSignIn(hash(token), account.username(), randomToken(), clock.instant());
+        dao.openSignIn(hash(token), account.username(), randomToken(), SignedIn.Kind.browser, clock.instant());
         return token;
     }
 
-    /** The sign-in behind the cookie, unless it has been idle too long. Each use keeps it alive. */
-    public Optional<SignedIn> signedIn(String token) {
+    /** Starts an API sign-in. */
+    public ApiSignIn openApiSignIn(Account account) {
+        String token = randomToken();
+        Instant now = clock.instant();
+        dao.openSignIn(hash(token), account.username(), randomToken(), SignedIn.Kind.api, now);
+        return new ApiSignIn(token, expiry(now, now), account.role());
+    }
+
+    /** When a sign-in seen at {@code lastSeen} lapses: idle for too long, or simply too old. */
+    public Instant expiry(Instant since, Instant lastSeen) {
+        Instant idleEnd = lastSeen.plus(idle);
+        Instant end = since.plus(maxLifetime);
+        return idleEnd.isBefore(end) ? idleEnd : end;
+    }
+
+    /** The sign-in behind the token, unless it has been idle too long or lived too long. Each use keeps it alive. */
+    public Optional<SignedIn> signedIn(String token, SignedIn.Kind kind) {
         if (token == null || token.isBlank() || token.length() > 100) return Optional.empty();
-        var now = clock.instant();
-        return dao.touchSignIn(hash(token), now.minus(idle), now);
+        Instant now = clock.instant();
+        return dao.touchSignIn(hash(token), kind, now.minus(idle), now.minus(maxLifetime), now);
+    }
+
+    public Optional<SignedIn> signedIn(String cookieToken) {
+        return signedIn(cookieToken, SignedIn.Kind.browser);
     }
 
     public void endSignIn(String token) {
-        if (token != null) dao.endSignIn(hash(token));
+        if (token != null && token.length() <= 100) dao.endSignIn(hash(token));
     }
 
     private static boolean tooLong(String password) {

@@ -31,7 +31,8 @@ public final class AddAccount {
         String password = password();
         EmbeddedServer embedded = config.databaseUrl() == null ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
         try (Database db = Database.open(config.databaseUrl(), embedded, 2)) {
-            Account a = new Accounts(new AccountDao(db.jdbi()), Clock.systemUTC(), Duration.ZERO).create(args[0], role, password);
+            Account a = new Accounts(new AccountDao(db.jdbi()), Clock.systemUTC(), Duration.ZERO, Duration.ZERO)
+                    .createPrivate(args[0], role, password);
             System.out.println("added " + a.username() + " (" + a.role().label() + ")");
             return 0;
         } catch (IllegalArgumentException e) {

@@ -73,8 +73,6 @@ public final class TimelinePage {
             throw new CallRefused(CallRefused.Reason.unknown_call, "no call " + ctx.pathParam("id"));
         }
         Call call = calls.get(id);
-        SignedIn who = Security.who(ctx);
-        dao.logAccess(id, who.account().username(), who.account().role().name(), "timeline", clock.instant());
         String title = call.outcome() == null ? null : json.readTree(call.outcome()).path("title").asText(null);
         Instant end = call.completedAt() != null ? call.completedAt() : call.updatedAt();
         Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(),

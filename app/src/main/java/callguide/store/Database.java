@@ -30,6 +30,7 @@ public final class Database implements AutoCloseable {
         } else {
             config.setJdbcUrl(embedded.jdbcUrl());
             config.setUsername("postgres");
+            config.setPassword(embedded.password());
         }
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("callguide");

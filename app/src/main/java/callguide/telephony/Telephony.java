@@ -3,6 +3,7 @@ package callguide.telephony;
 import callguide.call.CallDao;
 import callguide.call.CallRefused;
 import callguide.call.CallService;
+import callguide.web.ApiError;
 import callguide.web.Body;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -80,6 +81,18 @@ public final class Telephony implements AutoCloseable {
         UUID id = callId(client.ctx());
         calls.get(id);
         feed.subscribe(id, client);
+    }
+
+    /** A handler takes a phone call still waiting on the line; 409 when it has ended or another handler was quicker. */
+    public void takeCall(Context ctx) {
+        UUID id = callId(ctx);
+        String me = callguide.web.Security.who(ctx).account().username();
+        callguide.call.Call call = calls.get(id);
+        if (!call.handlerId().equals(me)) {
+            if (call.status() != callguide.call.Call.Status.in_progress) throw new ApiError(409, "call_ended", "the call has already ended");
+            if (!take(id, me)) throw new ApiError(409, "call_taken", "another handler has taken this call");
+        }
+        ctx.json(java.util.Map.of("id", id, "handler", me));
     }
 
     public void startTransfer(Context ctx) {

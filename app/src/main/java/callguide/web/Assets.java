@@ -16,11 +16,13 @@ final class Assets {
             "woff2", "font/woff2", "woff", "font/woff", "png", "image/png", "svg", "image/svg+xml",
             "ico", "image/x-icon", "json", "application/json", "map", "application/json");
 
+    static final String STATIC = "/static";
+
     private Assets() {}
 
     static void register(JavalinConfig config) {
         config.staticFiles.add(sf -> {
-            sf.hostedPath = "/static";
+            sf.hostedPath = STATIC;
             sf.directory = "/public";
             sf.location = Location.CLASSPATH;
             sf.headers = Map.of("Cache-Control", "max-age=3600");

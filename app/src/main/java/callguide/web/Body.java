@@ -49,6 +49,15 @@ public record Body(JsonNode node) {
         return s;
     }
 
+    /** A required string exactly as sent, not stripped: a password. */
+    public String rawText(String field, int maxLength) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) throw new ApiError(400, "missing_field", "'" + field + "' is required");
+        if (!v.isTextual()) throw new ApiError(400, "invalid_field", "'" + field + "' must be a string");
+        if (v.asText().length() > maxLength) throw new ApiError(400, "invalid_field", "'" + field + "' is longer than " + maxLength + " characters");
+        return v.asText();
+    }
+
     public UUID uuid(String field) {
         String s = text(field, false, 64);
         if (s == null) return null;

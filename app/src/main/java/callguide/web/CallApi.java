@@ -24,7 +24,11 @@ final class CallApi {
     void start(Context ctx) {
         Body body = Body.of(ctx, json);
         String flow = body.text("flow", true, 100);
-        String handler = body.text("handler", true, 100);
+        String me = Security.who(ctx).account().username();
+        String handler = body.text("handler", false, 100);
+        if (handler != null && !handler.equals(me)) {
+            throw new ApiError(403, "forbidden", "a call is opened in your own name: leave out 'handler' or give '" + me + "'");
+        }
         String callSid = body.text("callSid", false, 64);
         Nation nation = null;
         String nationId = body.text("nation", false, 40);
@@ -35,7 +39,7 @@ final class CallApi {
                 throw new ApiError(400, "invalid_field", e.getMessage());
             }
         }
-        Call call = calls.start(flow, handler, callSid, nation);
+        Call call = calls.start(flow, me, callSid, nation);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", call.id());
         out.put("flow", call.flowId());

@@ -38,8 +38,12 @@ final class Errors {
         });
     }
 
-    private static void page(Context ctx, int status, String detail) {
+    private static void page(Context ctx, int status, String error, String detail) {
         switch (status) {
+            case 403 -> {
+                if (error.equals("form_expired")) Pages.error(ctx, 403, "This form has expired", detail);
+                else Pages.error(ctx, 403, "You cannot see this page", detail + " Go back to your calls, or ask your team leader if you need access.");
+            }
             case 404 -> Pages.error(ctx, 404, "Page not found", "There is nothing at this address, or it is not yours to see.");
             case 500 -> Pages.error(ctx, 500, "Sorry, there is a problem with the service", "Try again later. Nothing was recorded.");
             default -> Pages.error(ctx, status, "This could not be done", detail);
@@ -65,7 +69,7 @@ final class Errors {
 
     static void send(Context ctx, int status, String error, String detail, Map<String, Object> extra) {
         if (Pages.isPage(ctx)) {
-            page(ctx, status, detail);
+            page(ctx, status, error, detail);
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package callguide.web;
 
 import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -23,22 +25,42 @@ import callguide.telephony.Telephony;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The one route table. */
+/** The one route table: every route names who may use it, and {@link Gate} decides each request from that. */
 public final class Routes {
     private Routes() {}
 
     public record Services(Database database, FlowCatalog flows, CallService calls, Renderer renderer,
                            WorkingCalendar calendar, Nation defaultNation, ObjectMapper json,
-                           Accounts accounts, ReviewDao review, Clock clock, Telephony telephony, Assist assist) {}
+                           Accounts accounts, ReviewDao review, Clock clock, Telephony telephony, Assist assist,
+                           ClientAddress clientAddress, boolean https) {}
+
+    /** One route as the table declares it, for the start-up check and the tests that walk the table. */
+    public record Route(String method, String path, Set<RouteRole> roles) {}
+
+    private static final Access[] SIGNED_IN = {Access.HANDLER, Access.SUPERVISOR, Access.TEAM_LEADER};
+    private static final Access[] READ_CALL = {Access.HANDLER, Access.SUPERVISOR, Access.TEAM_LEADER, Access.OWN_CALL};
+    private static final Access[] REVIEW = {Access.SUPERVISOR, Access.TEAM_LEADER};
+    private static final Access HANDLER = Access.HANDLER;
+    private static final Access OWN_CALL = Access.OWN_CALL;
+    private static final Access ANYONE = Access.ANYONE;
 
     public static Javalin create(Services s) {
+        return create(s, new ArrayList<>());
+    }
+
+    /** Builds the service; {@code table} receives every route with its roles as the table declares it. */
+    public static Javalin create(Services s, List<Route> table) {
         FlowApi flows = new FlowApi(s.flows(), s.renderer(), s.calendar(), s.defaultNation(), s.json(), s.calls()::today);
         CallApi calls = new CallApi(s.calls(), s.json());
-        Security security = new Security(s.accounts());
-        SignInPages signIn = new SignInPages(s.accounts());
+        SessionApi sessions = new SessionApi(s.accounts(), s.clientAddress(), s.json());
+        SignInPages signIn = new SignInPages(s.accounts(), s.clientAddress());
         CallViews views = new CallViews(s.calls(), s.renderer(), s.clock(), new PhonePanels(s.telephony()));
         HomePage home = new HomePage(s.calls(), s.review(), s.telephony());
         QuestionPages questions = new QuestionPages(views, new SuggestionPanel(s.assist().suggester(), s.assist().suggestions()));
@@ -51,6 +73,7 @@ public final class Routes {
         InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
                 s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
         AssistApi assist = new AssistApi(s.assist(), s.json());
+        Gate gate = new Gate(s.accounts(), new CallHolders(s.calls(), s.review(), s.clock()), s.telephony()::verify);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -59,77 +82,103 @@ public final class Routes {
             config.fileRenderer(new JteRenderer());
             Assets.register(config);
             Errors.register(config);
+            // Closed by default: a route that names no one who may use it stops the service from starting.
+            config.events.handlerAdded(h -> {
+                if (!h.getHttpMethod().isHttpMethod()) return;
+                table.add(new Route(h.getHttpMethod().name(), h.getPath(), Set.copyOf(h.getRoles())));
+                refuseOpenRoute(h.getHttpMethod().name(), h.getPath(), h.getRoles());
+            });
             config.routes.apiBuilder(() -> {
-                before(Security::headers);
-                get("/assets/<path>", Assets.govuk("/assets"));
-                get("/govuk/<path>", Assets.govuk(""));
-                get("/htmx/<path>", Assets.htmx());
-                // Pages, for people signed in; the JSON API below stays open to its integrations.
-                get("/sign-in", signIn::show);
-                post("/sign-in", signIn::signIn);
-                post("/sign-out", security.signedIn(signIn::signOut));
-                post("/keep-alive", security.signedIn(signIn::keepAlive));
-                get("/", security.signedIn(home::show));
-                post("/calls", security.signedIn(home::start));
-                get("/calls/{id}", security.signedIn(questions::open));
-                post("/calls/{id}/take", security.signedIn(home::take));
-                get("/calls/{id}/questions/{question}", security.signedIn(questions::show));
-                post("/calls/{id}/questions/{question}", security.signedIn(questions::answer));
-                post("/calls/{id}/questions/{question}/suggest", security.signedIn(questions::suggest));
-                get("/calls/{id}/search", security.signedIn(search::show));
-                get("/calls/{id}/check", security.signedIn(check::show));
-                post("/calls/{id}/check", security.signedIn(check::confirm));
-                get("/calls/{id}/outcome", security.signedIn(outcome::show));
-                post("/calls/{id}/notes", security.signedIn(outcome::addNote));
-                get("/calls/{id}/warm-transfer", security.signedIn(transfer::show));
-                post("/calls/{id}/warm-transfer", security.signedIn(transfer::start));
-                post("/calls/{id}/warm-transfer/complete", security.signedIn(transfer::complete));
-                get("/review", security.reviewer(review::list));
-                get("/review/calls.csv", security.reviewer(review::csv));
-                get("/review/calls/{id}", security.reviewer(timeline::show));
-                get("/review/insights", security.reviewer(insights::show));
-                get("/review/access-log", security.reviewer(review::accessLog));
+                before(Security.headers(s.https()));
+                beforeMatched(gate::check);
+                get("/assets/<path>", Assets.govuk("/assets"), ANYONE);
+                get("/govuk/<path>", Assets.govuk(""), ANYONE);
+                get("/htmx/<path>", Assets.htmx(), ANYONE);
                 get("/health", ctx -> {
                     boolean up = s.database().answers();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database_unavailable"));
+                }, ANYONE);
+                get("/sign-in", signIn::show, ANYONE);
+                post("/sign-in", signIn::signIn, ANYONE);
+                post("/sign-out", signIn::signOut, SIGNED_IN);
+                post("/keep-alive", signIn::keepAlive, SIGNED_IN);
+
+                // The handler's pages: only their own calls, and any handler may take a phone call still waiting.
+                get("/", home::show, SIGNED_IN);
+                post("/calls", home::start, HANDLER);
+                path("/calls/{id}", () -> {
+                    get(questions::open, HANDLER, OWN_CALL);
+                    post("/take", home::take, HANDLER, Access.WAITING_CALL);
+                    get("/questions/{question}", questions::show, HANDLER, OWN_CALL);
+                    post("/questions/{question}", questions::answer, HANDLER, OWN_CALL);
+                    post("/questions/{question}/suggest", questions::suggest, HANDLER, OWN_CALL);
+                    get("/search", search::show, HANDLER, OWN_CALL);
+                    get("/check", check::show, HANDLER, OWN_CALL);
+                    post("/check", check::confirm, HANDLER, OWN_CALL);
+                    get("/outcome", outcome::show, HANDLER, OWN_CALL);
+                    post("/notes", outcome::addNote, HANDLER, OWN_CALL);
+                    get("/warm-transfer", transfer::show, HANDLER, OWN_CALL);
+                    post("/warm-transfer", transfer::start, HANDLER, OWN_CALL);
+                    post("/warm-transfer/complete", transfer::complete, HANDLER, OWN_CALL);
                 });
+
+                // Supervisors and team leaders read every call; each look at one is logged.
+                get("/review", review::list, REVIEW);
+                get("/review/calls.csv", review::csv, REVIEW);
+                get("/review/calls/{id}", timeline::show, Access.SUPERVISOR, Access.TEAM_LEADER, OWN_CALL);
+                get("/review/insights", insights::show, REVIEW);
+                get("/review/access-log", review::accessLog, REVIEW);
+
                 path("/api", () -> {
+                    post("/sessions", sessions::open, ANYONE);
+                    delete("/sessions", sessions::close, SIGNED_IN);
                     path("/flows", () -> {
-                        get(flows::list);
-                        get("/{id}", flows::show);
-                        post("/{id}/simulate", flows::simulate);
+                        get(flows::list, SIGNED_IN);
+                        get("/{id}", flows::show, SIGNED_IN);
+                        post("/{id}/simulate", flows::simulate, SIGNED_IN);
                     });
                     path("/calls", () -> {
-                        post(calls::start);
-                        get("/{id}", calls::show);
-                        get("/{id}/events", calls::events);
-                        post("/{id}/answers", calls::answer);
-                        post("/{id}/notes", calls::note);
-                        get("/{id}/transcript", s.telephony()::transcript);
-                        sse("/{id}/transcript/stream", s.telephony()::transcriptStream);
-                        get("/{id}/warm-transfer", s.telephony()::showTransfer);
-                        post("/{id}/warm-transfer", s.telephony()::startTransfer);
-                        post("/{id}/warm-transfer/complete", s.telephony()::completeTransfer);
-                        post("/{id}/suggestions", assist::recordSuggestion);
-                        get("/{id}/summary", assist::summary);
+                        post(calls::start, HANDLER);
+                        path("/{id}", () -> {
+                            get(calls::show, READ_CALL);
+                            post("/take", s.telephony()::takeCall, HANDLER, Access.WAITING_CALL);
+                            get("/events", calls::events, READ_CALL);
+                            post("/answers", calls::answer, HANDLER, OWN_CALL);
+                            post("/notes", calls::note, HANDLER, OWN_CALL);
+                            get("/transcript", s.telephony()::transcript, READ_CALL);
+                            sse("/transcript/stream", s.telephony()::transcriptStream, READ_CALL);
+                            get("/warm-transfer", s.telephony()::showTransfer, READ_CALL);
+                            post("/warm-transfer", s.telephony()::startTransfer, HANDLER, OWN_CALL);
+                            post("/warm-transfer/complete", s.telephony()::completeTransfer, HANDLER, OWN_CALL);
+                            post("/suggestions", assist::recordSuggestion, HANDLER, OWN_CALL);
+                            get("/summary", assist::summary, READ_CALL);
+                        });
                     });
                     path("/assist", () -> {
-                        post("/suggest", assist::suggest);
-                        get("/search", assist::search);
-                        post("/ask", assist::ask);
+                        post("/suggest", assist::suggest, HANDLER);
+                        get("/search", assist::search, SIGNED_IN);
+                        post("/ask", assist::ask, SIGNED_IN);
                     });
                 });
+
                 // Twilio's webhooks: the signature is checked before any of them runs.
-                before("/twilio/*", s.telephony()::verify);
-                before("/api/calls/{id}/transcript/stream", s.telephony()::requireCall);
                 path("/twilio", () -> {
-                    post("/voice", s.telephony()::voice);
-                    post("/status", s.telephony()::status);
-                    post("/dial-ended", s.telephony()::dialEnded);
-                    post("/transcription", s.telephony()::transcription);
-                    post("/conference", s.telephony()::conference);
+                    post("/voice", s.telephony()::voice, Access.TWILIO);
+                    post("/status", s.telephony()::status, Access.TWILIO);
+                    post("/dial-ended", s.telephony()::dialEnded, Access.TWILIO);
+                    post("/transcription", s.telephony()::transcription, Access.TWILIO);
+                    post("/conference", s.telephony()::conference, Access.TWILIO);
                 });
             });
         });
+    }
+
+    /** Every route names who may use it, and a route on one call names how the call must relate to them. */
+    static void refuseOpenRoute(String method, String path, Set<? extends RouteRole> roles) {
+        boolean who = roles.stream().anyMatch(r -> r == Access.ANYONE || r == Access.TWILIO || r instanceof Access a && a.isPerson());
+        if (!who) throw new IllegalStateException(method + " " + path + " names no role: every route must say who may use it");
+        boolean onOneCall = path.matches("(/api)?(/review)?/calls/\\{id}.*");
+        boolean scoped = roles.stream().anyMatch(r -> r instanceof Access a && a.isCallScope());
+        if (onOneCall && !scoped) throw new IllegalStateException(method + " " + path + " acts on one call but names no call scope (OWN_CALL or WAITING_CALL)");
     }
 }

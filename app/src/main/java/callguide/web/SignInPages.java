@@ -2,6 +2,7 @@ package callguide.web;
 
 import callguide.account.Account;
 import callguide.account.Accounts;
+import callguide.account.SignedIn;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
@@ -16,13 +17,15 @@ public final class SignInPages {
     public record SignInPage(String csrf, String username, String next, boolean timedOut, List<Pages.FieldError> errors) {}
 
     private final Accounts accounts;
+    private final ClientAddress address;
 
-    SignInPages(Accounts accounts) {
+    SignInPages(Accounts accounts, ClientAddress address) {
         this.accounts = accounts;
+        this.address = address;
     }
 
     void show(Context ctx) {
-        if (accounts.signedIn(ctx.cookie(Security.AUTH_COOKIE)).isPresent()) {
+        if (accounts.signedIn(ctx.cookie(Security.AUTH_COOKIE), SignedIn.Kind.browser).isPresent()) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
         }
@@ -30,15 +33,24 @@ public final class SignInPages {
     }
 
     void signIn(Context ctx) {
-        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
+        String username = printable(Optional.ofNullable(ctx.formParam("username")).orElse("").strip());
         String next = safeNext(ctx.formParam("next"));
         if (!Accounts.same(ctx.cookie(FORM_COOKIE), ctx.formParam(Security.CSRF_FIELD))) {
             ctx.status(403);
             form(ctx, username, next, false, List.of(new Pages.FieldError("#username", "The sign-in form had expired. Sign in again")));
             return;
         }
-        Optional<Account> account = accounts.check(username, ctx.formParam("password"));
+        Accounts.Attempt attempt = accounts.signIn(username, ctx.formParam("password"), address.of(ctx));
+        if (attempt.throttled()) {
+            Gate.SECURITY.warn("sign-in throttled for '{}' from {}", printable(username), address.of(ctx));
+            ctx.status(429).header("Retry-After", String.valueOf(attempt.retryAfter().toSeconds()));
+            form(ctx, username, next, false, List.of(new Pages.FieldError("#password", "You have entered a wrong password too many times."
+                    + " Wait " + Minutes.of(attempt.retryAfter()) + ", then sign in again")));
+            return;
+        }
+        Optional<Account> account = attempt.account();
         if (account.isEmpty()) {
+            Gate.SECURITY.warn("failed sign-in for '{}' from {}", printable(username), address.of(ctx));
             ctx.status(401);
             form(ctx, username, next, false, List.of(new Pages.FieldError("#password", "Enter a correct username and password")));
             return;
@@ -57,6 +69,12 @@ public final class SignInPages {
     /** Called by the timeout warning's "Stay signed in": the sign-in check in front of it already renewed the sign-in. */
     void keepAlive(Context ctx) {
         ctx.status(204);
+    }
+
+    /** A username as it may go in a log line: no control characters, not too long. */
+    static String printable(String s) {
+        String t = s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        return t.replaceAll("\\p{Cntrl}", "?");
     }
 
     private void form(Context ctx, String username, String next, boolean timedOut, List<Pages.FieldError> errors) {

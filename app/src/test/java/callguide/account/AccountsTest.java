@@ -34,7 +34,7 @@ class AccountsTest {
     @BeforeAll
     void open() {
         db = Database.open(TestDatabase.freshUrl(), null, 2);
-        accounts = new Accounts(new AccountDao(db.jdbi()), clock, Duration.ofMinutes(20));
+        accounts = new Accounts(new AccountDao(db.jdbi()), clock, Duration.ofMinutes(20), Duration.ofHours(12));
         accounts.create("dana", Role.supervisor, "dana-password-1");
     }
 
@@ -53,6 +53,19 @@ class AccountsTest {
         assertTrue(accounts.signedIn(token).isPresent(), "the use 15 minutes earlier kept it alive");
         clock.now = clock.now.plus(Duration.ofMinutes(21));
         assertTrue(accounts.signedIn(token).isEmpty(), "idle for longer than the timeout");
+    }
+
+    @Test
+    void a_sign_in_ends_after_its_maximum_lifetime_however_busy() {
+        Account dana = accounts.check("dana", "dana-password-1").orElseThrow();
+        String token = accounts.openApiSignIn(dana).token();
+        for (int i = 0; i < 12 * 4 - 1; i++) {
+            clock.now = clock.now.plus(Duration.ofMinutes(15));
+            assertTrue(accounts.signedIn(token, SignedIn.Kind.api).isPresent(), "in use every 15 minutes, hour " + i / 4);
+        }
+        assertTrue(accounts.signedIn(token, SignedIn.Kind.browser).isEmpty(), "an API token is no cookie");
+        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        assertTrue(accounts.signedIn(token, SignedIn.Kind.api).isEmpty(), "12 hours after it began");
     }
 
     @Test

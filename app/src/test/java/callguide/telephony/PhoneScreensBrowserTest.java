@@ -68,7 +68,7 @@ class PhoneScreensBrowserTest {
     @Test
     @Order(1)
     void a_phone_call_shows_what_is_said_beside_the_question_and_new_lines_arrive_live() {
-        Twilio twilio = new Twilio(withoutTwilio, TelephonySettings.DEVELOPMENT_TOKEN);
+        Twilio twilio = new Twilio(withoutTwilio, TestApp.TWILIO_TOKEN);
         String callSid = WarmTransferTest.sid();
         String id = twilio.inbound(callSid, HOTLINE);
         twilio.line(callSid, 2, "outbound_track", "Child Maintenance Service, how can I help?");
@@ -101,7 +101,7 @@ class PhoneScreensBrowserTest {
     @Test
     @Order(2)
     void a_staff_conduct_phone_call_shows_no_transcript() {
-        Twilio twilio = new Twilio(withoutTwilio, TelephonySettings.DEVELOPMENT_TOKEN);
+        Twilio twilio = new Twilio(withoutTwilio, TestApp.TWILIO_TOKEN);
         String callSid = WarmTransferTest.sid();
         String id = twilio.inbound(callSid, "+441000000000");
         twilio.line(callSid, 2, "inbound_track", "It is about one of your staff");

@@ -82,6 +82,14 @@ final class Twilio {
         return r.raw().headers().firstValue("X-Callguide-Call").orElseThrow();
     }
 
+    /** An inbound call that handler h1 then takes on their screen, so it is theirs to read and answer. */
+    String inboundTaken(String callSid, String to) {
+        String id = inbound(callSid, to);
+        TestApp.Response r = app.post("/api/calls/" + id + "/take", "");
+        if (r.status() != 200) throw new AssertionError("taking the call: " + r.status() + " " + r.text());
+        return id;
+    }
+
     void handlerAnswers(String callSid, String handlerLeg) {
         TestApp.Response r = post("/twilio/status", params("CallSid", handlerLeg, "ParentCallSid", callSid, "CallStatus", "in-progress",
                 "SequenceNumber", "2"));

@@ -61,7 +61,10 @@ class TwilioWebhookTest {
         assertEquals(Twilio.PUBLIC + "/twilio/status", xpath(xml, "/Response/Dial/Number/@statusCallback"));
         assertEquals(Twilio.PUBLIC + "/twilio/dial-ended", xpath(xml, "/Response/Dial/@action"));
 
-        Response call = api.get("/api/calls/" + r.raw().headers().firstValue("X-Callguide-Call").orElseThrow());
+        String id = r.raw().headers().firstValue("X-Callguide-Call").orElseThrow();
+        assertEquals(404, api.get("/api/calls/" + id).status(), "waiting for a handler: no handler's call yet");
+        assertEquals(200, api.post("/api/calls/" + id + "/take", "").status());
+        Response call = api.get("/api/calls/" + id);
         assertEquals(callSid, call.field("/callSid"));
         assertEquals("contact_route", call.field("/answers/0/question"));
         assertEquals("inbound_call", call.field("/answers/0/answer"));
@@ -70,16 +73,16 @@ class TwilioWebhookTest {
 
     @Test
     void a_call_to_the_mp_hotline_is_answered_as_an_mp_hotline_contact() {
-        String id = twilio.inbound(sid(), HOTLINE);
+        String id = twilio.inboundTaken(sid(), HOTLINE);
         assertEquals("mp_hotline", api.get("/api/calls/" + id).field("/answers/0/answer"));
     }
 
     @Test
     void a_repeated_voice_delivery_finds_the_same_call_and_records_nothing_new() {
         String callSid = sid();
-        String first = twilio.inbound(callSid, HOTLINE);
+        String first = twilio.inboundTaken(callSid, HOTLINE);
         int events = api.get("/api/calls/" + first + "/events").json().size();
-        assertEquals(first, twilio.inbound(callSid, HOTLINE));
+        assertEquals(first, twilio.inboundTaken(callSid, HOTLINE));
         assertEquals(events, api.get("/api/calls/" + first + "/events").json().size());
         assertEquals(1, callsWithSid(callSid));
     }
@@ -120,7 +123,7 @@ class TwilioWebhookTest {
         assertEquals("invalid_signature", r.field("/error"));
         assertEquals(0, callsWithSid(callSid));
 
-        String id = twilio.inbound(callSid, HOTLINE);
+        String id = twilio.inboundTaken(callSid, HOTLINE);
         int events = api.get("/api/calls/" + id + "/events").json().size();
         Map<String, String> line = params("CallSid", callSid, "TranscriptionEvent", "transcription-content", "SequenceId", "2",
                 "Track", "inbound_track", "Final", "true", "TranscriptionData", "{\"transcript\":\"hello\"}");
@@ -134,7 +137,7 @@ class TwilioWebhookTest {
     @Test
     void final_utterances_are_kept_once_each_in_sequence_order_whatever_order_they_arrive_in() {
         String callSid = sid();
-        String id = twilio.inbound(callSid, HOTLINE);
+        String id = twilio.inboundTaken(callSid, HOTLINE);
         assertEquals(204, twilio.line(callSid, 4, "inbound_track", "It is about my constituent").status());
         twilio.line(callSid, 2, "outbound_track", "Child Maintenance Service, how can I help");
         twilio.line(callSid, 3, "inbound_track", "I am calling from an MP's office");
@@ -154,10 +157,10 @@ class TwilioWebhookTest {
     @Test
     void a_new_line_reaches_a_handler_screen_listening_to_the_call() throws Exception {
         String callSid = sid();
-        String id = twilio.inbound(callSid, HOTLINE);
+        String id = twilio.inboundTaken(callSid, HOTLINE);
         twilio.line(callSid, 2, "outbound_track", "Good morning");
         HttpRequest request = HttpRequest.newBuilder(api.uriOf("/api/calls/" + id + "/transcript/stream"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + api.as("h1").token()).build();
         var lines = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(5, TimeUnit.SECONDS).body();
         var received = new java.util.concurrent.LinkedBlockingQueue<String>();
         Thread reader = new Thread(() -> lines.filter(l -> l.startsWith("data:")).forEach(received::add));
@@ -170,9 +173,30 @@ class TwilioWebhookTest {
     }
 
     @Test
+    void a_waiting_phone_call_is_every_handlers_to_take_but_its_words_are_no_ones_until_then() {
+        String callSid = sid();
+        String id = twilio.inbound(callSid, HOTLINE);
+        twilio.line(callSid, 2, "inbound_track", "I am calling about my constituent's case");
+        TestApp.Client other = api.as("h9");
+        assertEquals(404, other.get("/api/calls/" + id + "/transcript").status());
+        assertEquals(404, other.get("/api/calls/" + id + "/events").status());
+        assertEquals(404, other.post("/api/calls/" + id + "/answers", "{\"question\":\"region\",\"answer\":\"gb\"}").status());
+        assertEquals(200, api.as("sam", callguide.account.Role.supervisor).get("/api/calls/" + id + "/transcript").status(),
+                "supervisors read waiting calls too");
+        assertEquals(403, api.as("sam", callguide.account.Role.supervisor).post("/api/calls/" + id + "/take", "").status());
+
+        assertEquals(200, other.post("/api/calls/" + id + "/take", "").status());
+        assertEquals(1, other.get("/api/calls/" + id + "/transcript").json().size());
+        Response late = api.post("/api/calls/" + id + "/take", "");
+        assertEquals(409, late.status());
+        assertEquals("call_taken", late.field("/error"));
+        assertEquals(404, api.get("/api/calls/" + id + "/transcript").status(), "now h9's call, not h1's");
+    }
+
+    @Test
     void a_staff_conduct_call_keeps_no_transcript() {
         String callSid = sid();
-        String id = twilio.inbound(callSid, "+441000000000");
+        String id = twilio.inboundTaken(callSid, "+441000000000");
         twilio.line(callSid, 2, "inbound_track", "It is about how one of your staff spoke to me");
         api.answer(id, "region", "gb");
         api.answer(id, "caller", "client");
@@ -187,7 +211,7 @@ class TwilioWebhookTest {
     @Test
     void call_progress_is_recorded_once_and_the_end_of_the_call_is_recorded() {
         String callSid = sid();
-        String id = twilio.inbound(callSid, HOTLINE);
+        String id = twilio.inboundTaken(callSid, HOTLINE);
         Map<String, String> ended = params("CallSid", callSid, "CallStatus", "completed", "CallDuration", "95", "SequenceNumber", "3");
         assertEquals(204, twilio.post("/twilio/status", ended).status());
         assertEquals(204, twilio.post("/twilio/status", ended).status());
@@ -201,7 +225,7 @@ class TwilioWebhookTest {
     @Test
     void without_twilio_credentials_the_transfer_shows_the_manual_referral() {
         String callSid = sid();
-        String id = twilio.inbound(callSid, HOTLINE);
+        String id = twilio.inboundTaken(callSid, HOTLINE);
         twilio.handlerAnswers(callSid, sid());
         Response view = api.get("/api/calls/" + id + "/warm-transfer");
         assertEquals(200, view.status());

@@ -65,7 +65,7 @@ class WarmTransferTest {
     PhoneCall mpCallOnTheLine(String region) {
         String callSid = sid();
         String handlerLeg = sid();
-        String id = twilio.inbound(callSid, HOTLINE);
+        String id = twilio.inboundTaken(callSid, HOTLINE);
         twilio.handlerAnswers(callSid, handlerLeg);
         assertEquals(200, api.answer(id, "region", region).status());
         return new PhoneCall(id, callSid, handlerLeg);
@@ -186,7 +186,7 @@ class WarmTransferTest {
     @Test
     void a_call_that_is_not_for_the_resolution_team_is_not_transferred() {
         String callSid = sid();
-        String id = twilio.inbound(callSid, "+441000000000");
+        String id = twilio.inboundTaken(callSid, "+441000000000");
         twilio.handlerAnswers(callSid, sid());
         Response r = api.post("/api/calls/" + id + "/warm-transfer", "{}");
         assertEquals(422, r.status());

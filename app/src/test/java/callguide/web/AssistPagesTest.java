@@ -60,7 +60,7 @@ class AssistPagesTest {
         assertTrue(page.body().contains("The client (paying parent or receiving parent)"));
         assertTrue(Pattern.compile("(High|Medium|Low) confidence \\(\\d+%\\)").matcher(page.body()).find(), "confidence in words and figures");
         assertFalse(page.body().contains("<b>I'm"), "the caller's words are never echoed as markup");
-        assertTrue(app.get("/api/calls/" + id(call) + "/events").json().size() == 3, "asking records nothing");
+        assertTrue(app.reviewer().get("/api/calls/" + id(call) + "/events").json().size() == 3, "asking records nothing");
         assertTrue(post(call + "/questions/caller/suggest", "heard=").body().contains("Enter what the caller said to get a suggestion"));
 
         String confidence = token(page.body(), "name=\"confidence\" value=\"([^\"]+)\"");
@@ -84,13 +84,13 @@ class AssistPagesTest {
         HttpResponse<String> toCheck = answer(call, "staff_conduct", "yes", "yes", "0.9", "The case worker shouted at me");
         assertTrue(toCheck.headers().firstValue("Location").orElse("").contains("/check?question=staff_conduct"));
         assertEquals(303, post(call + "/check", "question=staff_conduct&answer=yes").statusCode());
-        JsonNode events = app.get("/api/calls/" + id(call) + "/events").json();
+        JsonNode events = app.reviewer().get("/api/calls/" + id(call) + "/events").json();
         assertFalse(events.toString().contains("shouted") || events.toString().contains("I pay maintenance"), events.toString());
 
         String other = callAtTheCallerQuestion();
-        int before = app.get("/api/calls/" + id(other) + "/events").json().size();
+        int before = app.reviewer().get("/api/calls/" + id(other) + "/events").json().size();
         assertEquals(303, answer(other, "caller", "client", "martian", "7", "x").statusCode(), "the answer still goes through");
-        assertEquals(before + 1, app.get("/api/calls/" + id(other) + "/events").json().size(), "the answer alone is recorded");
+        assertEquals(before + 1, app.reviewer().get("/api/calls/" + id(other) + "/events").json().size(), "the answer alone is recorded");
     }
 
     @Test
@@ -122,7 +122,7 @@ class AssistPagesTest {
 
     private JsonNode lastSuggestion(String call) {
         JsonNode last = null;
-        for (JsonNode e : app.get("/api/calls/" + id(call) + "/events").json()) if ("suggestion".equals(e.get("type").asText())) last = e;
+        for (JsonNode e : app.reviewer().get("/api/calls/" + id(call) + "/events").json()) if ("suggestion".equals(e.get("type").asText())) last = e;
         assertTrue(last != null, "a suggestion event is recorded");
         return last;
     }

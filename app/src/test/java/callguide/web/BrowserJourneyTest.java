@@ -111,7 +111,7 @@ class BrowserJourneyTest {
         browser.driver.findElement(By.id("note")).sendKeys("Caller asked for a letter in large print");
         browser.driver.findElement(By.cssSelector("#notes button[type=submit]")).click();
         until(d -> browser.text("#notes").contains("Caller asked for a letter in large print"));
-        assertTrue(app.get("/api/calls/" + complaintCall + "/events").text().contains("Caller asked for a letter in large print"));
+        assertTrue(app.reviewer().get("/api/calls/" + complaintCall + "/events").text().contains("Caller asked for a letter in large print"));
     }
 
     @Test

@@ -45,28 +45,29 @@ class CallApiTest {
     class StartingACall {
         @Test
         void a_new_call_is_pinned_to_the_flow_version_and_asks_the_first_question() {
-            Response r = api.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h7\",\"callSid\":\"CA123\"}");
+            Response r = api.as("h7").post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h7\",\"callSid\":\"CA123\"}");
             assertEquals(201, r.status(), r.text());
             assertEquals(api.get("/api/flows").json().get(0).get("version").asText(), r.field("/flowVersion"));
             assertEquals("contact_route", r.field("/step/question"));
             assertEquals("choice", r.field("/step/kind"));
             assertTrue(r.json().at("/step/sources").size() > 0);
 
-            Response call = api.get("/api/calls/" + r.field("/id"));
+            Response call = api.as("h7").get("/api/calls/" + r.field("/id"));
             assertEquals("in_progress", call.field("/status"));
+            assertEquals("h7", call.field("/handler"));
             assertEquals("CA123", call.field("/callSid"));
             assertEquals(0, call.json().get("answers").size());
             assertNull(call.field("/outcome"));
         }
 
         @Test
-        void an_unknown_flow_or_missing_handler_is_refused() {
+        void an_unknown_flow_or_another_handlers_name_is_refused() {
             Response r = api.post("/api/calls", "{\"flow\":\"nope\",\"handler\":\"h1\"}");
             assertEquals(404, r.status());
             assertEquals("unknown_flow", r.field("/error"));
-            r = api.post("/api/calls", "{\"flow\":\"intake\"}");
-            assertEquals(400, r.status());
-            assertEquals("missing_field", r.field("/error"));
+            r = api.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h2\"}");
+            assertEquals(403, r.status());
+            assertEquals("forbidden", r.field("/error"));
         }
     }
 

@@ -38,7 +38,7 @@ class PageSecurityTest {
     }
 
     @Test
-    void pages_need_a_sign_in_and_carry_the_security_headers_while_the_api_stays_open() throws Exception {
+    void pages_and_the_api_need_a_sign_in_and_carry_the_security_headers() throws Exception {
         HttpResponse<String> home = get("/", null);
         assertEquals(303, home.statusCode());
         assertEquals("/sign-in?next=%2F", home.headers().firstValue("Location").orElse(""));
@@ -46,6 +46,10 @@ class PageSecurityTest {
         assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), csp);
         assertFalse(csp.contains("unsafe-inline"), csp);
         assertEquals("nosniff", home.headers().firstValue("X-Content-Type-Options").orElse(""));
+        TestApp.Response api = app.anonymous().post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h1\"}");
+        assertEquals(401, api.status());
+        assertEquals("unauthenticated", api.field("/error"));
+        assertEquals("no-store", api.raw().headers().firstValue("Cache-Control").orElse(""));
         assertEquals(201, app.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h1\"}").status());
     }
 
@@ -80,7 +84,7 @@ class PageSecurityTest {
             }
         }
         assertEquals(303, post(q + "case_closed_on", "csrf=" + csrf + "&answer-empty=yes", auth).statusCode());
-        assertTrue(app.get("/api/calls/" + call.substring(call.lastIndexOf('/') + 1)).text().contains("\"question\":\"case_closed_on\",\"answer\":\"\""));
+        assertTrue(app.reviewer().get("/api/calls/" + call.substring(call.lastIndexOf('/') + 1)).text().contains("\"question\":\"case_closed_on\",\"answer\":\"\""));
     }
 
     private HttpResponse<String> signIn(String user, String password) throws Exception {

@@ -49,11 +49,11 @@ class PersistenceTest {
             assertEquals(version, old.field("/flowVersion"));
             assertEquals("Who is complaining?", old.field("/step/prompt"));
 
-            Response fresh = after.post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h2\"}");
+            Response fresh = after.as("h2").post("/api/calls", "{\"flow\":\"intake\",\"handler\":\"h2\"}");
             assertNotEquals(version, fresh.field("/flowVersion"));
             String freshId = fresh.field("/id");
-            after.answer(freshId, "contact_route", "inbound_call");
-            assertEquals("Who is calling?", after.answer(freshId, "region", "gb").field("/step/prompt"));
+            after.as("h2").answer(freshId, "contact_route", "inbound_call");
+            assertEquals("Who is calling?", after.as("h2").answer(freshId, "region", "gb").field("/step/prompt"));
         }
     }
 }

@@ -1,0 +1,123 @@
+package callguide.web;
+
+import callguide.account.Accounts;
+import callguide.account.SignedIn;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import io.javalin.security.RouteRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one access check, run before every matched route: it reads the roles the route table gave the route,
+ * finds who is asking (an API token, or a browser's cookie), and lets the request through or refuses it.
+ */
+public final class Gate {
+    static final Logger SECURITY = LoggerFactory.getLogger("callguide.security");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** Whose a call is, for routes that act on the call in their path. */
+    public interface Calls {
+        /** Empty when there is no such call. */
+        Optional<Holder> holder(UUID callId);
+
+        /** A reviewer read the call: kept for supervisors to read back. */
+        void audit(UUID callId, SignedIn who, String what);
+    }
+
+    /**
+     * The handler a call belongs to, and whether it came in by phone: every handler saw a phone call in the
+     * waiting list, so may be told that someone else took it.
+     */
+    public record Holder(String handler, boolean phone) {}
+
+    private final Accounts accounts;
+    private final Calls calls;
+    private final Handler twilio;
+
+    public Gate(Accounts accounts, Calls calls, Handler twilio) {
+        this.accounts = accounts;
+        this.calls = calls;
+        this.twilio = twilio;
+    }
+
+    void check(Context ctx) throws Exception {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.contains(Access.ANYONE)) return;
+        // Our own scripts and styles: served by the static file handler, which is in no route table.
+        if (roles.isEmpty() && ctx.path().startsWith(Assets.STATIC + "/")) return;
+        if (roles.contains(Access.TWILIO)) {
+            twilio.handle(ctx);
+            return;
+        }
+        Optional<SignedIn> signedIn = signedIn(ctx);
+        if (signedIn.isEmpty()) {
+            refuseUnknown(ctx);
+            return;
+        }
+        SignedIn who = signedIn.get();
+        ctx.attribute(Security.SIGNED_IN, who);
+        ctx.attribute(Pages.CHROME, new Chrome(who.account(), who.csrfToken(), accounts.idleTimeout().toSeconds()));
+        if (who.kind() == SignedIn.Kind.browser && !SAFE_METHODS.contains(ctx.method().name()) && !Security.tokenMatches(ctx, who.csrfToken())) {
+            SECURITY.warn("refused {} {}: no form token for {}", ctx.method(), ctx.path(), who.account().username());
+            throw new ApiError(403, "form_expired", "This form has expired. Go back, reload the page and try again. Nothing was recorded.");
+        }
+        Access role = Access.of(who.account().role());
+        if (!roles.contains(role)) {
+            SECURITY.warn("refused {} {}: {} is a {}", ctx.method(), ctx.path(), who.account().username(), role);
+            throw new ApiError(403, "forbidden", "Your role (" + who.account().role().label() + ") cannot use this.");
+        }
+        if (roles.contains(Access.OWN_CALL) || roles.contains(Access.WAITING_CALL)) checkCall(ctx, who, role, roles.contains(Access.WAITING_CALL));
+    }
+
+    /** A handler sees only their own calls (and may take a waiting one); a reviewer's every read is logged. */
+    private void checkCall(Context ctx, SignedIn who, Access role, boolean waitingAllowed) {
+        UUID id = callId(ctx);
+        Holder holder = calls.holder(id).orElseThrow(() -> noCall(ctx));
+        if (role == Access.HANDLER) {
+            boolean mine = holder.handler().equals(who.account().username());
+            // Not 403: another handler's call is not confirmed to exist.
+            if (!mine && !(waitingAllowed && holder.phone())) throw noCall(ctx);
+            return;
+        }
+        calls.audit(id, who, ctx.endpoints().matchedHttpEndpoint().path);
+    }
+
+    private Optional<SignedIn> signedIn(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
+            return accounts.signedIn(authorization.substring(7).strip(), SignedIn.Kind.api);
+        }
+        return accounts.signedIn(ctx.cookie(Security.AUTH_COOKIE), SignedIn.Kind.browser);
+    }
+
+    /** Pages send a person to sign in and bring them back; the API and streams answer 401. */
+    private static void refuseUnknown(Context ctx) {
+        if (!Pages.isPage(ctx)) {
+            throw new ApiError(401, "unauthenticated", "Sign in first: POST /api/sessions, then send Authorization: Bearer <token>.");
+        }
+        boolean get = "GET".equals(ctx.method().name());
+        ctx.header("Cache-Control", "no-store");
+        ctx.redirect("/sign-in" + (get ? "?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8) : ""), HttpStatus.SEE_OTHER);
+        ctx.skipRemainingHandlers();
+    }
+
+    static UUID callId(Context ctx) {
+        try {
+            return UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw noCall(ctx);
+        }
+    }
+
+    private static ApiError noCall(Context ctx) {
+        return new ApiError(404, "unknown_call", "no call " + ctx.pathParam("id"));
+    }
+}
