@@ -53,7 +53,6 @@ public final class BenchReview {
               its link and by its number), a call's timeline, insights for the last 30 days and the last 12 months;
               then exports a month and a year as CSV (rows/s and the service's heap while it streams) and times
               answer steps on this database and on an empty one. Run `generate` first to fill the database.""";
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern NEXT = Pattern.compile("href=\"(/review\\?[^\"]*)\"[^>]*rel=\"next\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     /** A path from the first question to RAISE_COMPLAINT: ten answer steps. */
@@ -61,10 +60,12 @@ public final class BenchReview {
             {"staff_conduct", "no"}, {"about_cm_options", "no"}, {"case_closed_on", ""}, {"challenges_decision", "no"},
             {"effective_date_challenge", "no"}, {"existing_complaint", "none"}, {"resolvable_now", "no"}};
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HTTP;
     private final String base;
-    private String cookie;
+    private String supervisor;
 
     private BenchReview(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -89,12 +90,12 @@ public final class BenchReview {
         AnswerIndex answers = Assist.answerIndex(config.contacts());
         String summary;
         try (App app = App.start(config, Clock.systemUTC(), answers)) {
-            summary = new BenchReview(app.port()).run(app, config, requests, answers);
+            summary = new BenchReview(app.port()).run(app, requests, answers);
         }
         System.out.println(summary);
     }
 
-    private String run(App app, Config config, int n, AnswerIndex answers) throws Exception {
+    private String run(App app, int n, AnswerIndex answers) throws Exception {
         long t0 = System.nanoTime();
         var jdbi = app.database().jdbi();
         long calls = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM calls").mapTo(Long.class).one());
@@ -109,7 +110,7 @@ public final class BenchReview {
                 .bind("pct", Math.min(100.0, 200.0 * n / calls)).bind("n", n).mapTo(UUID.class).list());
         System.out.printf(Locale.ROOT, "bench-review: %d calls, %d events, %d handlers, %d outcomes; %d requests each, one at a time%n",
                 calls, events, handlers.size(), outcomes.size(), n);
-        signIn(app, config);
+        supervisor = signIn(app, base, "bench-supervisor", Role.supervisor);
         LocalDate today = LocalDate.now(UK);
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
 
@@ -152,44 +153,34 @@ public final class BenchReview {
         Csv yearCsv = csv("/review/calls.csv?from=" + today.minusMonths(12), 1);
         System.out.println("csv twelve months: " + yearCsv);
 
-        Samples loaded = answerSteps(base, 30, null);
+        Samples loaded = answerSteps(base, 30, signIn(app, base, "bench-handler", Role.handler));
         System.out.println("answer step on this database: " + loaded);
-        Samples empty = emptyDatabaseSteps(config, answers);
+        Samples empty = emptyDatabaseSteps(answers);
         System.out.println("answer step on an empty database: " + empty);
         System.out.printf(Locale.ROOT, "bench-review: took %.0f s%n", (System.nanoTime() - t0) / 1e9);
         return String.format(Locale.ROOT, "bench-review: %d calls, list p99 %.0f ms, timeline p99 %.0f ms, insights p99 %.0f ms, csv %d rows/s",
                 calls, listWorst, timeline.ms(99), insightsWorst, Math.round(monthCsv.rowsPerSecond()));
     }
 
-    /** Signs in through the sign-in page as a browser does; on a server without the demo accounts, makes one. */
-    private void signIn(App app, Config config) throws Exception {
-        String user = "supervisor", password = "supervisor-demo";
-        if (config.databaseUrl() != null) {
-            user = "bench-supervisor";
-            password = Accounts.randomToken();
-            Accounts accounts = new Accounts(new AccountDao(app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20));
-            String name = user;
-            app.database().jdbi().useHandle(h -> h.execute("DELETE FROM accounts WHERE username = ?", name));
-            accounts.create(user, Role.supervisor, password);
-        }
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = CSRF.matcher(form.body());
-        if (!m.find()) throw new IllegalStateException("no sign-in form at /sign-in: " + form.statusCode());
-        String formCookie = cookies(form);
-        String body = "username=" + enc(user) + "&password=" + enc(password) + "&csrf=" + enc(m.group(1)) + "&next=" + enc("/review");
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).header("Cookie", formCookie)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    /**
+     * Signs in as the API requires: accounts of its own (random passwords, made in this process, replaced on each
+     * run), then {@code POST /api/sessions} for a bearer token, which the pages accept as a browser's cookie.
+     */
+    private static String signIn(App app, String base, String username, Role role) throws Exception {
+        String password = Accounts.randomToken();
+        app.database().jdbi().useHandle(h -> h.execute("DELETE FROM accounts WHERE username = ?", username));
+        new Accounts(new AccountDao(app.database().jdbi()), Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(12))
+                .createPrivate(username, role, password);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        cookie = cookies(r);
-        if (r.statusCode() != 303 || !cookie.contains("callguide_auth=")) throw new IllegalStateException("sign-in refused: " + r.statusCode());
-    }
-
-    private static String cookies(HttpResponse<?> r) {
-        return String.join("; ", r.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList());
+        Matcher m = TOKEN.matcher(r.body());
+        if (r.statusCode() != 201 || !m.find()) throw new IllegalStateException("sign-in refused: " + r.statusCode() + " " + r.body());
+        return "Bearer " + m.group(1);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", supervisor).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": "
                 + r.body().substring(0, Math.min(300, r.body().length())));
@@ -267,7 +258,7 @@ public final class BenchReview {
         long t0 = System.nanoTime();
         byte[] buffer = new byte[64 * 1024];
         for (int t = 0; t < times; t++) {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).build(),
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", supervisor).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() != 200) throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
             try (InputStream in = r.body()) {
@@ -285,37 +276,39 @@ public final class BenchReview {
     }
 
     /** Answer steps through the JSON API, one at a time: {@code calls} calls of ten steps each. */
-    private Samples answerSteps(String base, int calls, String ignored) throws Exception {
+    private Samples answerSteps(String base, int calls, String handler) throws Exception {
         Samples s = new Samples();
         for (int c = -3; c < calls; c++) { // three unmeasured calls first
-            HttpResponse<String> started = post(base, "/api/calls", "{\"flow\":\"intake\",\"handler\":\"bench-review\"}", 201);
+            HttpResponse<String> started = post(base, handler, "/api/calls", "{\"flow\":\"intake\"}", 201);
             Matcher m = ID.matcher(started.body());
             if (!m.find()) throw new IllegalStateException("no call id in " + started.body());
             for (String[] step : PATH) {
                 long t0 = System.nanoTime();
-                post(base, "/api/calls/" + m.group(1) + "/answers", "{\"question\":\"" + step[0] + "\",\"answer\":\"" + step[1] + "\"}", 200);
+                post(base, handler, "/api/calls/" + m.group(1) + "/answers", "{\"question\":\"" + step[0] + "\",\"answer\":\"" + step[1] + "\"}", 200);
                 if (c >= 0) s.add(System.nanoTime() - t0);
             }
         }
         return s;
     }
 
-    private HttpResponse<String> post(String base, String path, String json, int status) throws Exception {
+    private HttpResponse<String> post(String base, String token, String path, String json, int status) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Authorization", token)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != status) throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
         return r;
     }
 
     /** The same answer steps against the service on a new, empty embedded PostgreSQL, deleted afterwards. */
-    private Samples emptyDatabaseSteps(Config config, AnswerIndex answers) throws Exception {
+    private Samples emptyDatabaseSteps(AnswerIndex answers) throws Exception {
         Path temp = Files.createTempDirectory("callguide-bench-review");
         try {
             Map<String, String> env = new HashMap<>(System.getenv());
             env.remove("DATABASE_URL");
             env.put("DATA_DIR", temp.toString());
             try (App empty = App.start(Config.from(env).withPort(0), Clock.systemUTC(), answers)) {
-                return answerSteps("http://127.0.0.1:" + empty.port(), 30, null);
+                String emptyBase = "http://127.0.0.1:" + empty.port();
+                return answerSteps(emptyBase, 30, signIn(empty, emptyBase, "bench-handler", Role.handler));
             }
         } finally {
             try (Stream<Path> paths = Files.walk(temp)) {
