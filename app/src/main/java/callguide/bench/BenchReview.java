@@ -148,6 +148,7 @@ public final class BenchReview {
         }
 
         LocalDate month = today.withDayOfMonth(1).minusMonths(1);
+        csv("/review/calls.csv?from=" + month.plusDays(20) + "&to=" + month.plusMonths(1).minusDays(1), 1); // unmeasured: compiles the export's path
         Csv monthCsv = csv("/review/calls.csv?from=" + month + "&to=" + month.plusMonths(1).minusDays(1), 3);
         System.out.println("csv one month: " + monthCsv);
         Csv yearCsv = csv("/review/calls.csv?from=" + today.minusMonths(12), 1);
@@ -220,15 +221,16 @@ public final class BenchReview {
         return s;
     }
 
-    record Csv(long rows, double seconds, long bytes, long heapBeforeMb, long heapPeakMb) {
+    record Csv(long rows, double seconds, long bytes, long heapBeforeMb, long heapPeakMb, long liveAfterGcMb) {
         double rowsPerSecond() {
             return rows / seconds;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d rows, %.1f MB in %.2f s = %.0f rows/s; service heap in use %d MB before, at most %d MB while streaming",
-                    rows, bytes / 1e6, seconds, rowsPerSecond(), heapBeforeMb, heapPeakMb);
+            return String.format(Locale.ROOT, "%d rows, %.1f MB in %.2f s = %.0f rows/s; heap %d MB before, at most %d MB in use"
+                    + " while streaming, at most %d MB live after a collection", rows, bytes / 1e6, seconds, rowsPerSecond(), heapBeforeMb,
+                    heapPeakMb, liveAfterGcMb);
         }
     }
 
@@ -241,10 +243,16 @@ public final class BenchReview {
         System.gc();
         long before = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(before);
+        // What survives each collection: garbage comes and goes, rows held in memory would show here.
+        List<java.lang.management.MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null).toList();
+        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong live = new AtomicLong();
         AtomicBoolean done = new AtomicBoolean();
         Thread sampler = new Thread(() -> {
             while (!done.get()) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                live.accumulateAndGet(pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum(), Math::max);
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
@@ -272,7 +280,7 @@ public final class BenchReview {
         double seconds = (System.nanoTime() - t0) / 1e9;
         done.set(true);
         sampler.join();
-        return new Csv(rows, seconds, bytes, before >> 20, peak.get() >> 20);
+        return new Csv(rows, seconds, bytes, before >> 20, peak.get() >> 20, live.get() >> 20);
     }
 
     /** Answer steps through the JSON API, one at a time: {@code calls} calls of ten steps each. */
