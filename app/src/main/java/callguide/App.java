@@ -75,9 +75,11 @@ public final class App implements AutoCloseable {
                     Arrays.copyOfRange(args, 1, args.length), System.out));
             case "add-account" -> System.exit(AddAccount.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length)));
             case "eval-assist" -> Evaluation.main(Arrays.copyOfRange(args, 1, args.length));
+            case "generate" -> callguide.bench.Generate.main(Arrays.copyOfRange(args, 1, args.length));
+            case "bench-review" -> callguide.bench.BenchReview.main(Arrays.copyOfRange(args, 1, args.length));
             default -> {
                 System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help | simulate-call --help"
-                        + " | add-account <username> <role> | eval-assist [file...]]");
+                        + " | add-account <username> <role> | eval-assist [file...] | generate --calls N | bench-review --help]");
                 System.exit(2);
             }
         }
@@ -156,7 +158,7 @@ public final class App implements AutoCloseable {
         }
     }
 
-    static WorkingCalendar calendar(Config config) {
+    public static WorkingCalendar calendar(Config config) {
         if (config.bankHolidaysFile() == null) return WorkingCalendar.bundled();
         try (InputStream in = Files.newInputStream(config.bankHolidaysFile())) {
             return WorkingCalendar.parse(in);

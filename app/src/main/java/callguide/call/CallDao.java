@@ -3,8 +3,6 @@ package callguide.call;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -67,22 +65,16 @@ public final class CallDao {
     }
 
     public Optional<Locked> lock(Handle h, UUID id, UUID requestId) {
-        // The answer path is the hot one: plain JDBC on the transaction's connection skips Jdbi's per-statement setup.
-        try (PreparedStatement ps = h.getConnection().prepareStatement("""
-                SELECT c.id, c.flow_id, c.flow_version, c.handler_id, c.call_sid, c.nation, c.status,
-                       c.current_question, c.answers::text AS answers, c.outcome_code, c.flags,
-                       c.outcome::text AS outcome, c.started_at, c.updated_at, c.completed_at,
-                       e.response::text AS prior, e.type AS prior_type
-                FROM calls c LEFT JOIN call_events e ON e.call_id = c.id AND e.request_id = ?
-                WHERE c.id = ? FOR UPDATE OF c""")) {
-            ps.setObject(1, requestId);
-            ps.setObject(2, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Locked(call(rs), rs.getString("prior"), rs.getString("prior_type"))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not lock call " + id, e);
-        }
+        return h.createQuery("""
+                        SELECT c.id, c.flow_id, c.flow_version, c.handler_id, c.call_sid, c.nation, c.status,
+                               c.current_question, c.answers::text AS answers, c.outcome_code, c.flags,
+                               c.outcome::text AS outcome, c.started_at, c.updated_at, c.completed_at,
+                               e.response::text AS prior, e.type AS prior_type
+                        FROM calls c LEFT JOIN call_events e ON e.call_id = c.id AND e.request_id = CAST(:request AS uuid)
+                        WHERE c.id = :id FOR UPDATE OF c""")
+                .bind("request", requestId).bind("id", id)
+                .map((rs, ctx) -> new Locked(call(rs), rs.getString("prior"), rs.getString("prior_type")))
+                .findOne();
     }
 
     public void append(Handle h, UUID callId, Instant at, List<CallEvent> events, UUID requestId, String response) {
@@ -100,54 +92,19 @@ public final class CallDao {
         batch.execute();
     }
 
-    /**
-     * One answer step's write: its events and the call's new state in a single statement, so the step is
-     * the lock, this and the commit. The reply is kept only where a request id can ask for it again.
-     */
+    /** One answer step's write, in the caller's transaction: its events, then the call's new state. */
     public void record(Handle h, Call c, Instant at, List<CallEvent> events, UUID requestId, String response) {
-        Connection conn = h.getConnection();
-        try (PreparedStatement ps = conn.prepareStatement("""
-                WITH events AS (
-                    INSERT INTO call_events (call_id, at, type, question, answer, note, detail, request_id, response)
-                    SELECT ?, ?, e.type, e.question, e.answer, e.note, CAST(e.detail AS jsonb),
-                           CASE WHEN e.n = 1 THEN CAST(? AS uuid) END, CASE WHEN e.n = 1 THEN CAST(? AS json) END
-                    FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
-                         WITH ORDINALITY AS e(type, question, answer, note, detail, n)
-                    ORDER BY e.n
-                )
-                UPDATE calls SET status = ?, current_question = ?, answers = CAST(? AS jsonb), outcome_code = ?,
-                       flags = ?, outcome = CAST(? AS json), updated_at = ?, completed_at = ?
-                WHERE id = ?""")) {
-            int i = 0;
-            ps.setObject(++i, c.id());
-            ps.setObject(++i, utc(at));
-            ps.setObject(++i, requestId);
-            ps.setString(++i, requestId == null ? null : response);
-            for (var field : List.<java.util.function.Function<CallEvent, String>>of(
-                    CallEvent::type, CallEvent::question, CallEvent::answer, CallEvent::note, CallEvent::detail)) {
-                ps.setArray(++i, conn.createArrayOf("text", column(events, field)));
-            }
-            ps.setString(++i, c.status().name());
-            ps.setString(++i, c.currentQuestion());
-            ps.setString(++i, write(c.answers()));
-            ps.setString(++i, c.outcomeCode());
-            ps.setArray(++i, conn.createArrayOf("text", c.flags().toArray(new String[0])));
-            ps.setString(++i, c.outcome());
-            ps.setObject(++i, utc(c.updatedAt()));
-            ps.setObject(++i, c.completedAt() == null ? null : utc(c.completedAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setObject(++i, c.id());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record an answer on call " + c.id(), e);
-        }
-    }
-
-    private static java.time.OffsetDateTime utc(Instant t) {
-        return t.atOffset(java.time.ZoneOffset.UTC);
-    }
-
-    private static String[] column(List<CallEvent> events, java.util.function.Function<CallEvent, String> field) {
-        return events.stream().map(field).toArray(String[]::new);
+        append(h, c.id(), at, events, requestId, response);
+        h.createUpdate("""
+                        UPDATE calls SET status = :status, current_question = :question, answers = CAST(:answers AS jsonb),
+                               outcome_code = :outcomeCode, flags = :flags, outcome = CAST(:outcome AS json),
+                               updated_at = :updatedAt, completed_at = :completedAt
+                        WHERE id = :id""")
+                .bind("id", c.id()).bind("status", c.status().name()).bind("question", c.currentQuestion())
+                .bind("answers", write(c.answers())).bind("outcomeCode", c.outcomeCode())
+                .bind("flags", c.flags().toArray(new String[0])).bind("outcome", c.outcome())
+                .bind("updatedAt", c.updatedAt()).bindByType("completedAt", c.completedAt(), Instant.class)
+                .execute();
     }
 
     /** Blanks the text of every note on the call; the events themselves stay, so the record shows notes were removed. */

@@ -32,6 +32,7 @@ public final class InsightsPage {
         PERIODS.put("7", "The last 7 days");
         PERIODS.put("30", "The last 30 days");
         PERIODS.put("90", "The last 90 days");
+        PERIODS.put("365", "The last 12 months");
         PERIODS.put("all", "All time");
     }
 

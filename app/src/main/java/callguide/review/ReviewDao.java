@@ -2,25 +2,91 @@ package callguide.review;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
-/** The supervisors' queries over calls, and the log of who looked at which call. */
+/**
+ * The supervisors' queries over calls, and the log of who looked at which call.
+ *
+ * <p>The list is ordered by its column, then start time, then id, all in one direction, so each sort reads one
+ * index of V35 in order and a page after the first starts where the one before ended (keyset), as fast on page
+ * 500 as on page 1. Calls still in progress have no outcome and a time taken that grows with every answer, so
+ * for those two sorts they are read apart from completed calls (a second branch) and placed as before: after
+ * every outcome, and by time taken among the completed ones.
+ */
 public final class ReviewDao {
-    private static final Map<String, String> ORDER = Map.of("started", "started_at", "handler", "handler_id",
-            "outcome", "outcome_code", "status", "status", "duration", "seconds");
-    private static final String ROW = """
-            SELECT id, handler_id, status, outcome_code, flags, flow_version, started_at, completed_at, current_question,
-                   EXTRACT(EPOCH FROM (coalesce(completed_at, updated_at) - started_at))::bigint AS seconds
-            FROM calls""";
+    private static final String COLUMNS = """
+            id, handler_id, status, outcome_code, flags, flow_version, started_at, completed_at, current_question,
+            EXTRACT(EPOCH FROM (coalesce(completed_at, updated_at) - started_at))::bigint AS seconds""";
+    private static final String PAGE_COLUMNS = """
+            c.id, c.handler_id, c.status, c.outcome_code, c.flags, c.flow_version, c.started_at, c.completed_at, c.current_question,
+            EXTRACT(EPOCH FROM (coalesce(c.completed_at, c.updated_at) - c.started_at))::bigint AS seconds,
+            p.branch, p.k, (EXTRACT(EPOCH FROM c.started_at) * 1000000)::bigint AS started_us""";
+    private static final String STARTED_FROM_US = "(timestamptz 'epoch' + CAST(:c_started AS bigint) * interval '1 microsecond')";
+
+    /** One branch of a sort: the calls it reads and the expression it orders them by before start time and id. */
+    private record Branch(String where, String key, boolean interval) {}
+
+    /** A sort's branches; merged: interleaved by key (time taken), else one after the other (outcome, then none). */
+    private record Sort(List<Branch> branches, boolean merged) {}
+
+    private static Sort sort(String column) {
+        return switch (column) {
+            case "handler" -> new Sort(List.of(new Branch(null, "handler_id", false)), false);
+            case "status" -> new Sort(List.of(new Branch(null, "status", false)), false);
+            // outcome_code is set exactly when a call completes (V1's check), and is in calls_outcome.
+            case "outcome" -> new Sort(List.of(new Branch("outcome_code IS NOT NULL", "outcome_code", false),
+                    new Branch("status = 'in_progress'", null, false)), false);
+            case "duration" -> new Sort(List.of(new Branch("status = 'completed'", "(completed_at - started_at)", true),
+                    new Branch("status = 'in_progress'", "(updated_at - started_at)", true)), true);
+            default -> new Sort(List.of(new Branch(null, null, false)), false);
+        };
+    }
+
+    /**
+     * Where a page starts: just after (or, going back, just before) the row with these sort values. Written into
+     * the Next and Previous links; one that cannot be read is ignored and the page is found by its number.
+     */
+    public record Cursor(boolean before, int branch, String key, long startedMicros, UUID id) {
+        public String text() {
+            String k = key == null ? "-" : Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+            return branch + "." + k + "." + startedMicros + "." + id;
+        }
+
+        public Cursor reversed() {
+            return new Cursor(!before, branch, key, startedMicros, id);
+        }
+
+        /** Null when {@code text} is not a cursor. */
+        public static Cursor parse(String text, boolean before) {
+            if (text == null) return null;
+            String[] p = text.split("\\.", -1);
+            if (p.length != 4) return null;
+            try {
+                int branch = Integer.parseInt(p[0]);
+                String key = p[1].equals("-") ? null : new String(Base64.getUrlDecoder().decode(p[1]), StandardCharsets.UTF_8);
+                if (branch < 0 || branch > 1) return null;
+                return new Cursor(before, branch, key, Long.parseLong(p[2]), UUID.fromString(p[3]));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A page of rows, and the cursors of its first and last rows (null when it is empty). */
+    public record Page(List<CallRow> rows, Cursor first, Cursor last) {}
 
     private final Jdbi jdbi;
 
@@ -28,36 +94,137 @@ public final class ReviewDao {
         this.jdbi = jdbi;
     }
 
-    /** One page of the calls the filter picks, in its order. */
+    /** One page of the calls the filter picks, in its order, found by its number. */
     public List<CallRow> page(ReviewFilter f) {
-        return select(f, " LIMIT " + ReviewFilter.PAGE_SIZE + " OFFSET " + (long) (f.page() - 1) * ReviewFilter.PAGE_SIZE);
+        return page(f, null).rows();
+    }
+
+    /** The page after (or before) the cursor's row; without a cursor, the filter's page by number. */
+    public Page page(ReviewFilter f, Cursor cursor) {
+        long offset = cursor == null ? (long) (f.page() - 1) * ReviewFilter.PAGE_SIZE : 0;
+        List<Keyed> rows = new ArrayList<>();
+        jdbi.useHandle(h -> query(h, f, cursor, offset, ReviewFilter.PAGE_SIZE).map((rs, ctx) -> keyed(rs)).forEach(rows::add));
+        if (cursor != null && cursor.before()) java.util.Collections.reverse(rows);
+        return new Page(rows.stream().map(Keyed::row).toList(), rows.isEmpty() ? null : rows.get(0).cursor(),
+                rows.isEmpty() ? null : rows.get(rows.size() - 1).cursor());
+    }
+
+    /** Every call the filter picks, in its order, handed over one at a time as PostgreSQL sends them. */
+    public void forEach(ReviewFilter f, Consumer<CallRow> each) {
+        // A cursor needs a transaction; 2,000 rows a round trip keeps memory flat however many calls match.
+        jdbi.useTransaction(h -> query(h, f, null, 0, -1).setFetchSize(2000).map((rs, ctx) -> row(rs)).forEach(each));
     }
 
     /** Every call the filter picks, for the export. */
     public List<CallRow> all(ReviewFilter f) {
-        return select(f, "");
+        List<CallRow> rows = new ArrayList<>();
+        forEach(f, rows::add);
+        return rows;
+    }
+
+    private record Keyed(CallRow row, Cursor cursor) {}
+
+    private static Keyed keyed(ResultSet rs) throws SQLException {
+        CallRow row = row(rs);
+        return new Keyed(row, new Cursor(false, rs.getInt("branch"), rs.getString("k"), rs.getLong("started_us"), row.id()));
+    }
+
+    /**
+     * The sort's branches, each reading its index in order from the cursor (or from the start, up to
+     * offset + limit rows), then put together in the list's order. limit -1: every row.
+     */
+    private static Query query(Handle h, ReviewFilter f, Cursor cursor, long offset, int limit) {
+        Where w = where(f);
+        Sort sort = sort(f.sort());
+        boolean back = cursor != null && cursor.before();
+        boolean desc = f.descending() != back;
+        String dir = desc ? " DESC" : " ASC";
+        List<String> branches = new ArrayList<>();
+        for (int i = 0; i < sort.branches().size(); i++) {
+            Branch b = sort.branches().get(i);
+            List<String> conditions = new ArrayList<>(w.parts());
+            if (b.where() != null) conditions.add(b.where());
+            if (cursor != null) {
+                if (sort.merged() || cursor.branch() == i) conditions.add(after(b, desc ? "<" : ">"));
+                else if (back ? i > cursor.branch() : i < cursor.branch()) conditions.add("false");
+            }
+            String key = b.key() == null ? "NULL::text" : b.key();
+            String keyText = b.key() == null ? "NULL::text" : b.interval()
+                    ? "(EXTRACT(EPOCH FROM " + b.key() + ") * 1000000)::bigint::text" : b.key() + "::text";
+            String order = (b.key() == null ? "" : b.key() + dir + ", ") + "started_at" + dir + ", id" + dir;
+            // A page's branches carry only the sort values, read from the index alone where it has them (deferred
+            // join): rows skipped by a page number are never fetched. The export reads whole rows in one pass.
+            String select = limit < 0 ? COLUMNS + ", " + i + " AS branch, " + key + " AS sk"
+                    : "id, started_at, " + i + " AS branch, " + key + " AS sk, " + keyText + " AS k";
+            branches.add("(SELECT " + select + " FROM calls"
+                    + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                    + " ORDER BY " + order + (limit < 0 ? "" : " LIMIT " + (offset + limit)) + ")");
+        }
+        String sql;
+        if (limit < 0) {
+            sql = branches.size() == 1 ? branches.get(0) : "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") c ORDER BY "
+                    + order(sort, back, dir, "");
+        } else {
+            String page = "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") u ORDER BY " + order(sort, back, dir, "")
+                    + " LIMIT " + limit + (offset > 0 ? " OFFSET " + offset : "");
+            sql = "SELECT " + PAGE_COLUMNS + " FROM (" + page + ") p JOIN calls c ON c.id = p.id ORDER BY " + order(sort, back, dir, "p.");
+        }
+        Query q = h.createQuery(sql);
+        w.binds().forEach(q::bind);
+        if (cursor != null) {
+            q.bind("c_key", cursor.key()).bind("c_started", cursor.startedMicros()).bind("c_id", cursor.id());
+        }
+        return q;
+    }
+
+    /** The list's order over the branches' rows: branch by branch (unless merged), then key, start time and id. */
+    private static String order(Sort sort, boolean back, String dir, String p) {
+        return (sort.merged() ? "" : p + "branch" + (back ? " DESC" : " ASC") + ", ") + p + "sk" + dir + ", " + p + "started_at" + dir
+                + ", " + p + "id" + dir;
+    }
+
+    /** The rows of a branch beyond the cursor, as one row comparison its index can start from. */
+    private static String after(Branch b, String op) {
+        String started = STARTED_FROM_US;
+        if (b.key() == null) return "(started_at, id) " + op + " (" + started + ", :c_id)";
+        String key = b.interval() ? "(CAST(:c_key AS bigint) * interval '1 microsecond')" : "CAST(:c_key AS text)";
+        return "(" + b.key() + ", started_at, id) " + op + " (" + key + ", " + started + ", :c_id)";
     }
 
     public int count(ReviewFilter f) {
         Where w = where(f);
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery("SELECT count(*) FROM calls" + w.sql());
+            Query q = h.createQuery("SELECT count(*) FROM calls" + (w.parts().isEmpty() ? "" : " WHERE " + String.join(" AND ", w.parts())));
             w.binds().forEach(q::bind);
             return q.mapTo(Integer.class).one();
         });
     }
 
+    /** Each handler once, by hopping along calls_handler from one to the next rather than reading every call. */
     public List<String> handlers() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT handler_id FROM calls ORDER BY handler_id").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("""
+                WITH RECURSIVE h AS (
+                    (SELECT handler_id FROM calls ORDER BY handler_id LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT c.handler_id FROM calls c WHERE c.handler_id > h.handler_id ORDER BY c.handler_id LIMIT 1)
+                    FROM h WHERE h.handler_id IS NOT NULL)
+                SELECT handler_id FROM h WHERE handler_id IS NOT NULL""").mapTo(String.class).list());
     }
 
+    /** Each outcome reached once, hopping along calls_outcome. */
     public List<String> outcomes() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT outcome_code FROM calls WHERE outcome_code IS NOT NULL ORDER BY 1")
-                .mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("""
+                WITH RECURSIVE o AS (
+                    (SELECT outcome_code FROM calls WHERE outcome_code IS NOT NULL ORDER BY outcome_code LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT c.outcome_code FROM calls c WHERE c.outcome_code > o.outcome_code ORDER BY c.outcome_code LIMIT 1)
+                    FROM o WHERE o.outcome_code IS NOT NULL)
+                SELECT outcome_code FROM o WHERE outcome_code IS NOT NULL""").mapTo(String.class).list());
     }
 
+    /** Flags are set when a call completes, and each one seen is kept in call_flags_seen (V35). */
     public List<String> flags() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT unnest(flags) AS f FROM calls ORDER BY 1").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT flag FROM call_flags_seen ORDER BY 1").mapTo(String.class).list());
     }
 
     public void logAccess(UUID callId, String username, String role, String page, Instant at) {
@@ -76,17 +243,7 @@ public final class ReviewDao {
                 .list());
     }
 
-    private List<CallRow> select(ReviewFilter f, String limit) {
-        Where w = where(f);
-        String order = " ORDER BY " + ORDER.get(f.sort()) + (f.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", id";
-        return jdbi.withHandle(h -> {
-            Query q = h.createQuery("SELECT * FROM (" + ROW + w.sql() + ") c" + order + limit);
-            w.binds().forEach(q::bind);
-            return q.map((rs, ctx) -> row(rs)).list();
-        });
-    }
-
-    private record Where(String sql, Map<String, Object> binds) {}
+    private record Where(List<String> parts, Map<String, Object> binds) {}
 
     private static Where where(ReviewFilter f) {
         List<String> parts = new ArrayList<>();
@@ -103,7 +260,7 @@ public final class ReviewDao {
         if (f.outcome() != null) { parts.add("outcome_code = :outcome"); binds.put("outcome", f.outcome()); }
         if (f.flag() != null) { parts.add(":flag = ANY(flags)"); binds.put("flag", f.flag()); }
         if (f.status() != null) { parts.add("status = :status"); binds.put("status", f.status()); }
-        return new Where(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), binds);
+        return new Where(parts, binds);
     }
 
     private static CallRow row(ResultSet rs) throws SQLException {

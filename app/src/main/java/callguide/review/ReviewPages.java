@@ -51,7 +51,12 @@ public final class ReviewPages {
         ReviewFilter f = read.filter();
         int total = dao.count(f);
         int pages = Math.max(1, (total + ReviewFilter.PAGE_SIZE - 1) / ReviewFilter.PAGE_SIZE);
-        List<Row> rows = dao.page(f).stream().map(this::row).toList();
+        // Next and Previous carry the row they continue from, so any page is read from an index in order.
+        ReviewDao.Cursor cursor = f.page() == 1 ? null : ctx.queryParam("after") != null
+                ? ReviewDao.Cursor.parse(ctx.queryParam("after"), false) : ReviewDao.Cursor.parse(ctx.queryParam("before"), true);
+        ReviewDao.Page page = dao.page(f, cursor);
+        if (cursor != null && cursor.before() && page.rows().size() < ReviewFilter.PAGE_SIZE) page = dao.page(f, null);
+        List<Row> rows = page.rows().stream().map(this::row).toList();
         List<SortHeader> headers = new ArrayList<>();
         COLUMNS.forEach((key, label) -> {
             boolean current = key.equals(f.sort());
@@ -62,9 +67,11 @@ public final class ReviewPages {
         List<Pages.FieldError> errors = read.problems().entrySet().stream()
                 .map(e -> new Pages.FieldError("#" + e.getKey(), e.getValue())).toList();
         if (!errors.isEmpty()) ctx.status(400);
-        Pages.render(ctx, "review/list.jte", new ListPage(f, errors, rows, total, f.page(), pages, headers,
-                f.page() > 1 ? "/review?" + f.page(f.page() - 1).query() : null,
-                f.page() < pages ? "/review?" + f.page(f.page() + 1).query() : null,
+        String previous = f.page() <= 1 ? null : f.page() == 2 || page.first() == null ? "/review?" + f.page(f.page() - 1).query()
+                : "/review?" + f.page(f.page() - 1).query() + "&before=" + page.first().text();
+        String next = f.page() >= pages ? null : page.last() == null ? "/review?" + f.page(f.page() + 1).query()
+                : "/review?" + f.page(f.page() + 1).query() + "&after=" + page.last().text();
+        Pages.render(ctx, "review/list.jte", new ListPage(f, errors, rows, total, f.page(), pages, headers, previous, next,
                 "/review/calls.csv?" + f.query(f.sort(), f.descending(), 1), dao.handlers(), dao.outcomes(), dao.flags(),
                 typed(ctx.queryParam("from"), f.from()), typed(ctx.queryParam("to"), f.to()), titles));
     }
@@ -75,7 +82,7 @@ public final class ReviewPages {
         return raw == null ? "" : raw;
     }
 
-    public void csv(Context ctx) {
+    public void csv(Context ctx) throws java.io.IOException {
         ReviewFilter.Read read = ReviewFilter.read(ctx::queryParam);
         ctx.header("Cache-Control", "no-store");
         if (!read.problems().isEmpty()) {
@@ -86,7 +93,13 @@ public final class ReviewPages {
         }
         ReviewFilter f = read.filter();
         ctx.header("Content-Disposition", "attachment; filename=\"calls.csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(Csv.of(dao.all(f)));
+        ctx.contentType("text/csv; charset=utf-8");
+        // Written as the rows arrive from PostgreSQL: a year of calls takes no more memory than a day's.
+        try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ctx.outputStream(),
+                java.nio.charset.StandardCharsets.UTF_8), 64 * 1024)) {
+            Csv.header(out);
+            dao.forEach(f, r -> Csv.line(out, r));
+        }
     }
 
     public void accessLog(Context ctx) {

@@ -1,0 +1,159 @@
+package callguide.bench;
+
+import callguide.App;
+import callguide.Config;
+import callguide.call.FlowCatalog;
+import callguide.call.FlowVersionDao;
+import callguide.call.WorkingCalendar;
+import callguide.flow.Flow;
+import callguide.flow.FlowLoader;
+import callguide.flow.Renderer;
+import callguide.flow.Vocabulary;
+import callguide.store.Database;
+import callguide.store.EmbeddedServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * {@code generate --calls N}: fills the configured database with N guided calls spread over the last
+ * 14 months, each a real path through the current intake flow (see {@link CallMaker}), written with COPY.
+ */
+public final class Generate {
+    static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final int BATCH = 2_000;
+    private static final String USAGE = """
+            usage: java -jar callguide.jar generate --calls N [--months M] [--seed S] [--threads T]
+              Adds N guided calls to the database the service is configured with (DATABASE_URL, or the embedded
+              PostgreSQL in DATA_DIR), started on working days over the last M months (default 14), each a real
+              path through the intake flow with its events, notes, suggestions, changes of answer and, for phone
+              calls, a transcript. Deterministic for a seed (default 1). T writers in parallel (default 2).""";
+
+    private Generate() {}
+
+    public static void main(String[] args) throws Exception {
+        long calls = -1;
+        int months = 14;
+        long seed = 1;
+        int threads = 2;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--help") || a.equals("-h")) {
+                    System.out.println(USAGE);
+                    return;
+                }
+                if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
+                String v = args[++i];
+                switch (a) {
+                    case "--calls" -> calls = Long.parseLong(v);
+                    case "--months" -> months = Integer.parseInt(v);
+                    case "--seed" -> seed = Long.parseLong(v);
+                    case "--threads" -> threads = Integer.parseInt(v);
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (calls < 1) throw new IllegalArgumentException("--calls N is required, at least 1");
+            if (months < 1 || months > 120 || threads < 1 || threads > 16) throw new IllegalArgumentException("--months 1-120, --threads 1-16");
+        } catch (IllegalArgumentException e) {
+            System.err.println("generate: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        Config config = Config.fromEnvironment();
+        EmbeddedServer embedded = config.databaseUrl() == null ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
+        try (Database db = Database.open(config.databaseUrl(), embedded, threads + 1)) {
+            run(db, config, calls, months, seed, threads);
+        }
+    }
+
+    static void run(Database db, Config config, long calls, int months, long seed, int threads) throws Exception {
+        long t0 = System.nanoTime();
+        FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
+        FlowCatalog catalog = new FlowCatalog(loader, FlowCatalog.read(loader, config.flowsDir()), new FlowVersionDao(db.jdbi()));
+        Flow flow = catalog.current("intake").orElseThrow(() -> new IllegalStateException("no intake flow")).flow();
+        WorkingCalendar calendar = App.calendar(config);
+        ObjectMapper json = App.json();
+        LocalDate today = LocalDate.now(UK);
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = today.minusMonths(months); d.isBefore(today); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) days.add(d);
+        }
+        System.out.printf(Locale.ROOT, "generate: %d calls over %d working days from %s to %s, flow %s version %s, %d writers%n",
+                calls, days.size(), days.get(0), days.get(days.size() - 1), flow.id(), flow.version(), threads);
+        long batches = (calls + BATCH - 1) / BATCH;
+        AtomicLong nextBatch = new AtomicLong();
+        AtomicLong doneCalls = new AtomicLong(), doneEvents = new AtomicLong(), doneLines = new AtomicLong();
+        AtomicInteger failures = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int w = 0; w < threads; w++) {
+            Thread t = new Thread(() -> {
+                CallMaker maker = new CallMaker(flow, new Renderer(config.contacts()), calendar, config.defaultNation(), json);
+                try (Connection c = db.dataSource().getConnection()) {
+                    c.setAutoCommit(false);
+                    // A batch lost to a crash is simply not there: no need to wait for each commit's flush.
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET synchronous_commit = off");
+                    }
+                    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                    for (long b; (b = nextBatch.getAndIncrement()) < batches && failures.get() == 0; ) {
+                        long from = b * BATCH, to = Math.min(calls, from + BATCH);
+                        CallMaker.Rows rows = maker.make(seed, from, to, calls, days);
+                        copy.copyIn("COPY calls (id, flow_id, flow_version, handler_id, call_sid, nation, status, current_question, "
+                                + "answers, outcome_code, flags, outcome, started_at, updated_at, completed_at) FROM STDIN", new StringReader(rows.calls()));
+                        copy.copyIn("COPY phone_calls (call_id, call_sid, dialled_number, handler_leg_sid, ended_at, end_status) FROM STDIN",
+                                new StringReader(rows.phones()));
+                        copy.copyIn("COPY call_events (call_id, at, type, question, answer, note, detail) FROM STDIN", new StringReader(rows.events()));
+                        copy.copyIn("COPY transcript_lines (call_id, sequence, speaker, text, spoken_at) FROM STDIN", new StringReader(rows.lines()));
+                        c.commit();
+                        doneCalls.addAndGet(to - from);
+                        doneEvents.addAndGet(rows.eventCount());
+                        doneLines.addAndGet(rows.lineCount());
+                    }
+                } catch (Throwable e) {
+                    failures.incrementAndGet();
+                    errors.add(e);
+                }
+            }, "generate-" + w);
+            t.start();
+            workers.add(t);
+        }
+        long lastPrint = System.nanoTime();
+        while (workers.stream().anyMatch(Thread::isAlive)) {
+            workers.get(0).join(250);
+            for (Thread t : workers) t.join(250);
+            if (System.nanoTime() - lastPrint > 5e9) {
+                lastPrint = System.nanoTime();
+                double s = (lastPrint - t0) / 1e9;
+                System.out.printf(Locale.ROOT, "generate: %d / %d calls, %d events, %d transcript lines, %.0f s, %.0f calls/s%n",
+                        doneCalls.get(), calls, doneEvents.get(), doneLines.get(), s, doneCalls.get() / s);
+            }
+        }
+        if (!errors.isEmpty()) throw new IllegalStateException("generate failed after " + doneCalls.get() + " calls", errors.get(0));
+        double written = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "generate: %d calls, %d events, %d transcript lines written in %.1f s; vacuum and analyze...%n",
+                doneCalls.get(), doneEvents.get(), doneLines.get(), written);
+        // A fresh bulk load has no visibility map and no statistics yet; autovacuum would get there, later.
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("VACUUM (ANALYZE) calls, call_events, transcript_lines, phone_calls");
+        }
+        double total = (System.nanoTime() - t0) / 1e9;
+        long total_calls = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls").mapTo(Long.class).one());
+        System.out.printf(Locale.ROOT, "generate: %d calls added in %.1f s (%.1f s writing, %.1f s vacuum); the database now holds %d calls%n",
+                doneCalls.get(), total, written, total - written, total_calls);
+    }
+}
