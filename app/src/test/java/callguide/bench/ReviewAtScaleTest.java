@@ -90,9 +90,9 @@ class ReviewAtScaleTest {
         assertEquals(completed, completedShown("all"));
         app.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client", "staff_conduct", "no",
                 "about_cm_options", "no", "case_closed_on", "", "challenges_decision", "no", "effective_date_challenge", "no",
-                "existing_complaint", "none", "resolvable_now", "no");
+                "existing_complaint", "none", "mp_raised", "no", "resolvable_now", "no");
         assertEquals(completed + 1, completedShown("all"));
-        assertTrue(completedShown("12m") <= completed + 1 && completedShown("30d") <= completedShown("12m"));
+        assertTrue(completedShown("365") <= completed + 1 && completedShown("30") <= completedShown("365"));
         String csv = send("/review/calls.csv", cookie).body();
         assertEquals(calls() + 1, csv.split("\r\n").length, "a header and every call");
     }

@@ -68,6 +68,7 @@ class BrowserJourneyTest {
         browser.assertAccessible("date question");
         browser.screenshot("question-date");
         keys(Keys.ENTER);
+        until(d -> !d.findElements(By.cssSelector(".govuk-error-summary")).isEmpty());
         browser.settle();
         assertTrue(browser.text(".govuk-error-summary").contains("Enter a date, or select 'The case is still open'"));
         browser.assertAccessible("date question with an error");
