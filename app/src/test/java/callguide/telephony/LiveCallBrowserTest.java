@@ -274,8 +274,8 @@ class LiveCallBrowserTest {
         String id = browser.driver.getCurrentUrl().replaceAll(".*/calls/([^/]+)/.*", "$1");
         browser.driver.findElement(By.cssSelector("#end-call summary")).click();
         browser.driver.findElement(By.id("end-call-button")).click();
+        browser.until(d -> d.findElement(By.tagName("h1")).getText().contains("Choose why you are ending the call"));
         browser.settle();
-        assertTrue(browser.text("h1").contains("Choose why you are ending the call"), "a reason is needed: " + browser.text("h1"));
         browser.driver.navigate().back();
         browser.settle();
         browser.driver.executeScript("document.getElementById('end-call').open = true");
