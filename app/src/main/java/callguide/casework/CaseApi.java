@@ -77,15 +77,21 @@ public final class CaseApi {
                 case call_in_progress, not_for_crt, invalid_case -> new ApiError(422, e.reason().name(), e.getMessage());
                 case forbidden -> new ApiError(403, "forbidden", e.getMessage());
             };
+        } catch (CaseMoveRefused e) {
+            throw refused(e.refusal(), e.current());
         } catch (MoveRefused e) {
-            throw switch (e.reason()) {
-                case move_not_allowed -> new ApiError(409, "move_not_allowed", e.getMessage(), current(cases.get(id)));
-                case forbidden -> new ApiError(403, "forbidden", e.getMessage());
-                case fields_missing -> new ApiError(422, "fields_missing", e.getMessage(), Map.of("missing", e.missing()));
-                case fields_invalid -> new ApiError(422, "fields_invalid", e.getMessage(), Map.of("invalid", e.missing()));
-                case refused_by_procedure, too_early -> new ApiError(422, e.reason().name(), e.getMessage());
-            };
+            throw refused(e, cases.get(id));
         }
+    }
+
+    private ApiError refused(MoveRefused e, CaseRecord current) {
+        return switch (e.reason()) {
+            case move_not_allowed -> new ApiError(409, "move_not_allowed", e.getMessage(), current(current));
+            case forbidden -> new ApiError(403, "forbidden", e.getMessage());
+            case fields_missing -> new ApiError(422, "fields_missing", e.getMessage(), Map.of("missing", e.missing()));
+            case fields_invalid -> new ApiError(422, "fields_invalid", e.getMessage(), Map.of("invalid", e.missing()));
+            case refused_by_procedure, too_early -> new ApiError(422, e.reason().name(), e.getMessage());
+        };
     }
 
     private Map<String, Object> current(CaseRecord now) {

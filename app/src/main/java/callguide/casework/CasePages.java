@@ -158,11 +158,13 @@ public final class CasePages {
             ctx.status(409);
             render(ctx, e.current(), move, typed, Map.of(), "Someone else changed this case while you were typing. It is shown as it is now, "
                     + "with what you typed kept below. Check it still applies, then send it again.");
-        } catch (MoveRefused e) {
+        } catch (CaseMoveRefused | MoveRefused refused) {
+            MoveRefused e = refused instanceof CaseMoveRefused w ? w.refusal() : (MoveRefused) refused;
             switch (e.reason()) {
                 case move_not_allowed -> {
                     ctx.status(409);
-                    render(ctx, cases.get(id), null, Map.of(), Map.of(), "That move cannot be made now: " + e.getMessage());
+                    CaseRecord now = refused instanceof CaseMoveRefused w ? w.current() : cases.get(id);
+                    render(ctx, now, null, Map.of(), Map.of(), "That move cannot be made now: " + e.getMessage());
                 }
                 case forbidden -> Pages.error(ctx, 403, "Only a team leader can do this", e.getMessage());
                 default -> {

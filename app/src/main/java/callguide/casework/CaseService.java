@@ -158,7 +158,13 @@ public final class CaseService {
                         + ": it is at version " + c.version() + ", stage '" + c.state().stage() + "'", c);
             }
             LocalDate on = today();
-            CaseEngine.Moved moved = engine.apply(c.state(), move, who.role(), fields, on);
+            CaseEngine.Moved moved;
+            try {
+                moved = engine.apply(c.state(), move, who.role(), fields, on);
+            } catch (callguide.resolution.MoveRefused e) {
+                // Refused on this version: the refusal shows the case as it was checked, not as it is a moment later.
+                throw new CaseMoveRefused(e, c);
+            }
             Instant now = clock.instant();
             CaseRecord next = c.with(moved.state(), c.caseworker() == null ? who.username() : c.caseworker(), now);
             Map<String, Object> detail = new LinkedHashMap<>();
