@@ -43,24 +43,31 @@ public final class AccountDao {
                 .bind("t", tokenHash).bind("u", username).bind("c", csrf).bind("k", kind.name()).bind("at", at).execute());
     }
 
-    /**
-     * The sign-in of this kind if it was seen after {@code idleSince} and began after {@code bornSince},
-     * marking it seen now; expired ones are removed.
-     */
-    Optional<SignedIn> touchSignIn(String tokenHash, SignedIn.Kind kind, Instant idleSince, Instant bornSince, Instant now) {
-        return jdbi.inTransaction(h -> {
-            h.createUpdate("DELETE FROM sign_ins WHERE last_seen < :idle OR created_at < :born")
-                    .bind("idle", idleSince).bind("born", bornSince).execute();
-            return h.createQuery("""
-                            UPDATE sign_ins s SET last_seen = :now FROM accounts a
-                            WHERE s.token_hash = :t AND s.kind = :k AND a.username = s.username
-                            RETURNING a.username, a.role, s.csrf_token, s.kind, s.created_at""")
-                    .bind("t", tokenHash).bind("k", kind.name()).bind("now", now)
-                    .map((rs, ctx) -> new SignedIn(new Account(rs.getString("username"), Role.fromId(rs.getString("role"))),
-                            rs.getString("csrf_token"), SignedIn.Kind.valueOf(rs.getString("kind")),
-                            rs.getTimestamp("created_at").toInstant()))
-                    .findOne();
-        });
+    /** A live sign-in as stored: who, its form token, its kind, when it began and when it was last used. */
+    record Live(SignedIn signedIn, Instant lastSeen) {}
+
+    /** The sign-in of this kind if it was used after {@code idleSince} and began after {@code bornSince}. */
+    Optional<Live> signIn(String tokenHash, SignedIn.Kind kind, Instant idleSince, Instant bornSince) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.username, a.role, s.csrf_token, s.kind, s.created_at, s.last_seen FROM sign_ins s
+                        JOIN accounts a ON a.username = s.username
+                        WHERE s.token_hash = :t AND s.kind = :k AND s.last_seen >= :idle AND s.created_at >= :born""")
+                .bind("t", tokenHash).bind("k", kind.name()).bind("idle", idleSince).bind("born", bornSince)
+                .map((rs, ctx) -> new Live(new SignedIn(new Account(rs.getString("username"), Role.fromId(rs.getString("role"))),
+                        rs.getString("csrf_token"), SignedIn.Kind.valueOf(rs.getString("kind")),
+                        rs.getTimestamp("created_at").toInstant()), rs.getTimestamp("last_seen").toInstant()))
+                .findOne());
+    }
+
+    void touch(String tokenHash, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE sign_ins SET last_seen = :now WHERE token_hash = :t AND last_seen < :now")
+                .bind("t", tokenHash).bind("now", now).execute());
+    }
+
+    /** Removes the sign-ins that have lapsed, by idleness or age. */
+    void removeLapsed(Instant idleSince, Instant bornSince) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sign_ins WHERE last_seen < :idle OR created_at < :born")
+                .bind("idle", idleSince).bind("born", bornSince).execute());
     }
 
     void recordFailure(String username, String address, Instant at) {
