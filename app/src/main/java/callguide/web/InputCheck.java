@@ -26,7 +26,8 @@ public final class InputCheck {
         inspect(ctx.queryParamMap(), MAX_QUERY_VALUE, errors);
         String type = ctx.contentType();
         if ("POST".equals(ctx.method().name()) && type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-            if (ctx.contentLength() > Body.MAX_BYTES) throw Body.tooLarge();
+            // A body sent without its length is measured as read (Javalin keeps it for the form fields).
+            if (ctx.contentLength() > Body.MAX_BYTES || ctx.bodyAsBytes().length > Body.MAX_BYTES) throw Body.tooLarge();
             inspect(ctx.formParamMap(), MAX_FORM_VALUE, errors);
         }
         if (errors.isEmpty()) return;

@@ -65,7 +65,9 @@ class ResolutionBrowserTest {
             }
         }
         send.click();
-        new WebDriverWait(b.driver, java.time.Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(send));
+        // Chrome may answer a look at a node mid-navigation with an inspector error rather than "stale": ask again.
+        new WebDriverWait(b.driver, java.time.Duration.ofSeconds(60)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(send));
         b.settle();
     }
 
