@@ -122,7 +122,7 @@ public final class CaseApi {
         if (!List.of("gb", "ni").contains(team)) throw new ApiError(400, "invalid_field", "'team' must be gb or ni");
         LocalDate received = m.date("receivedOn");
         return new ManualCase(team, received == null ? LocalDate.now(CaseService.UK) : received, m.text("referredBy", true, 200),
-                flag(m, "parliamentary"), flag(m, "consolatoryOnly"), flag(m, "notifyIceOnClosure"), flag(m, "fromBau"),
+                flag(m, "parliamentary"), flag(m, "consolatoryOnly"), flag(m, "iceNotice"), flag(m, "fromBau"),
                 flag(m, "nonCaseSpecificQuery"), flag(m, "staffConduct"));
     }
 

@@ -158,23 +158,28 @@ public final class CasePages {
             ctx.status(409);
             render(ctx, e.current(), move, typed, Map.of(), "Someone else changed this case while you were typing. It is shown as it is now, "
                     + "with what you typed kept below. Check it still applies, then send it again.");
-        } catch (CaseMoveRefused | MoveRefused refused) {
-            MoveRefused e = refused instanceof CaseMoveRefused w ? w.refusal() : (MoveRefused) refused;
-            switch (e.reason()) {
-                case move_not_allowed -> {
-                    ctx.status(409);
-                    CaseRecord now = refused instanceof CaseMoveRefused w ? w.current() : cases.get(id);
-                    render(ctx, now, null, Map.of(), Map.of(), "That move cannot be made now: " + e.getMessage());
-                }
-                case forbidden -> Pages.error(ctx, 403, "Only a team leader can do this", e.getMessage());
-                default -> {
-                    ctx.status(422);
-                    Map<String, String> errors = new LinkedHashMap<>();
-                    if (e.missing().isEmpty()) errors.put("_", e.getMessage());
-                    e.missing().forEach(f -> errors.put(f, e.reason() == MoveRefused.Reason.fields_missing
-                            ? "Enter " + label(before, move, f) : "Check " + label(before, move, f) + ": " + e.getMessage()));
-                    render(ctx, before, move, typed, errors, null);
-                }
+        } catch (CaseMoveRefused e) {
+            refusedMove(ctx, e.refusal(), e.current(), before, move, typed);
+        } catch (MoveRefused e) {
+            refusedMove(ctx, e, cases.get(id), before, move, typed);
+        }
+    }
+
+    /** The engine's refusal as a page: {@code current} is the case it was refused on. */
+    private void refusedMove(Context ctx, MoveRefused e, CaseRecord current, CaseRecord before, String move, Map<String, String> typed) {
+        switch (e.reason()) {
+            case move_not_allowed -> {
+                ctx.status(409);
+                render(ctx, current, null, Map.of(), Map.of(), "That move cannot be made now: " + e.getMessage());
+            }
+            case forbidden -> Pages.error(ctx, 403, "Only a team leader can do this", e.getMessage());
+            default -> {
+                ctx.status(422);
+                Map<String, String> errors = new LinkedHashMap<>();
+                if (e.missing().isEmpty()) errors.put("_", e.getMessage());
+                e.missing().forEach(f -> errors.put(f, e.reason() == MoveRefused.Reason.fields_missing
+                        ? "Enter " + label(before, move, f) : "Check " + label(before, move, f) + ": " + e.getMessage()));
+                render(ctx, before, move, typed, errors, null);
             }
         }
     }

@@ -86,7 +86,7 @@ public final class CaseService {
         if (m.staffConduct()) return open(CaseKind.placeholder, Map.of(), m.team(), null, m.referredBy(), m.receivedOn(), false, who);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("parliamentary", yes(m.parliamentary()));
-        facts.put("notify_ice_on_closure", yes(m.notifyIceOnClosure()));
+        facts.put("notify_ice_on_closure", yes(m.iceNotice()));
         facts.put("consolatory_only", yes(m.consolatoryOnly()));
         CaseKind kind = m.nonCaseSpecificQuery() ? CaseKind.mp_query : CaseKind.complaint;
         return open(kind, facts, m.team(), null, m.referredBy(), m.receivedOn(), m.fromBau(), who);
