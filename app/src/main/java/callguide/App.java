@@ -6,6 +6,8 @@ import callguide.account.AddAccount;
 import callguide.assist.AnswerIndex;
 import callguide.assist.Assist;
 import callguide.assist.Evaluation;
+import callguide.bench.Bench;
+import callguide.bench.Service;
 import callguide.call.CallDao;
 import callguide.call.CallService;
 import callguide.call.FlowCatalog;
@@ -14,33 +16,28 @@ import callguide.call.WorkingCalendar;
 import callguide.casework.CaseDao;
 import callguide.casework.CaseService;
 import callguide.casework.ProcessFlows;
-import callguide.resolution.CaseEngine;
-import callguide.resolution.ProcessFlow;
+import callguide.config.Config;
+import callguide.config.Json;
 import callguide.flow.FlowLoader;
 import callguide.flow.InvalidFlow;
 import callguide.flow.Renderer;
 import callguide.flow.Vocabulary;
+import callguide.resolution.CaseEngine;
+import callguide.resolution.ProcessFlow;
 import callguide.review.ReviewDao;
 import callguide.store.Database;
 import callguide.store.EmbeddedServer;
 import callguide.telephony.CallSimulator;
 import callguide.telephony.Telephony;
 import callguide.web.ClientAddress;
-import callguide.web.Routes;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
 /** Wires the service from its configuration, and runs it, validates its flows or benchmarks it. */
-public final class App implements AutoCloseable {
+public final class App implements Service {
     private final Database database;
     private final Javalin web;
     private final Telephony telephony;
@@ -70,13 +67,13 @@ public final class App implements AutoCloseable {
                 System.out.println("Callguide is listening on http://" + config.host() + ":" + app.port());
             }
             case "validate" -> System.exit(validate(Config.fromEnvironment()));
-            case "bench" -> Bench.main(Arrays.copyOfRange(args, 1, args.length));
+            case "bench" -> Bench.main(Arrays.copyOfRange(args, 1, args.length), App::start);
             case "simulate-call" -> System.exit(CallSimulator.run(Config.fromEnvironment().telephony(),
                     Arrays.copyOfRange(args, 1, args.length), System.out));
-            case "add-account" -> System.exit(AddAccount.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length)));
+            case "add-account" -> System.exit(AddAccount.run(Config.fromEnvironment().databaseUrl(), Config.fromEnvironment().dataDir(), Arrays.copyOfRange(args, 1, args.length)));
             case "eval-assist" -> Evaluation.main(Arrays.copyOfRange(args, 1, args.length));
             case "generate" -> callguide.bench.Generate.main(Arrays.copyOfRange(args, 1, args.length));
-            case "bench-review" -> callguide.bench.BenchReview.main(Arrays.copyOfRange(args, 1, args.length));
+            case "bench-review" -> callguide.bench.BenchReview.main(Arrays.copyOfRange(args, 1, args.length), App::start);
             default -> {
                 System.err.println("usage: java -jar callguide.jar [serve | validate | bench --help | simulate-call --help"
                         + " | add-account <username> <role> | eval-assist [file...] | generate --calls N | bench-review --help]");
@@ -95,7 +92,7 @@ public final class App implements AutoCloseable {
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
         ProcessFlows.resolution(config.flowsDir()); // an invalid process flow stops the start before the database
-        WorkingCalendar calendar = calendar(config);
+        WorkingCalendar calendar = config.workingCalendar();
         AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
         EmbeddedServer embedded = config.databaseUrl() == null
                 ? EmbeddedServer.start(config.dataDir().resolve("postgres")).supervise() : null;
@@ -112,7 +109,7 @@ public final class App implements AutoCloseable {
 
     private static App wire(Config config, Clock clock, Database database, FlowLoader loader,
                             List<FlowCatalog.Entry> flows, WorkingCalendar calendar, AnswerIndex index) {
-        ObjectMapper json = json();
+        ObjectMapper json = Json.mapper();
         FlowCatalog catalog = new FlowCatalog(loader, flows, new FlowVersionDao(database.jdbi()));
         Renderer renderer = new Renderer(config.contacts());
         CallDao callDao = new CallDao(database.jdbi(), json);
@@ -158,19 +155,7 @@ public final class App implements AutoCloseable {
         }
     }
 
-    public static WorkingCalendar calendar(Config config) {
-        if (config.bankHolidaysFile() == null) return WorkingCalendar.bundled();
-        try (InputStream in = Files.newInputStream(config.bankHolidaysFile())) {
-            return WorkingCalendar.parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read BANK_HOLIDAYS_FILE " + config.bankHolidaysFile(), e);
-        }
-    }
 
-    public static ObjectMapper json() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    }
 
     public int port() {
         return web.port();

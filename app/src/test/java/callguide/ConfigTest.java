@@ -1,10 +1,11 @@
 package callguide;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import callguide.config.Config;
 import callguide.flow.Terms;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ConfigTest {
     @Test

@@ -1,13 +1,9 @@
 package callguide;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.account.AccountDao;
 import callguide.account.Accounts;
 import callguide.account.Role;
+import callguide.config.Config;
 import callguide.store.Database;
 import callguide.support.TestApp;
 import callguide.support.TestDatabase;
@@ -19,6 +15,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The loopback demo is the only place with published passwords or the development webhook token. */
 class SafeByDefaultTest {

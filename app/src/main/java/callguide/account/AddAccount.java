@@ -1,6 +1,5 @@
 package callguide.account;
 
-import callguide.Config;
 import callguide.store.Database;
 import callguide.store.EmbeddedServer;
 import java.io.BufferedReader;
@@ -15,7 +14,8 @@ import java.time.Duration;
 public final class AddAccount {
     private AddAccount() {}
 
-    public static int run(Config config, String[] args) throws Exception {
+    /** @param databaseUrl the configured database, or null for the embedded one under {@code dataDir} */
+    public static int run(String databaseUrl, java.nio.file.Path dataDir, String[] args) throws Exception {
         if (args.length != 2) {
             System.err.println("usage: java -jar callguide.jar add-account <username> <handler|supervisor|team_leader>"
                     + " (the password is read from standard input)");
@@ -29,8 +29,8 @@ public final class AddAccount {
             return 2;
         }
         String password = password();
-        EmbeddedServer embedded = config.databaseUrl() == null ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
-        try (Database db = Database.open(config.databaseUrl(), embedded, 2)) {
+        EmbeddedServer embedded = databaseUrl == null ? EmbeddedServer.start(dataDir.resolve("postgres")) : null;
+        try (Database db = Database.open(databaseUrl, embedded, 2)) {
             Account a = new Accounts(new AccountDao(db.jdbi()), Clock.systemUTC(), Duration.ZERO, Duration.ZERO)
                     .createPrivate(args[0], role, password);
             System.out.println("added " + a.username() + " (" + a.role().label() + ")");

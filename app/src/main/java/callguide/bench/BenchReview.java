@@ -1,12 +1,11 @@
 package callguide.bench;
 
-import callguide.App;
-import callguide.Config;
 import callguide.account.AccountDao;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.assist.AnswerIndex;
 import callguide.assist.Assist;
+import callguide.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,13 +63,15 @@ public final class BenchReview {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final HttpClient http = HTTP;
     private final String base;
+    private final Service.Starter starter;
     private String supervisor;
 
-    private BenchReview(int port) {
+    private BenchReview(int port, Service.Starter starter) {
+        this.starter = starter;
         this.base = "http://127.0.0.1:" + port;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args, Service.Starter starter) throws Exception {
         int requests = 200;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || args[i].equals("-h")) {
@@ -89,13 +89,13 @@ public final class BenchReview {
         Config config = Config.fromEnvironment().withPort(0);
         AnswerIndex answers = Assist.answerIndex(config.contacts());
         String summary;
-        try (App app = App.start(config, Clock.systemUTC(), answers)) {
-            summary = new BenchReview(app.port()).run(app, requests, answers);
+        try (Service app = starter.start(config, Clock.systemUTC(), answers)) {
+            summary = new BenchReview(app.port(), starter).run(app, requests, answers);
         }
         System.out.println(summary);
     }
 
-    private String run(App app, int n, AnswerIndex answers) throws Exception {
+    private String run(Service app, int n, AnswerIndex answers) throws Exception {
         long t0 = System.nanoTime();
         var jdbi = app.database().jdbi();
         long calls = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM calls").mapTo(Long.class).one());
@@ -168,7 +168,7 @@ public final class BenchReview {
      * Signs in as the API requires: accounts of its own (random passwords, made in this process, replaced on each
      * run), then {@code POST /api/sessions} for a bearer token, which the pages accept as a browser's cookie.
      */
-    private static String signIn(App app, String base, String username, Role role) throws Exception {
+    private static String signIn(Service app, String base, String username, Role role) throws Exception {
         String password = Accounts.randomToken();
         app.database().jdbi().useHandle(h -> h.execute("DELETE FROM accounts WHERE username = ?", username));
         new Accounts(new AccountDao(app.database().jdbi()), Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(12))
@@ -315,7 +315,7 @@ public final class BenchReview {
             Map<String, String> env = new HashMap<>(System.getenv());
             env.remove("DATABASE_URL");
             env.put("DATA_DIR", temp.toString());
-            try (App empty = App.start(Config.from(env).withPort(0), Clock.systemUTC(), answers)) {
+            try (Service empty = starter.start(Config.from(env).withPort(0), Clock.systemUTC(), answers)) {
                 String emptyBase = "http://127.0.0.1:" + empty.port();
                 return answerSteps(emptyBase, 30, signIn(empty, emptyBase, "bench-handler", Role.handler));
             }

@@ -1,10 +1,10 @@
 package callguide.bench;
 
-import callguide.App;
-import callguide.Config;
 import callguide.call.FlowCatalog;
 import callguide.call.FlowVersionDao;
 import callguide.call.WorkingCalendar;
+import callguide.config.Config;
+import callguide.config.Json;
 import callguide.flow.Flow;
 import callguide.flow.FlowLoader;
 import callguide.flow.Renderer;
@@ -84,8 +84,8 @@ public final class Generate {
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         FlowCatalog catalog = new FlowCatalog(loader, FlowCatalog.read(loader, config.flowsDir()), new FlowVersionDao(db.jdbi()));
         Flow flow = catalog.current("intake").orElseThrow(() -> new IllegalStateException("no intake flow")).flow();
-        WorkingCalendar calendar = App.calendar(config);
-        ObjectMapper json = App.json();
+        WorkingCalendar calendar = config.workingCalendar();
+        ObjectMapper json = Json.mapper();
         LocalDate today = LocalDate.now(UK);
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = today.minusMonths(months); d.isBefore(today); d = d.plusDays(1)) {

@@ -2,8 +2,8 @@ package callguide.call;
 
 import callguide.flow.Flow;
 import callguide.flow.FlowLoader;
-import callguide.flow.InvalidFlow;
 import callguide.flow.FlowProblem;
+import callguide.flow.InvalidFlow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

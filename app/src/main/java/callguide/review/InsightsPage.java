@@ -3,8 +3,8 @@ package callguide.review;
 import callguide.flow.Flow;
 import callguide.flow.Question;
 import callguide.flow.Renderer;
-import callguide.web.CallViews;
 import callguide.web.Pages;
+import callguide.web.UkTime;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +70,7 @@ public final class InsightsPage {
                 chart("per-day", "Completed calls per day (median time to outcome)", dao.perDay(since), InsightsPage::withMedian, c -> c.label()),
                 chart("per-handler", "Completed calls per handler (median time to outcome)", dao.perHandler(since), InsightsPage::withMedian, c -> c.label()));
         Pages.render(ctx, "review/insights.jte", new Insights(completed,
-                CallViews.elapsed(Duration.ofSeconds(dao.medianSecondsToOutcome(since))),
+                UkTime.elapsed(Duration.ofSeconds(dao.medianSecondsToOutcome(since))),
                 share(dissatisfied, both), share(complaints, both), dissatisfied, complaints, charts, period, PERIODS.get(period),
                 dao.ended(since)));
     }
@@ -88,7 +88,7 @@ public final class InsightsPage {
     }
 
     private static String withMedian(InsightsDao.Count c) {
-        return c.count() + " (" + CallViews.elapsed(Duration.ofSeconds(c.seconds())) + ")";
+        return c.count() + " (" + UkTime.elapsed(Duration.ofSeconds(c.seconds())) + ")";
     }
 
     private static long count(List<InsightsDao.Count> counts, String code) {

@@ -1,7 +1,7 @@
 package callguide.review;
 
-import callguide.web.CallViews;
 import callguide.web.Pages;
+import callguide.web.UkTime;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,16 +103,16 @@ public final class ReviewPages {
     }
 
     public void accessLog(Context ctx) {
-        List<AccessRow> rows = dao.accessLog(500).stream().map(a -> new AccessRow(CallViews.time(a.at()), a.username(),
+        List<AccessRow> rows = dao.accessLog(500).stream().map(a -> new AccessRow(UkTime.time(a.at()), a.username(),
                 a.role(), a.callId().toString(), a.page())).toList();
         Pages.render(ctx, "review/access_log.jte", rows);
     }
 
     private Row row(CallRow r) {
-        return new Row(r.id().toString(), r.handler(), CallViews.shortTime(r.startedAt()), status(r.status()),
+        return new Row(r.id().toString(), r.handler(), UkTime.shortTime(r.startedAt()), status(r.status()),
                 r.outcome() == null ? "" : titles.outcome(r.outcome()), r.outcome() == null ? "" : r.outcome(),
                 String.join(", ", r.flags().stream().map(Titles::words).toList()),
-                CallViews.elapsed(java.time.Duration.ofSeconds(r.seconds())));
+                UkTime.elapsed(java.time.Duration.ofSeconds(r.seconds())));
     }
 
     public static String status(String status) {

@@ -1,6 +1,5 @@
 package callguide.review;
 
-import callguide.account.SignedIn;
 import callguide.assist.SuggestionLog;
 import callguide.call.Call;
 import callguide.call.CallEvent;
@@ -10,24 +9,23 @@ import callguide.flow.Flow;
 import callguide.flow.Question;
 import callguide.flow.Renderer;
 import callguide.flow.Step;
-import callguide.web.CallViews;
-import callguide.web.Pages;
-import callguide.web.Security;
 import callguide.telephony.Telephony;
 import callguide.telephony.TranscriptLine;
+import callguide.web.Pages;
+import callguide.web.UkTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One call as it happened: each event in order, with what the handler saw at each question, replayed
@@ -88,8 +86,8 @@ public final class TimelinePage {
         }
         Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(), status, call.outcomeCode(), title,
                 String.join(", ", call.flags().stream().map(Titles::words).toList()), call.flowVersion(),
-                Titles.words(call.nation().id()), CallViews.time(call.startedAt()),
-                CallViews.elapsed(Duration.between(call.startedAt(), end)),
+                Titles.words(call.nation().id()), UkTime.time(call.startedAt()),
+                UkTime.elapsed(Duration.between(call.startedAt(), end)),
                 withTranscript(fold(items(call, events)), call.callSid() == null ? List.of() : telephony.lines(id))));
     }
 
@@ -126,7 +124,7 @@ public final class TimelinePage {
         for (CallEvent e : events) {
             if ("phone_call_taken".equals(e.type())) taken = true;
             boolean system = !taken;
-            String took = CallViews.elapsed(Duration.between(previous, e.at()));
+            String took = UkTime.elapsed(Duration.between(previous, e.at()));
             Question q = e.question() == null ? null : flow.questions().get(e.question());
             String prompt = q == null ? e.question() : renderer.step(q, answers).prompt();
             items.add(switch (e.type()) {
@@ -200,7 +198,7 @@ public final class TimelinePage {
     private static Item said(List<TranscriptLine> lines) {
         List<String> text = lines.stream().map(l -> SECOND.format(l.at().atZone(UK)) + " "
                 + (l.speaker().equals("handler") ? "Handler" : "Caller") + ": " + l.text()).toList();
-        return new Item("transcript", "Said on the call", CallViews.time(lines.get(0).at()), null, text, null, null, lines.get(0).at());
+        return new Item("transcript", "Said on the call", UkTime.time(lines.get(0).at()), null, text, null, null, lines.get(0).at());
     }
 
     private Item answered(CallEvent e, Question q, String prompt, Map<String, String> answers, String took) {
@@ -218,11 +216,11 @@ public final class TimelinePage {
 
     private String label(Question q, String answer, Map<String, String> answers) {
         if (q == null || answer == null) return answer == null ? "" : answer;
-        if (q.kind() == Question.Kind.date) return answer.isEmpty() ? q.emptyLabel() : CallViews.day(java.time.LocalDate.parse(answer));
+        if (q.kind() == Question.Kind.date) return answer.isEmpty() ? q.emptyLabel() : UkTime.day(java.time.LocalDate.parse(answer));
         return renderer.step(q, answers).options().stream().filter(o -> o.id().equals(answer)).map(o -> o.label()).findFirst().orElse(answer);
     }
 
     private static String at(CallEvent e) {
-        return CallViews.time(e.at());
+        return UkTime.time(e.at());
     }
 }

@@ -1,7 +1,5 @@
 package callguide.telephony;
 
-import static callguide.telephony.CallLog.detail;
-
 import callguide.call.Call;
 import callguide.call.CallDao;
 import callguide.call.CallService;
@@ -13,6 +11,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import static callguide.telephony.CallLog.detail;
 
 /** POST /twilio/voice, /twilio/status and /twilio/dial-ended: the caller's call and the handler's leg. */
 final class CallWebhooks {
@@ -42,7 +42,7 @@ final class CallWebhooks {
     }
 
     /** An inbound call: find or open its guided call, say how it reached us, transcribe it and ring the handlers. */
-    void voice(Context ctx) {
+    public void voice(Context ctx) {
         Map<String, String> p = WebhookSignature.params(ctx);
         String callSid = required(p, "CallSid");
         String dialled = p.get("To");
@@ -73,7 +73,7 @@ final class CallWebhooks {
     }
 
     /** Call progress, of the caller's call or of the handler's leg (which names its parent). */
-    void status(Context ctx) {
+    public void status(Context ctx) {
         Map<String, String> p = WebhookSignature.params(ctx);
         String callSid = required(p, "CallSid");
         String status = required(p, "CallStatus");
@@ -100,7 +100,7 @@ final class CallWebhooks {
     }
 
     /** The caller's Dial ended: the handler's leg was moved into a transfer, or the handler hung up. */
-    void dialEnded(Context ctx) {
+    public void dialEnded(Context ctx) {
         Map<String, String> p = WebhookSignature.params(ctx);
         PhoneCall phone = phones.bySid(required(p, "CallSid")).orElse(null);
         if (phone == null) {

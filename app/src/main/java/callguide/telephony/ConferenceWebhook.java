@@ -1,7 +1,5 @@
 package callguide.telephony;
 
-import static callguide.telephony.CallLog.detail;
-
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static callguide.telephony.CallLog.detail;
 
 /**
  * POST /twilio/conference: the rooms' own events (start, end, join, leave), and the progress of the
@@ -39,7 +39,7 @@ final class ConferenceWebhook {
         this.clock = clock;
     }
 
-    void handle(Context ctx) {
+    public void handle(Context ctx) {
         Map<String, String> p = WebhookSignature.params(ctx);
         String event = p.get("StatusCallbackEvent");
         if (event != null && !event.isBlank()) roomEvent(p, event);

@@ -51,7 +51,7 @@ final class TranscriptFeed implements AutoCloseable {
      * Opens the stream: what has been said after {@code after} (a reconnecting screen's last line), then each new
      * line as it arrives, until the screen goes away. Refused with 429 or 503 (and Retry-After) beyond the limits.
      */
-    void open(Context ctx, UUID callId, long after) {
+    public void open(Context ctx, UUID callId, long after) {
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new ApiError(406, "not_acceptable", "this is an event stream: send Accept: text/event-stream");

@@ -1,7 +1,5 @@
 package callguide.telephony;
 
-import static callguide.telephony.CallLog.detail;
-
 import callguide.call.CallDao;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +9,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
+
+import static callguide.telephony.CallLog.detail;
 
 /**
  * POST /twilio/transcription: Twilio's real-time transcription events. Final utterances become transcript
@@ -36,7 +36,7 @@ final class TranscriptionWebhook {
         this.clock = clock;
     }
 
-    void handle(Context ctx) {
+    public void handle(Context ctx) {
         Map<String, String> p = WebhookSignature.params(ctx);
         String event = p.getOrDefault("TranscriptionEvent", "");
         PhoneCall phone = phones.bySid(CallWebhooks.required(p, "CallSid")).orElse(null);

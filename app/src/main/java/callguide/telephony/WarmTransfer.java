@@ -1,7 +1,5 @@
 package callguide.telephony;
 
-import static callguide.telephony.CallLog.detail;
-
 import callguide.call.Call;
 import callguide.call.CallService;
 import callguide.web.ApiError;
@@ -13,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+
+import static callguide.telephony.CallLog.detail;
 
 /**
  * The warm transfer to the Complaints Resolution Team. Start: the handler's leg opens the briefing room,

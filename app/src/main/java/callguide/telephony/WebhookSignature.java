@@ -20,7 +20,7 @@ final class WebhookSignature {
         this.settings = settings;
     }
 
-    void verify(Context ctx) {
+    public void verify(Context ctx) {
         String signature = ctx.header("X-Twilio-Signature");
         if (signature == null || signature.isBlank()) {
             LOG.warn("refused webhook {}: no X-Twilio-Signature, from {}", ctx.path(), ctx.req().getRemoteAddr());

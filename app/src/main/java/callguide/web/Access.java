@@ -36,11 +36,11 @@ public enum Access implements RouteRole {
         };
     }
 
-    boolean isPerson() {
+    public boolean isPerson() {
         return this == HANDLER || this == SUPERVISOR || this == TEAM_LEADER || this == CRT_CASEWORKER || this == CRT_TEAM_LEADER;
     }
 
-    boolean isCallScope() {
+    public boolean isCallScope() {
         return this == OWN_CALL || this == WAITING_CALL;
     }
 }

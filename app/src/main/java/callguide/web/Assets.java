@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /** Serves the GOV.UK Frontend, htmx and our own scripts and styles from the jar: no CDN. */
-final class Assets {
+public final class Assets {
     private static final Map<String, String> TYPES = Map.of("css", "text/css", "js", "text/javascript",
             "woff2", "font/woff2", "woff", "font/woff", "png", "image/png", "svg", "image/svg+xml",
             "ico", "image/x-icon", "json", "application/json", "map", "application/json");
@@ -20,7 +20,7 @@ final class Assets {
 
     private Assets() {}
 
-    static void register(JavalinConfig config) {
+    public static void register(JavalinConfig config) {
         config.staticFiles.add(sf -> {
             sf.hostedPath = STATIC;
             sf.directory = "/public";
@@ -30,11 +30,11 @@ final class Assets {
     }
 
     /** GOV.UK Frontend's files; its stylesheet looks for fonts and images under /assets. */
-    static Handler govuk(String under) {
+    public static Handler govuk(String under) {
         return from("/META-INF/resources/webjars/govuk-frontend/" + version("govuk-frontend") + "/dist/govuk" + under);
     }
 
-    static Handler htmx() {
+    public static Handler htmx() {
         return from("/META-INF/resources/webjars/htmx.org/" + version("htmx.org") + "/dist");
     }
 

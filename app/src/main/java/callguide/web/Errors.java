@@ -13,12 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one place that turns a refusal into a response: JSON {"error", "detail"} with a 4xx status. */
-final class Errors {
+public final class Errors {
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
 
     private Errors() {}
 
-    static void register(JavalinConfig config) {
+    public static void register(JavalinConfig config) {
         config.routes.exception(ApiError.class, (e, ctx) -> {
             if (e.extra().get(ApiError.RETRY_AFTER) instanceof Number seconds) ctx.header("Retry-After", String.valueOf(seconds.longValue()));
             send(ctx, e.status(), e.error(), e.getMessage(), e.extra());
@@ -54,7 +54,7 @@ final class Errors {
     }
 
     /** The database could not be reached: nothing was recorded, and trying again shortly will work once it is back. */
-    static void databaseUnavailable(Context ctx, Throwable e) {
+    public static void databaseUnavailable(Context ctx, Throwable e) {
         LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), rootCause(e));
         ctx.header("Retry-After", "5");
         send(ctx, 503, "database_unavailable", "the database cannot be reached; nothing was recorded, try again shortly", Map.of());
@@ -91,7 +91,7 @@ final class Errors {
         };
     }
 
-    static void send(Context ctx, int status, String error, String detail, Map<String, Object> extra) {
+    public static void send(Context ctx, int status, String error, String detail, Map<String, Object> extra) {
         if (Pages.isPage(ctx)) {
             page(ctx, status, error, detail);
             return;

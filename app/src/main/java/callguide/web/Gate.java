@@ -47,7 +47,7 @@ public final class Gate {
         this.twilio = twilio;
     }
 
-    void check(Context ctx) throws Exception {
+    public void check(Context ctx) throws Exception {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.contains(Access.ANYONE)) return;
         // Our own scripts and styles: served by the static file handler, which is in no route table.

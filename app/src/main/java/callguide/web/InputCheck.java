@@ -13,13 +13,15 @@ import java.util.Map;
 public final class InputCheck {
     static final int MAX_QUERY_VALUE = 2_000;
     /** The longest text any form takes (what the caller said, to the assistant). */
-    static final int MAX_FORM_VALUE = AssistApi.MAX_TEXT;
+    /** The longest text any form field or JSON text takes: a caller's words pasted in whole. */
+    public static final int MAX_TEXT = 20_000;
+    static final int MAX_FORM_VALUE = MAX_TEXT;
 
     public record Refused(List<Pages.FieldError> errors) {}
 
     private InputCheck() {}
 
-    static void check(Context ctx) {
+    public static void check(Context ctx) {
         if (ctx.path().startsWith("/static/") || ctx.path().startsWith("/govuk/") || ctx.path().startsWith("/assets/")
                 || ctx.path().startsWith("/htmx/")) return;
         List<Pages.FieldError> errors = new ArrayList<>();

@@ -8,7 +8,7 @@ import io.javalin.rendering.FileRenderer;
 import java.util.Map;
 
 /** Javalin's renderer over jte templates compiled at build time (app/src/main/jte), so the jar needs no template folder. */
-final class JteRenderer implements FileRenderer {
+public final class JteRenderer implements FileRenderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** Renders a page inside the service's frame; each template takes the frame ({@link Chrome}) and its own page record. */
 public final class Pages {
-    static final String CHROME = "chrome";
+    public static final String CHROME = "chrome";
 
     private Pages() {}
 

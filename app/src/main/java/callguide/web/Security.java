@@ -20,7 +20,7 @@ public final class Security {
     private Security() {}
 
     /** The headers every response carries; HSTS only when the service is reached over https. */
-    static Handler headers(boolean https) {
+    public static Handler headers(boolean https) {
         return ctx -> {
             ctx.header("Content-Security-Policy", CSP);
             ctx.header("X-Content-Type-Options", "nosniff");

@@ -6,18 +6,18 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** Signing in to the JSON API: a bearer token for every other {@code /api} route, and signing out again. */
-final class SessionApi {
+public final class SessionApi {
     private final Accounts accounts;
     private final ClientAddress address;
     private final ObjectMapper json;
 
-    SessionApi(Accounts accounts, ClientAddress address, ObjectMapper json) {
+    public SessionApi(Accounts accounts, ClientAddress address, ObjectMapper json) {
         this.accounts = accounts;
         this.address = address;
         this.json = json;
     }
 
-    void open(Context ctx) {
+    public void open(Context ctx) {
         Body body = Body.of(ctx, json);
         String username = body.text("username", true, 100);
         String password = body.rawText("password", 200);
@@ -36,7 +36,7 @@ final class SessionApi {
         ctx.status(201).json(Map.of("token", signIn.token(), "expiresAt", signIn.expiresAt(), "role", signIn.role().name()));
     }
 
-    void close(Context ctx) {
+    public void close(Context ctx) {
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) accounts.endSignIn(authorization.substring(7).strip());
         ctx.status(204);

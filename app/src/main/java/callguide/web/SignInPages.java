@@ -19,12 +19,12 @@ public final class SignInPages {
     private final Accounts accounts;
     private final ClientAddress address;
 
-    SignInPages(Accounts accounts, ClientAddress address) {
+    public SignInPages(Accounts accounts, ClientAddress address) {
         this.accounts = accounts;
         this.address = address;
     }
 
-    void show(Context ctx) {
+    public void show(Context ctx) {
         if (accounts.signedIn(ctx.cookie(Security.AUTH_COOKIE), SignedIn.Kind.browser).isPresent()) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
@@ -32,7 +32,7 @@ public final class SignInPages {
         form(ctx, "", safeNext(ctx.queryParam("next")), "1".equals(ctx.queryParam("timeout")), List.of());
     }
 
-    void signIn(Context ctx) {
+    public void signIn(Context ctx) {
         String username = printable(Optional.ofNullable(ctx.formParam("username")).orElse("").strip());
         String next = safeNext(ctx.formParam("next"));
         if (!Accounts.same(ctx.cookie(FORM_COOKIE), ctx.formParam(Security.CSRF_FIELD))) {
@@ -60,14 +60,14 @@ public final class SignInPages {
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
-    void signOut(Context ctx) {
+    public void signOut(Context ctx) {
         accounts.endSignIn(ctx.cookie(Security.AUTH_COOKIE));
         ctx.cookie(Security.cookie(ctx, Security.AUTH_COOKIE, "", 0));
         ctx.redirect("1".equals(ctx.formParam("timeout")) ? "/sign-in?timeout=1" : "/sign-in", HttpStatus.SEE_OTHER);
     }
 
     /** Called by the timeout warning's "Stay signed in": the sign-in check in front of it already renewed the sign-in. */
-    void keepAlive(Context ctx) {
+    public void keepAlive(Context ctx) {
         ctx.status(204);
     }
 

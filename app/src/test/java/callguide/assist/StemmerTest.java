@@ -1,9 +1,9 @@
 package callguide.assist;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
-import org.junit.jupiter.api.Test;
 
 /** Procedure search finds a word in any of its forms: the query and the passages share one stem. */
 class StemmerTest {

@@ -1,11 +1,6 @@
 package callguide.assist;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import callguide.Config;
+import callguide.config.Config;
 import callguide.flow.Vocabulary;
 import callguide.support.TestApp;
 import java.io.IOException;
@@ -13,6 +8,11 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SuggesterTest {
     static final AnswerIndex INDEX = TestApp.answers(Config.from(Map.of()));

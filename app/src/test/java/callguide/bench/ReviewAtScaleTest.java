@@ -1,10 +1,7 @@
 package callguide.bench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import callguide.Config;
 import callguide.account.Role;
+import callguide.config.Config;
 import callguide.support.TestApp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Generated calls through the supervisors' pages: every call once whichever way it is paged, counts kept as calls complete. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,13 +1,7 @@
 package callguide.casework;
 
-import static callguide.casework.CaseClient.guidedCall;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import callguide.App;
 import callguide.account.Role;
+import callguide.config.Json;
 import callguide.resolution.CaseEngine;
 import callguide.resolution.CaseState;
 import callguide.resolution.ProcessFlow;
@@ -22,6 +16,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static callguide.casework.CaseClient.guidedCall;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CRT's JSON API on the real service and a real database: the contract other clients depend on. */
 class ResolutionApiTest {
@@ -196,7 +196,7 @@ class ResolutionApiTest {
         CaseService service = service();
         List<CaseDao.View> views = service.views(UUID.fromString(id));
         assertTrue(views.stream().anyMatch(v -> v.username().equals("casey") && v.via().equals("api")));
-        for (UUID each : new CaseDao(app.app.database().jdbi(), App.json(), s -> false).ids()) {
+        for (UUID each : new CaseDao(app.app.database().jdbi(), Json.mapper(), s -> false).ids()) {
             CaseState stored = service.get(each).state();
             assertEquals(stored, service.replay(each), "replaying case " + each);
         }
@@ -262,7 +262,7 @@ class ResolutionApiTest {
 
     static CaseService serviceOf(TestApp app) {
         ProcessFlow flow = ProcessFlows.resolution(java.nio.file.Path.of("../flows"));
-        return new CaseService(new CaseDao(app.app.database().jdbi(), App.json(), s -> flow.stage(s) != null && flow.stage(s).closes()),
+        return new CaseService(new CaseDao(app.app.database().jdbi(), Json.mapper(), s -> flow.stage(s) != null && flow.stage(s).closes()),
                 new CaseEngine(flow), null, Clock.fixed(TestApp.NOW, java.time.ZoneOffset.UTC));
     }
 }

@@ -1,8 +1,5 @@
 package callguide.casework;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.account.Role;
 import callguide.support.Browser;
 import callguide.support.TestApp;
@@ -16,6 +13,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CRT's journeys in a real browser, each page checked with axe-core. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,9 +1,5 @@
 package callguide.casework;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.account.Role;
 import callguide.support.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Eight people moving the same three cases at once: no event lost or doubled, and every 409 tells the truth. */
 class ResolutionConcurrencyTest {

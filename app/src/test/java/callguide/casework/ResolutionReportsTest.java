@@ -1,9 +1,5 @@
 package callguide.casework;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.resolution.CaseEngine;
 import callguide.resolution.CaseKind;
 import callguide.resolution.CaseState;
@@ -15,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The figures count against the original 15-day date; a placeholder never leaves the service. */
 class ResolutionReportsTest {

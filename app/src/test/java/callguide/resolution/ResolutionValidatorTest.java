@@ -1,9 +1,5 @@
 package callguide.resolution;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.call.FlowCatalog;
 import callguide.flow.FlowLoader;
 import callguide.flow.FlowProblem;
@@ -12,6 +8,10 @@ import callguide.flow.Vocabulary;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResolutionValidatorTest {
     private static final String CITE = "sources: [{file: 002_29dc4c45286f13bd.txt, heading: Execute action plan, step: 43}]";

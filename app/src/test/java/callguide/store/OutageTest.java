@@ -1,9 +1,5 @@
 package callguide.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.support.TestApp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +14,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** PostgreSQL goes away under the running service: it answers 503 quickly, keeps what it acknowledged, and recovers alone. */
 class OutageTest {

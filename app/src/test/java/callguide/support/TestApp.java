@@ -1,12 +1,12 @@
 package callguide.support;
 
 import callguide.App;
-import callguide.Config;
 import callguide.account.AccountDao;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.assist.AnswerIndex;
 import callguide.assist.Assist;
+import callguide.config.Config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

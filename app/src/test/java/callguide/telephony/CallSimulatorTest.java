@@ -1,9 +1,6 @@
 package callguide.telephony;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import callguide.Config;
+import callguide.config.Config;
 import callguide.support.TestApp;
 import callguide.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The development simulator plays a whole call through the signed webhooks, with no Twilio account. */
 class CallSimulatorTest {

@@ -1,10 +1,5 @@
 package callguide.telephony;
 
-import static callguide.telephony.Twilio.params;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
@@ -22,6 +17,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+
+import static callguide.telephony.Twilio.params;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Phone calls on the handler's and the supervisor's screens, in a real browser: the live transcript,

@@ -1,12 +1,7 @@
 package callguide.telephony;
 
-import static callguide.telephony.Twilio.params;
-import static callguide.telephony.Twilio.xpath;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import callguide.support.TestApp;
 import callguide.support.TestApp.Response;
+import callguide.support.TestApp;
 import callguide.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
@@ -21,6 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import static callguide.telephony.Twilio.params;
+import static callguide.telephony.Twilio.xpath;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Twilio's webhooks without Twilio credentials: signatures, calls opened, transcripts, retries. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,13 +1,7 @@
 package callguide.telephony;
 
-import static callguide.telephony.Twilio.params;
-import static callguide.telephony.Twilio.xpath;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import callguide.support.TestApp;
 import callguide.support.TestApp.Response;
+import callguide.support.TestApp;
 import callguide.support.TestDatabase;
 import callguide.telephony.TwilioRecorder.Recorded;
 import java.util.Base64;
@@ -22,6 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static callguide.telephony.Twilio.params;
+import static callguide.telephony.Twilio.xpath;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The warm transfer through the real Twilio SDK, whose REST requests land on a local recorder. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,8 +1,5 @@
 package callguide.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
@@ -23,6 +20,9 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The assistant on the handler's screen in a real browser: a suggestion accepted with one key, one overridden, search, the timeline. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,12 +1,12 @@
 package callguide.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.support.TestApp;
 import callguide.support.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Starting calls is limited per sign-in, counted in the shared database, so a second node would see the same count. */
 class CallStartLimitTest {

@@ -1,7 +1,5 @@
 package callguide.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Whose address a sign-in attempt counts against: X-Forwarded-For is believed only from a trusted balancer. */
 class ClientAddressTest {

@@ -1,8 +1,5 @@
 package callguide.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.account.Role;
 import callguide.support.PageSession;
 import callguide.support.TestApp;
@@ -23,6 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every page form field and query parameter, given NUL, control characters and 100 KiB: never a 500, nothing recorded. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,9 +1,5 @@
 package callguide.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.support.PageSession;
 import callguide.support.TestApp;
 import java.net.http.HttpResponse;
@@ -11,6 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the outcome page shows for how the contact came in: the reply's words for a letter, and a transfer only for an MP on the phone. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

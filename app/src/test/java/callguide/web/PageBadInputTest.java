@@ -1,9 +1,5 @@
 package callguide.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.TestApp;
@@ -19,6 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Crafted links and form fields on the pages: each gets an error page or summary, never a 500, and records nothing. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

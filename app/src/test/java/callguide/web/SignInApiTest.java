@@ -1,15 +1,10 @@
 package callguide.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import callguide.account.Role;
 import callguide.support.MovableClock;
 import callguide.support.PageSession;
-import callguide.support.TestApp;
 import callguide.support.TestApp.Response;
+import callguide.support.TestApp;
 import callguide.support.TestDatabase;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Signing in to the API, ending a sign-in, the lock after wrong passwords, and cross-site posts with a browser's cookie. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,4 +1,4 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.assist.Asker;
 import callguide.assist.Assist;
@@ -7,6 +7,7 @@ import callguide.assist.ProcedureSearch;
 import callguide.assist.Utterance;
 import callguide.call.Call;
 import callguide.flow.Source;
+import callguide.web.Pages;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +49,12 @@ public final class SearchPages {
     private final CallViews views;
     private final Assist assist;
 
-    SearchPages(CallViews views, Assist assist) {
+    public SearchPages(CallViews views, Assist assist) {
         this.views = views;
         this.assist = assist;
     }
 
-    void show(Context ctx) {
+    public void show(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         String q = trim(ctx.queryParam("q"));

@@ -1,4 +1,4 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.call.Call;
 import callguide.flow.Flow;
@@ -7,6 +7,7 @@ import callguide.flow.InvalidAnswer;
 import callguide.flow.Position;
 import callguide.flow.Question;
 import callguide.flow.Step;
+import callguide.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -35,13 +36,13 @@ public final class QuestionPages {
     private final CallViews views;
     private final SuggestionPanel suggestions;
 
-    QuestionPages(CallViews views, SuggestionPanel suggestions) {
+    public QuestionPages(CallViews views, SuggestionPanel suggestions) {
         this.views = views;
         this.suggestions = suggestions;
     }
 
     /** Where the call stands: its current question, or its outcome. */
-    void open(Context ctx) {
+    public void open(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         if (call.status() == Call.Status.ended) {
@@ -52,7 +53,7 @@ public final class QuestionPages {
         ctx.redirect("/calls/" + call.id() + to, HttpStatus.SEE_OTHER);
     }
 
-    void show(Context ctx) {
+    public void show(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         Question q = askable(ctx, call);
@@ -69,7 +70,7 @@ public final class QuestionPages {
     }
 
     /** What the caller said, typed or from the transcript, and the suggestion for it; nothing is recorded. */
-    void suggest(Context ctx) {
+    public void suggest(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         Question q = askable(ctx, call);
@@ -85,7 +86,7 @@ public final class QuestionPages {
         render(ctx, call, q, AnswerForm.prefilled(q, given), pending, found);
     }
 
-    void answer(Context ctx) {
+    public void answer(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         Question q = askable(ctx, call);
@@ -123,7 +124,7 @@ public final class QuestionPages {
     }
 
     /** Ends the call without an outcome, for a reason; the handler goes back to their list. */
-    void end(Context ctx) {
+    public void end(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         String reason = ctx.formParam("reason");

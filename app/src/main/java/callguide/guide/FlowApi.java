@@ -1,4 +1,4 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.call.FlowCatalog;
 import callguide.call.Nation;
@@ -10,6 +10,8 @@ import callguide.flow.InvalidAnswer;
 import callguide.flow.Position;
 import callguide.flow.Question;
 import callguide.flow.Renderer;
+import callguide.web.ApiError;
+import callguide.web.Body;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +23,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** The flows in service, and the simulator that runs a set of answers through one without a call. */
-final class FlowApi {
+public final class FlowApi {
     private final FlowCatalog flows;
     private final Renderer renderer;
     private final WorkingCalendar calendar;
@@ -29,7 +31,7 @@ final class FlowApi {
     private final ObjectMapper json;
     private final Supplier<LocalDate> today;
 
-    FlowApi(FlowCatalog flows, Renderer renderer, WorkingCalendar calendar, Nation defaultNation, ObjectMapper json,
+    public FlowApi(FlowCatalog flows, Renderer renderer, WorkingCalendar calendar, Nation defaultNation, ObjectMapper json,
             Supplier<LocalDate> today) {
         this.flows = flows;
         this.renderer = renderer;
@@ -39,20 +41,20 @@ final class FlowApi {
         this.today = today;
     }
 
-    void list(Context ctx) {
+    public void list(Context ctx) {
         ctx.json(flows.current().stream()
                 .map(e -> Map.of("id", e.flow().id(), "version", e.flow().version(), "title", e.flow().title()))
                 .toList());
     }
 
-    void show(Context ctx) {
+    public void show(Context ctx) {
         FlowCatalog.Entry entry = entry(ctx);
         ObjectNode tree = (ObjectNode) FlowLoader.tree(entry.text());
         tree.put("version", entry.flow().version());
         ctx.json(tree);
     }
 
-    void simulate(Context ctx) {
+    public void simulate(Context ctx) {
         Flow flow = entry(ctx).flow();
         Body body = Body.of(ctx, json);
         LocalDate asOf = body.date("today");

@@ -1,4 +1,4 @@
-package callguide;
+package callguide.bench;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

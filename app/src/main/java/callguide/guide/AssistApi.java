@@ -1,12 +1,15 @@
-package callguide.web;
+package callguide.guide;
 
-import callguide.assist.Assist;
 import callguide.assist.Asker;
+import callguide.assist.Assist;
 import callguide.assist.CaseNotes;
 import callguide.assist.ProcedureSearch;
 import callguide.assist.Suggestion;
 import callguide.assist.SuggestionLog;
 import callguide.call.CallRefused;
+import callguide.web.ApiError;
+import callguide.web.Body;
+import callguide.web.InputCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -16,20 +19,20 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The assistant over HTTP: suggestions, procedure search and questions, case notes, suggestion records. */
-final class AssistApi {
-    static final int MAX_TEXT = 20_000;
+public final class AssistApi {
+    static final int MAX_TEXT = InputCheck.MAX_TEXT;
     static final int MAX_QUERY = 500;
     static final int SEARCH_RESULTS = 5;
 
     private final Assist assist;
     private final ObjectMapper json;
 
-    AssistApi(Assist assist, ObjectMapper json) {
+    public AssistApi(Assist assist, ObjectMapper json) {
         this.assist = assist;
         this.json = json;
     }
 
-    void suggest(Context ctx) {
+    public void suggest(Context ctx) {
         Body body = Body.of(ctx, json);
         String question = body.text("question", true, 100);
         if (!assist.suggester().knows(question)) {
@@ -41,13 +44,13 @@ final class AssistApi {
         ctx.json(Map.of("question", question, "suggestions", suggestions));
     }
 
-    void search(Context ctx) {
+    public void search(Context ctx) {
         String q = query(ctx.queryParam("q"), "q");
         List<ProcedureSearch.Hit> hits = assist.search().search(q, SEARCH_RESULTS);
         ctx.json(Map.of("query", q, "passages", hits.stream().map(AssistApi::passage).toList()));
     }
 
-    void ask(Context ctx) {
+    public void ask(Context ctx) {
         Body body = Body.of(ctx, json);
         String question = query(body.text("question", true, MAX_QUERY), "question");
         Asker.Reply reply = assist.asker().ask(question);
@@ -60,12 +63,12 @@ final class AssistApi {
         ctx.json(out);
     }
 
-    void summary(Context ctx) {
+    public void summary(Context ctx) {
         CaseNotes.Note note = assist.caseNotes().note(callId(ctx));
         ctx.json(note);
     }
 
-    void recordSuggestion(Context ctx) {
+    public void recordSuggestion(Context ctx) {
         UUID id = callId(ctx);
         Body body = Body.of(ctx, json);
         JsonNode confidence = body.node().get("confidence");

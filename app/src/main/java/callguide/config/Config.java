@@ -1,11 +1,16 @@
-package callguide;
+package callguide.config;
 
 import callguide.assist.AssistSettings;
 import callguide.call.Nation;
+import callguide.call.WorkingCalendar;
 import callguide.flow.Terms;
 import callguide.telephony.TelephonySettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -197,5 +202,15 @@ public record Config(
 
     private static String blankToNull(String v) {
         return v == null || v.isBlank() ? null : v;
+    }
+
+    /** The working calendar: the bundled bank holidays, or BANK_HOLIDAYS_FILE's. */
+    public WorkingCalendar workingCalendar() {
+        if (bankHolidaysFile() == null) return WorkingCalendar.bundled();
+        try (InputStream in = Files.newInputStream(bankHolidaysFile())) {
+            return WorkingCalendar.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read BANK_HOLIDAYS_FILE " + bankHolidaysFile(), e);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.call.Call;
 import callguide.call.CallRefused;
@@ -7,6 +7,7 @@ import callguide.flow.Flow;
 import callguide.flow.Option;
 import callguide.flow.Question;
 import callguide.flow.Renderer;
+import callguide.web.UkTime;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +24,7 @@ import java.util.UUID;
 
 /** What the call pages share: whose call it is, and answers put into words the handler reads. */
 public final class CallViews {
-    static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
+    static final ZoneId UK = UkTime.ZONE;
 
     /** One answer in a summary list; {@code changeHref} is null where it cannot be changed. */
     public record AnswerRow(String question, String prompt, String answer, String changeHref) {}
@@ -39,7 +37,7 @@ public final class CallViews {
     private final java.time.Clock clock;
     private final PhonePanels phone;
 
-    CallViews(CallService calls, Renderer renderer, java.time.Clock clock, PhonePanels phone) {
+    public CallViews(CallService calls, Renderer renderer, java.time.Clock clock, PhonePanels phone) {
         this.calls = calls;
         this.renderer = renderer;
         this.clock = clock;
@@ -87,7 +85,7 @@ public final class CallViews {
 
     String label(Question q, String answer, Map<String, String> answers) {
         if (q.kind() == Question.Kind.date) {
-            return answer == null || answer.isEmpty() ? q.emptyLabel() : DAY.format(LocalDate.parse(answer));
+            return answer == null || answer.isEmpty() ? q.emptyLabel() : UkTime.day(LocalDate.parse(answer));
         }
         return renderer.step(q, answers).options().stream().filter(o -> o.id().equals(answer))
                 .map(Option::label).findFirst().orElse(answer);
@@ -95,20 +93,7 @@ public final class CallViews {
 
     Timer timer(Call call) {
         Instant end = call.completedAt() != null ? call.completedAt() : clock.instant();
-        return new Timer(call.startedAt().toString(), elapsed(Duration.between(call.startedAt(), end)));
-    }
-
-    public static String elapsed(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
-    }
-
-    public static String day(LocalDate date) {
-        return date == null ? "" : DAY.format(date);
-    }
-
-    public static String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(UK));
+        return new Timer(call.startedAt().toString(), UkTime.elapsed(Duration.between(call.startedAt(), end)));
     }
 
     /** A code or id in words for people, e.g. PARLIAMENTARY_CONTACT as "Parliamentary contact". */
@@ -116,18 +101,6 @@ public final class CallViews {
         if (code == null || code.isBlank()) return "";
         String w = code.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.UK).strip();
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
-    }
-
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
-
-    /** The time of day in the UK, 14:05. */
-    public static String clock(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofPattern("HH:mm", Locale.UK).format(at.atZone(UK));
-    }
-
-    /** A short UK date and time, 27/11/2026 10:00, for tables. */
-    public static String shortTime(Instant at) {
-        return at == null ? "" : SHORT.format(at.atZone(UK));
     }
 
     static String encode(String s) {

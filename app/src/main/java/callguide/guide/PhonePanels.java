@@ -1,4 +1,4 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.call.Call;
 import callguide.telephony.Telephony;
@@ -23,7 +23,7 @@ public final class PhonePanels {
 
     private final Telephony telephony;
 
-    PhonePanels(Telephony telephony) {
+    public PhonePanels(Telephony telephony) {
         this.telephony = telephony;
     }
 

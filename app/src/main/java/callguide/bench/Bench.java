@@ -1,12 +1,14 @@
-package callguide;
+package callguide.bench;
 
-import callguide.call.Call;
 import callguide.account.Account;
 import callguide.account.AccountDao;
 import callguide.account.Accounts;
 import callguide.account.Role;
+import callguide.call.Call;
 import callguide.call.CallDao;
 import callguide.call.CallEvent;
+import callguide.config.Config;
+import callguide.config.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +34,7 @@ import org.jdbi.v3.core.Jdbi;
  * straight through JDBC on as many connections, so the API's rate can be read against what the database
  * allows. The last line is the summary a release check reads.
  */
-final class Bench {
+public final class Bench {
     private static final String USAGE = """
             usage: java -jar callguide.jar bench [--calls N] [--concurrency C] [--duration SECONDS] [--warmup SECONDS]
                                                  [--client socket|jdk]
@@ -50,7 +52,7 @@ final class Bench {
 
     record Options(long calls, int concurrency, double duration, double warmup, boolean jdkClient) {}
 
-    static void main(String[] args) throws Exception {
+    public static void main(String[] args, Service.Starter starter) throws Exception {
         Options o;
         try {
             o = parse(args);
@@ -76,7 +78,7 @@ final class Bench {
         Summary summary;
         boolean started = false;
         try {
-            try (App app = App.start(config, Clock.systemUTC())) {
+            try (Service app = starter.start(config, Clock.systemUTC(), null)) {
                 started = true;
                 summary = run(o, app, config, new BenchCpu(temp == null ? null : temp.resolve("postgres")));
             }
@@ -93,7 +95,7 @@ final class Bench {
     record Summary(String line, long errors) {}
 
     /** API sign-ins for the bench's handlers, opened in-process: their accounts get random passwords no one knows. */
-    private static java.util.function.Function<String, String> signIns(App app) {
+    private static java.util.function.Function<String, String> signIns(Service app) {
         Accounts accounts = new Accounts(new AccountDao(app.database().jdbi()), Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(12));
         Map<String, String> tokens = new ConcurrentHashMap<>();
         return handler -> tokens.computeIfAbsent(handler, h -> {
@@ -106,7 +108,7 @@ final class Bench {
         });
     }
 
-    private static Summary run(Options o, App app, Config config, BenchCpu cpu) throws Exception {
+    private static Summary run(Options o, Service app, Config config, BenchCpu cpu) throws Exception {
         Jdbi jdbi = app.database().jdbi();
         // Printed because "durable" rests on both: with fsync off a commit waits for no flush at all.
         String commit = jdbi.withHandle(h -> h.createQuery("SHOW synchronous_commit").mapTo(String.class).one());
@@ -127,7 +129,7 @@ final class Bench {
         api.errorKinds().forEach((kind, n) -> System.out.println("api error x" + n + ": " + kind));
         if (api.steps() > 0) System.out.println("api cpu: " + BenchCpu.describe(before, after, api.steps(), o.jdkClient() ? 0 : api.workerCpuNanos(), "step"));
 
-        CallDao dao = new CallDao(jdbi, App.json());
+        CallDao dao = new CallDao(jdbi, Json.mapper());
         List<UUID> rows = new ArrayList<>();
         String reply = null;
         Map<String, AtomicInteger> setupErrors = new ConcurrentHashMap<>();

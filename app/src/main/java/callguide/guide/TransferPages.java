@@ -1,6 +1,8 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.call.Call;
+import callguide.web.ApiError;
+import callguide.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -11,24 +13,24 @@ import java.util.function.Consumer;
  * The warm transfer from the outcome page: start it, complete it once the team is briefed, and the
  * status panel on its own for the page's script to refresh. Without JavaScript, reloading the page does.
  */
-final class TransferPages {
+public final class TransferPages {
     private final CallViews views;
     private final OutcomePages outcome;
 
-    TransferPages(CallViews views, OutcomePages outcome) {
+    public TransferPages(CallViews views, OutcomePages outcome) {
         this.views = views;
         this.outcome = outcome;
     }
 
-    void start(Context ctx) {
+    public void start(Context ctx) {
         act(ctx, id -> views.phone().telephony().warmTransfer().start(id, null));
     }
 
-    void complete(Context ctx) {
+    public void complete(Context ctx) {
         act(ctx, id -> views.phone().telephony().warmTransfer().complete(id));
     }
 
-    void show(Context ctx) {
+    public void show(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         PhonePanels.TransferPanel panel = views.phone().transfer(call, null);

@@ -1,7 +1,8 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.flow.InvalidAnswer;
 import callguide.flow.Question;
+import callguide.web.Pages;
 import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.LocalDate;

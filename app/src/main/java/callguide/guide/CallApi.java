@@ -1,10 +1,13 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.call.Call;
 import callguide.call.CallEvent;
 import callguide.call.CallRefused;
 import callguide.call.CallService;
 import callguide.call.Nation;
+import callguide.web.ApiError;
+import callguide.web.Body;
+import callguide.web.Security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -12,16 +15,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Guided calls over HTTP: thin translations between JSON and {@link CallService}. */
-final class CallApi {
+public final class CallApi {
     private final CallService calls;
     private final ObjectMapper json;
 
-    CallApi(CallService calls, ObjectMapper json) {
+    public CallApi(CallService calls, ObjectMapper json) {
         this.calls = calls;
         this.json = json;
     }
 
-    void start(Context ctx) {
+    public void start(Context ctx) {
         Body body = Body.of(ctx, json);
         String flow = body.text("flow", true, 100);
         String me = Security.who(ctx).account().username();
@@ -48,7 +51,7 @@ final class CallApi {
         ctx.status(201).json(out);
     }
 
-    void show(Context ctx) {
+    public void show(Context ctx) {
         Call call = calls.get(id(ctx));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", call.id());
@@ -67,7 +70,7 @@ final class CallApi {
         ctx.json(out);
     }
 
-    void answer(Context ctx) {
+    public void answer(Context ctx) {
         UUID id = id(ctx);
         Body body = Body.of(ctx, json);
         String question = body.text("question", true, 100);
@@ -79,14 +82,14 @@ final class CallApi {
         ctx.contentType("application/json").result(reply);
     }
 
-    void note(Context ctx) {
+    public void note(Context ctx) {
         UUID id = id(ctx);
         Body body = Body.of(ctx, json);
         CallEvent note = calls.note(id, body.text("text", true, 10_000), body.uuid("requestId"));
         ctx.status(201).json(Map.of("note", note.note(), "at", note.at()));
     }
 
-    void events(Context ctx) {
+    public void events(Context ctx) {
         ctx.json(calls.events(id(ctx)).stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", e.at());

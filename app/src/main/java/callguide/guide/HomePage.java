@@ -1,4 +1,4 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.account.Account;
 import callguide.account.SignedIn;
@@ -8,10 +8,12 @@ import callguide.review.CallRow;
 import callguide.review.ReviewDao;
 import callguide.review.ReviewFilter;
 import callguide.review.Titles;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import callguide.telephony.Telephony;
 import callguide.telephony.WaitingCall;
+import callguide.web.Pages;
+import callguide.web.Security;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,7 +37,7 @@ public final class HomePage {
     private final Titles titles;
     private final java.time.Clock clock;
 
-    HomePage(CallService calls, ReviewDao review, Telephony telephony, Titles titles, java.time.Clock clock) {
+    public HomePage(CallService calls, ReviewDao review, Telephony telephony, Titles titles, java.time.Clock clock) {
         this.calls = calls;
         this.review = review;
         this.telephony = telephony;
@@ -43,7 +45,7 @@ public final class HomePage {
         this.clock = clock;
     }
 
-    void show(Context ctx) {
+    public void show(Context ctx) {
         String me = Security.who(ctx).account().username();
         List<CallRow> open = review.page(new ReviewFilter(null, null, me, null, null, "in_progress", "started", true, 1));
         List<CallRow> done = review.page(new ReviewFilter(null, null, me, null, null, "completed", "started", true, 1));
@@ -55,7 +57,7 @@ public final class HomePage {
      * The waiting phone calls, live: a server-sent event each time the calls waiting change (checked every
      * two seconds), so the page fetches its list again; without JavaScript, reloading the page does.
      */
-    void waitingStream(io.javalin.http.sse.SseClient client) {
+    public void waitingStream(io.javalin.http.sse.SseClient client) {
         client.keepAlive();
         String[] last = {null};
         java.util.concurrent.ScheduledFuture<?>[] task = {null};
@@ -88,18 +90,18 @@ public final class HomePage {
     }
 
     /** Stops the live waiting-list checks; called as the server begins to stop. */
-    void close() {
+    public void close() {
         waitingChecks.shutdownNow();
     }
 
-    void start(Context ctx) {
+    public void start(Context ctx) {
         SignedIn who = Security.who(ctx);
         Call call = calls.start("intake", who.account().username(), null, null);
         ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
     }
 
     /** A phone call waiting on the line becomes this handler's; if someone was quicker, they are told so. */
-    void take(Context ctx) {
+    public void take(Context ctx) {
         UUID id = CallViews.callId(ctx);
         Account me = Security.who(ctx).account();
         Call call = calls.get(id);

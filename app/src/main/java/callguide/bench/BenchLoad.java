@@ -1,4 +1,4 @@
-package callguide;
+package callguide.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.call.Call;
 import callguide.call.CallRefused;
@@ -7,6 +7,7 @@ import callguide.flow.FlowEngine;
 import callguide.flow.InvalidAnswer;
 import callguide.flow.Position;
 import callguide.flow.Question;
+import callguide.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -24,11 +25,11 @@ public final class CheckPages {
 
     private final CallViews views;
 
-    CheckPages(CallViews views) {
+    public CheckPages(CallViews views) {
         this.views = views;
     }
 
-    void show(Context ctx) {
+    public void show(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         String question = ctx.queryParam("question"), answer = ctx.queryParam("answer");
@@ -78,7 +79,7 @@ public final class CheckPages {
         return facts.subList(Math.max(0, facts.size() - 3), facts.size());
     }
 
-    void confirm(Context ctx) {
+    public void confirm(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         String question = ctx.formParam("question"), answer = ctx.formParam("answer");

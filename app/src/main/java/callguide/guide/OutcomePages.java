@@ -1,8 +1,10 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.assist.CaseNotes;
 import callguide.call.Call;
 import callguide.flow.Outcome;
+import callguide.web.Pages;
+import callguide.web.UkTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -34,13 +36,13 @@ public final class OutcomePages {
     private final ObjectMapper json;
     private final CaseNotes caseNotes;
 
-    OutcomePages(CallViews views, ObjectMapper json, CaseNotes caseNotes) {
+    public OutcomePages(CallViews views, ObjectMapper json, CaseNotes caseNotes) {
         this.views = views;
         this.json = json;
         this.caseNotes = caseNotes;
     }
 
-    void show(Context ctx) {
+    public void show(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         if (call.status() != Call.Status.completed) {
@@ -50,7 +52,7 @@ public final class OutcomePages {
         render(ctx, call, notes(call, "", List.of()), null);
     }
 
-    void addNote(Context ctx) {
+    public void addNote(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         String text = ctx.formParam("note") == null ? "" : ctx.formParam("note").strip();
@@ -71,7 +73,7 @@ public final class OutcomePages {
      * The checklist's ticks, sent whole: with JavaScript on each change (204), without it by its button.
      * Each change is kept as a call event, so a reload or a search shows the same ticks.
      */
-    void tick(Context ctx) {
+    public void tick(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
         if (call.status() != Call.Status.completed) {
@@ -92,7 +94,7 @@ public final class OutcomePages {
     }
 
     /** The outcome page; {@code transferProblem} says why the handler's transfer request was refused, if it was. */
-    void render(Context ctx, Call call, String transferProblem) {
+    public void render(Context ctx, Call call, String transferProblem) {
         render(ctx, call, notes(call, "", List.of()), transferProblem);
     }
 
@@ -101,7 +103,7 @@ public final class OutcomePages {
         CaseNotes.Note note = call.confidential() ? null : caseNotes.note(call.id());
         Pages.render(ctx, "outcome.jte", new OutcomePage(call.id(), outcome, call.confidential(),
                 note == null ? null : note.caseNote(), note == null ? null : note.summary(),
-                CallViews.time(call.startedAt()), views.timer(call).elapsed(), notes, views.phone().transcript(call),
+                UkTime.time(call.startedAt()), views.timer(call).elapsed(), notes, views.phone().transcript(call),
                 views.phone().transfer(call, transferProblem), "written".equals(call.answerMap().get("contact_route")),
                 callguide.call.CallService.ticks(views.calls().events(call.id())),
                 outcome.flags().stream().map(CallViews::words).toList()));
@@ -109,7 +111,7 @@ public final class OutcomePages {
 
     private Notes notes(Call call, String text, List<Pages.FieldError> errors) {
         List<Note> list = views.calls().events(call.id()).stream().filter(e -> "note".equals(e.type()) && e.note() != null)
-                .map(e -> new Note(CallViews.time(e.at()), e.note())).toList();
+                .map(e -> new Note(UkTime.time(e.at()), e.note())).toList();
         return new Notes(call.id(), list, text, errors, UUID.randomUUID());
     }
 

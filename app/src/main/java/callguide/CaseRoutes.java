@@ -1,8 +1,4 @@
-package callguide.web;
-
-import static io.javalin.apibuilder.ApiBuilder.get;
-import static io.javalin.apibuilder.ApiBuilder.path;
-import static io.javalin.apibuilder.ApiBuilder.post;
+package callguide;
 
 import callguide.call.CallService;
 import callguide.casework.Actor;
@@ -11,10 +7,18 @@ import callguide.casework.CasePages;
 import callguide.casework.CaseRefused;
 import callguide.casework.CaseService;
 import callguide.telephony.Telephony;
+import callguide.web.Access;
+import callguide.web.ApiError;
+import callguide.web.Pages;
+import callguide.web.Security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.UUID;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
 
 /** The Complaints Resolution Team's part of the route table: the resolution flow, cases, moves and their pages. */
 final class CaseRoutes {

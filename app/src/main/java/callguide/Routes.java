@@ -1,12 +1,4 @@
-package callguide.web;
-
-import static io.javalin.apibuilder.ApiBuilder.before;
-import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
-import static io.javalin.apibuilder.ApiBuilder.delete;
-import static io.javalin.apibuilder.ApiBuilder.get;
-import static io.javalin.apibuilder.ApiBuilder.path;
-import static io.javalin.apibuilder.ApiBuilder.post;
-import static io.javalin.apibuilder.ApiBuilder.sse;
+package callguide;
 
 import callguide.account.Accounts;
 import callguide.assist.Assist;
@@ -15,6 +7,20 @@ import callguide.call.FlowCatalog;
 import callguide.call.Nation;
 import callguide.call.WorkingCalendar;
 import callguide.flow.Renderer;
+import callguide.guide.AssistApi;
+import callguide.guide.CallApi;
+import callguide.guide.CallStartLimit;
+import callguide.guide.CallViews;
+import callguide.guide.CheckPages;
+import callguide.guide.FlowApi;
+import callguide.guide.HomePage;
+import callguide.guide.OutcomePages;
+import callguide.guide.PhonePanels;
+import callguide.guide.QuestionPages;
+import callguide.guide.SearchPages;
+import callguide.guide.SuggestionPanel;
+import callguide.guide.TransferPages;
+import callguide.review.CallHolders;
 import callguide.review.InsightsDao;
 import callguide.review.InsightsPage;
 import callguide.review.ReviewDao;
@@ -22,6 +28,17 @@ import callguide.review.ReviewPages;
 import callguide.review.TimelinePage;
 import callguide.store.Database;
 import callguide.telephony.Telephony;
+import callguide.web.Access;
+import callguide.web.Assets;
+import callguide.web.Body;
+import callguide.web.ClientAddress;
+import callguide.web.Errors;
+import callguide.web.Gate;
+import callguide.web.InputCheck;
+import callguide.web.JteRenderer;
+import callguide.web.Security;
+import callguide.web.SessionApi;
+import callguide.web.SignInPages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -31,6 +48,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.sse;
 
 /** The one route table: every route names who may use it, and {@link Gate} decides each request from that. */
 public final class Routes {

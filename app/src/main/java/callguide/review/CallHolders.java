@@ -1,21 +1,21 @@
-package callguide.web;
+package callguide.review;
 
 import callguide.account.SignedIn;
 import callguide.call.Call;
 import callguide.call.CallRefused;
 import callguide.call.CallService;
-import callguide.review.ReviewDao;
+import callguide.web.Gate;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Whose each call is, for the gate, and the log of reviewers' reads. */
-final class CallHolders implements Gate.Calls {
+public final class CallHolders implements Gate.Calls {
     private final CallService calls;
     private final ReviewDao review;
     private final Clock clock;
 
-    CallHolders(CallService calls, ReviewDao review, Clock clock) {
+    public CallHolders(CallService calls, ReviewDao review, Clock clock) {
         this.calls = calls;
         this.review = review;
         this.clock = clock;

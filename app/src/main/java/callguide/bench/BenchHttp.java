@@ -1,4 +1,4 @@
-package callguide;
+package callguide.bench;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

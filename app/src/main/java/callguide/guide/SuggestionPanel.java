@@ -1,9 +1,9 @@
-package callguide.web;
+package callguide.guide;
 
 import callguide.assist.Confidence;
+import callguide.assist.Suggester;
 import callguide.assist.Suggestion;
 import callguide.assist.SuggestionLog;
-import callguide.assist.Suggester;
 import callguide.assist.Utterance;
 import callguide.flow.Question;
 import callguide.flow.Step;
@@ -64,7 +64,7 @@ public final class SuggestionPanel {
     private final Suggester suggester;
     private final SuggestionLog log;
 
-    SuggestionPanel(Suggester suggester, SuggestionLog log) {
+    public SuggestionPanel(Suggester suggester, SuggestionLog log) {
         this.suggester = suggester;
         this.log = log;
     }

@@ -1,21 +1,23 @@
-package callguide.web;
+package callguide.guide;
 
+import callguide.web.ApiError;
+import callguide.web.Identity;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** At most so many calls started a minute per sign-in (429 beyond), counted in PostgreSQL so every node shares it. */
-final class CallStartLimit {
+public final class CallStartLimit {
     private final Jdbi jdbi;
     private final int perMinute;
 
-    CallStartLimit(Jdbi jdbi, int perMinute) {
+    public CallStartLimit(Jdbi jdbi, int perMinute) {
         this.jdbi = jdbi;
         this.perMinute = perMinute;
     }
 
-    Handler limited(Handler start) {
+    public Handler limited(Handler start) {
         return ctx -> {
             take(ctx);
             start.handle(ctx);
