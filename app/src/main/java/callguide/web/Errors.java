@@ -9,6 +9,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,15 @@ public final class Errors {
             LOG.error("unhandled error on {}: {} caused by {}", where, e.getClass().getName(), rootCause(e));
             send(ctx, 500, "internal_error", "something went wrong on our side; nothing was recorded", Map.of());
         });
+    }
+
+    /**
+     * A feature's own refusal (a domain exception that knows no HTTP): the route table names its status and error code
+     * here, so the feature stays free of the web and every refusal still becomes a response in this one class.
+     */
+    public static <E extends Exception> void refusal(JavalinConfig config, Class<E> type, ToIntFunction<E> status,
+                                                     Function<E, String> error) {
+        config.routes.exception(type, (e, ctx) -> send(ctx, status.applyAsInt(e), error.apply(e), e.getMessage(), Map.of()));
     }
 
     /** The database could not be reached: nothing was recorded, and trying again shortly will work once it is back. */
