@@ -6,6 +6,7 @@ import callguide.call.CallService;
 import callguide.call.FlowCatalog;
 import callguide.call.Nation;
 import callguide.call.WorkingCalendar;
+import callguide.flow.IntakeRules;
 import callguide.flow.Renderer;
 import callguide.guide.AssistApi;
 import callguide.guide.CallApi;
@@ -87,7 +88,7 @@ public final class Routes {
         SessionApi sessions = new SessionApi(s.accounts(), s.clientAddress(), s.json());
         SignInPages signIn = new SignInPages(s.accounts(), s.clientAddress());
         CallViews views = new CallViews(s.calls(), s.renderer(), s.clock(), new PhonePanels(s.telephony()));
-        callguide.review.Titles titles = new callguide.review.Titles(s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer());
+        callguide.review.Titles titles = new callguide.review.Titles(s.flows().current(IntakeRules.FLOW).map(e -> e.flow()).orElse(null), s.renderer());
         HomePage home = new HomePage(s.calls(), s.review(), s.telephony(), titles, s.clock());
         QuestionPages questions = new QuestionPages(views, new SuggestionPanel(s.assist().suggester(), s.assist().suggestions()));
         SearchPages search = new SearchPages(views, s.assist());
@@ -97,7 +98,7 @@ public final class Routes {
         ReviewPages review = new ReviewPages(s.review(), titles);
         TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock(), s.telephony());
         InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
-                s.flows().current("intake").map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
+                s.flows().current(IntakeRules.FLOW).map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
         AssistApi assist = new AssistApi(s.assist(), s.json());
         Gate gate = new Gate(s.accounts(), new CallHolders(s.calls(), s.review(), s.clock()), s.telephony()::verify);
         CallStartLimit starts = new CallStartLimit(s.database().jdbi(), s.callsPerMinute());

@@ -4,6 +4,7 @@ import callguide.call.Call;
 import callguide.call.CallService;
 import callguide.call.GivenAnswer;
 import callguide.flow.Flow;
+import callguide.flow.IntakeRules;
 import callguide.flow.Option;
 import callguide.flow.Outcome;
 import callguide.flow.Outcomes;
@@ -87,7 +88,7 @@ public final class CaseNotes {
             before.put(a.question(), a.answer());
         }
         if (call.outcome() == null) return out.append("\nNo outcome yet: the call is on '").append(call.currentQuestion()).append("'.").toString();
-        return outcome(out, read(call.outcome()), "written".equals(call.answerMap().get("contact_route"))).toString().strip();
+        return outcome(out, read(call.outcome()), IntakeRules.written(call.answerMap())).toString().strip();
     }
 
     /** A written contact is answered in writing, so its words are what went in the reply, not what was said. */

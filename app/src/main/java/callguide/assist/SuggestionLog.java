@@ -6,6 +6,7 @@ import callguide.call.CallEvent;
 import callguide.call.CallRefused;
 import callguide.call.CallService;
 import callguide.flow.Flow;
+import callguide.flow.IntakeRules;
 import callguide.flow.Question;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +49,7 @@ public final class SuggestionLog {
             Question q = choice(calls.flowOf(call), question);
             check(q, "suggested", suggested);
             check(q, "chosen", chosen);
-            boolean confidential = call.confidential() || ("staff_conduct".equals(question) && "yes".equals(chosen));
+            boolean confidential = call.confidential() || IntakeRules.confidential(question, chosen);
             String kept = confidential || evidence == null || evidence.isBlank() ? null : SafeText.of(Utterance.of(evidence).text());
             Instant now = clock.instant();
             boolean accepted = suggested.equals(chosen);

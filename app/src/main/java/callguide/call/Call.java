@@ -1,5 +1,6 @@
 package callguide.call;
 
+import callguide.flow.IntakeRules;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,6 @@ public record Call(UUID id, String flowId, String flowVersion, String handlerId,
 
     /** Staff-conduct complaints may have no details recorded: no notes, no free text of any kind. */
     public boolean confidential() {
-        return answers.stream().anyMatch(a -> a.question().equals("staff_conduct") && a.answer().equals("yes"));
+        return answers.stream().anyMatch(a -> IntakeRules.confidential(a.question(), a.answer()));
     }
 }

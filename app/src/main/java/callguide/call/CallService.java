@@ -3,6 +3,7 @@ package callguide.call;
 import callguide.call.CallRefused.Reason;
 import callguide.flow.Flow;
 import callguide.flow.FlowEngine;
+import callguide.flow.IntakeRules;
 import callguide.flow.Outcome;
 import callguide.flow.Position;
 import callguide.flow.Question;
@@ -105,7 +106,7 @@ public final class CallService {
             Map<String, String> after = new LinkedHashMap<>(before);
             after.put(question, value);
             Position position = FlowEngine.walk(flow, after, today);
-            boolean confidential = "yes".equals(position.answersInForce().get("staff_conduct"));
+            boolean confidential = IntakeRules.confidential(position.answersInForce());
             String cleanNote = note == null || note.isBlank() ? null : note.strip();
             if (cleanNote != null && confidential) throw notesRefused();
 
@@ -241,7 +242,7 @@ public final class CallService {
                     Call.Status.in_progress, position.question().id(), inForce, null, List.of(), null,
                     call.startedAt(), now, null);
         }
-        Nation nation = Nation.forRegion(position.answersInForce().get("region"), call.nation(), defaultNation);
+        Nation nation = Nation.forRegion(position.answersInForce().get(IntakeRules.REGION), call.nation(), defaultNation);
         Outcome outcome = renderer.outcome(flow, position, rule -> rule.workingDays()
                 ? calendar.addWorkingDays(nation, today, rule.days()) : calendar.addCalendarDays(today, rule.days()));
         events.add(CallEvent.of("outcome", null, outcome.code(), null, write(Map.of("flags", outcome.flags()))));

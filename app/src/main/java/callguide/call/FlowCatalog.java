@@ -3,6 +3,7 @@ package callguide.call;
 import callguide.flow.Flow;
 import callguide.flow.FlowLoader;
 import callguide.flow.FlowProblem;
+import callguide.flow.IntakeRules;
 import callguide.flow.InvalidFlow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ public final class FlowCatalog {
         List<FlowProblem> problems = new ArrayList<>();
         for (Map.Entry<String, String> file : files(dir).entrySet()) {
             // Process flows (kind: process) are not intake flows; their own loader reads them.
-            if (!"intake".equals(callguide.resolution.ProcessLoader.kind(file.getValue()))) continue;
+            if (!IntakeRules.FLOW.equals(callguide.resolution.ProcessLoader.kind(file.getValue()))) continue;
             try {
                 out.add(new Entry(loader.load(file.getKey(), file.getValue()), file.getValue()));
             } catch (InvalidFlow e) {

@@ -1,5 +1,6 @@
 package callguide.call;
 
+import callguide.flow.IntakeRules;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -30,8 +31,8 @@ public enum Nation {
 
     /** The nation whose bank holidays apply: Northern Ireland for an NI case, else the call's own GB nation. */
     public static Nation forRegion(String region, Nation given, Nation gbDefault) {
-        if ("ni".equals(region)) return NORTHERN_IRELAND;
-        if ("gb".equals(region) && given == NORTHERN_IRELAND) return gbDefault == NORTHERN_IRELAND ? ENGLAND_AND_WALES : gbDefault;
+        if (IntakeRules.NI.equals(region)) return NORTHERN_IRELAND;
+        if (IntakeRules.GB.equals(region) && given == NORTHERN_IRELAND) return gbDefault == NORTHERN_IRELAND ? ENGLAND_AND_WALES : gbDefault;
         return given;
     }
 

@@ -1,5 +1,6 @@
 package callguide.casework;
 
+import callguide.flow.IntakeRules;
 import callguide.resolution.MoveRefused;
 import callguide.web.ApiError;
 import callguide.web.Body;
@@ -119,7 +120,7 @@ public final class CaseApi {
 
     static ManualCase manual(Body m) {
         String team = m.text("team", true, 2);
-        if (!List.of("gb", "ni").contains(team)) throw new ApiError(400, "invalid_field", "'team' must be gb or ni");
+        if (!List.of(IntakeRules.GB, IntakeRules.NI).contains(team)) throw new ApiError(400, "invalid_field", "'team' must be gb or ni");
         LocalDate received = m.date("receivedOn");
         return new ManualCase(team, received == null ? LocalDate.now(CaseService.UK) : received, m.text("referredBy", true, 200),
                 flag(m, "parliamentary"), flag(m, "consolatoryOnly"), flag(m, "iceNotice"), flag(m, "fromBau"),

@@ -1,5 +1,6 @@
 package callguide.casework;
 
+import callguide.flow.IntakeRules;
 import callguide.resolution.CaseState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -116,12 +117,17 @@ public final class CaseDao {
     public List<Waiting> waitingCalls() {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT c.id, c.outcome_code, c.completed_at,
-                       CASE WHEN c.answers @> '[{"question": "region", "answer": "ni"}]' THEN 'ni' ELSE 'gb' END AS team
+                       CASE WHEN c.answers @> CAST(:ni AS jsonb) THEN :niTeam ELSE :gbTeam END AS team
                 FROM calls c LEFT JOIN crt_cases k ON k.call_id = c.id
                 WHERE k.id IS NULL AND c.status = 'completed'
-                  AND (c.outcome_code IN ('WARM_TRANSFER_RESOLUTION_TEAM', 'REFER_RESOLUTION_TEAM')
-                       OR (c.outcome_code = 'STAFF_CONDUCT_CONFIDENTIAL' AND c.answers @> '[{"question": "caller", "answer": "mp_mla"}]'))
+                  AND (c.outcome_code IN (<toTeam>)
+                       OR (c.outcome_code = :staffConduct AND c.answers @> CAST(:fromMp AS jsonb)))
                 ORDER BY c.completed_at DESC LIMIT 50""")
+                // The same rule as IntakeRules.opensResolutionCase, on the stored answers.
+                .bindList("toTeam", List.copyOf(IntakeRules.RESOLUTION_TEAM_OUTCOMES))
+                .bind("staffConduct", IntakeRules.STAFF_CONDUCT_CONFIDENTIAL)
+                .bind("ni", answered(IntakeRules.REGION, IntakeRules.NI)).bind("niTeam", IntakeRules.NI).bind("gbTeam", IntakeRules.GB)
+                .bind("fromMp", answered(IntakeRules.CALLER, IntakeRules.MP_MLA))
                 .map((rs, ctx) -> new Waiting(rs.getObject("id", UUID.class), rs.getString("outcome_code"), rs.getString("team"),
                         instant(rs, "completed_at"))).list());
     }
@@ -164,5 +170,10 @@ public final class CaseDao {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable stored case data", e);
         }
+    }
+
+    /** A stored answers array holding this answer, for a jsonb containment test. */
+    private String answered(String question, String answer) {
+        return json.createArrayNode().add(json.createObjectNode().put("question", question).put("answer", answer)).toString();
     }
 }

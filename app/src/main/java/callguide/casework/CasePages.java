@@ -5,6 +5,7 @@ import callguide.call.Call;
 import callguide.call.CallEvent;
 import callguide.call.CallService;
 import callguide.flow.Flow;
+import callguide.flow.IntakeRules;
 import callguide.resolution.CaseClock;
 import callguide.resolution.CaseKind;
 import callguide.resolution.MoveRefused;
@@ -68,7 +69,7 @@ public final class CasePages {
     public void queue(Context ctx) {
         Actor me = actor(ctx);
         String team = ctx.queryParam("team");
-        if (team != null && !List.of("gb", "ni").contains(team)) team = null;
+        if (team != null && !List.of(IntakeRules.GB, IntakeRules.NI).contains(team)) team = null;
         List<CaseRecord> all = cases.all();
         String t = team;
         List<Queue.Item> mine = Queue.of(all.stream().filter(c -> me.username().equals(c.caseworker())).toList(), flow(), cases.today());

@@ -3,6 +3,7 @@ package callguide.casework;
 import callguide.call.Call;
 import callguide.call.CallService;
 import callguide.casework.CaseRefused.Reason;
+import callguide.flow.IntakeRules;
 import callguide.resolution.CaseEngine;
 import callguide.resolution.CaseKind;
 import callguide.resolution.CaseState;
@@ -14,7 +15,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -22,8 +22,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class CaseService {
     static final ZoneId UK = ZoneId.of("Europe/London");
     /** Intake outcomes that send work to the CRT; a staff-conduct MP contact opens only a placeholder. */
-    static final Set<String> TO_CRT = Set.of("WARM_TRANSFER_RESOLUTION_TEAM", "REFER_RESOLUTION_TEAM");
-    static final String STAFF_CONDUCT = "STAFF_CONDUCT_CONFIDENTIAL";
 
     private final CaseDao dao;
     private final CaseEngine engine;
@@ -65,13 +63,12 @@ public final class CaseService {
             throw new CaseRefused(Reason.call_in_progress, "call " + callId + " has no outcome yet");
         }
         Map<String, String> answers = call.answerMap();
-        String team = "ni".equals(answers.get("region")) ? "ni" : "gb";
-        if (STAFF_CONDUCT.equals(call.outcomeCode())) {
+        String team = IntakeRules.team(answers);
+        if (!IntakeRules.opensResolutionCase(call.outcomeCode(), answers)) throw notForCrt(call);
+        if (IntakeRules.STAFF_CONDUCT_CONFIDENTIAL.equals(call.outcomeCode())) {
             // Staff conduct: only an MP/MLA's contact is the CRT's, and it keeps nothing but the link (000 step 1).
-            if (!"mp_mla".equals(answers.get("caller"))) throw notForCrt(call);
             return open(CaseKind.placeholder, Map.of(), team, callId, call.handlerId(), today(), false, who);
         }
-        if (!TO_CRT.contains(call.outcomeCode())) throw notForCrt(call);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("parliamentary", yes(call.flags().contains("parliamentary_contact")));
         facts.put("notify_ice_on_closure", yes(call.flags().contains("notify_ice_on_closure")));

@@ -1,5 +1,6 @@
 package callguide.casework;
 
+import callguide.flow.IntakeRules;
 import callguide.resolution.CaseClock;
 import callguide.resolution.CaseKind;
 import callguide.resolution.ProcessFlow;
@@ -30,7 +31,7 @@ public final class Reports {
         List<CaseRecord> complaints = all.stream().filter(c -> c.state().kind() == CaseKind.complaint).toList();
         return new Report(row("All complaints", complaints, today),
                 group(complaints, c -> c.state().facts().getOrDefault("root_cause", "Not yet recorded"), today),
-                group(complaints, c -> c.team().equals("ni") ? "Northern Ireland" : "Great Britain", today),
+                group(complaints, c -> c.team().equals(IntakeRules.NI) ? "Northern Ireland" : "Great Britain", today),
                 group(complaints.stream().filter(c -> c.state().fact("parliamentary")).toList(),
                         c -> c.state().facts().getOrDefault("constituency", "Not yet recorded"), today));
     }

@@ -14,7 +14,7 @@ public final class Renderer {
     }
 
     public Terms terms(Map<String, String> answers) {
-        return Terms.of("ni".equals(answers.get("region")), contacts);
+        return Terms.of(IntakeRules.northernIreland(answers), contacts);
     }
 
     public Step step(Question q, Map<String, String> answers) {

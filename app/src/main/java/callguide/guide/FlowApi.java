@@ -6,6 +6,7 @@ import callguide.call.WorkingCalendar;
 import callguide.flow.Flow;
 import callguide.flow.FlowEngine;
 import callguide.flow.FlowLoader;
+import callguide.flow.IntakeRules;
 import callguide.flow.InvalidAnswer;
 import callguide.flow.Position;
 import callguide.flow.Question;
@@ -69,7 +70,7 @@ public final class FlowApi {
             throw new ApiError(422, "incomplete", "the answers run out before an outcome: '" + p.question().id()
                     + "' must be answered next", Map.of("missing", p.question().id(), "path", p.path()));
         }
-        Nation effective = Nation.forRegion(p.answersInForce().get("region"), nation, defaultNation);
+        Nation effective = Nation.forRegion(p.answersInForce().get(IntakeRules.REGION), nation, defaultNation);
         var outcome = renderer.outcome(flow, p, r -> r.workingDays()
                 ? calendar.addWorkingDays(effective, day, r.days()) : calendar.addCalendarDays(day, r.days()));
         Map<String, Object> out = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import callguide.account.Account;
 import callguide.account.SignedIn;
 import callguide.call.Call;
 import callguide.call.CallService;
+import callguide.flow.IntakeRules;
 import callguide.review.CallRow;
 import callguide.review.ReviewDao;
 import callguide.review.ReviewFilter;
@@ -96,7 +97,7 @@ public final class HomePage {
 
     public void start(Context ctx) {
         SignedIn who = Security.who(ctx);
-        Call call = calls.start("intake", who.account().username(), null, null);
+        Call call = calls.start(IntakeRules.FLOW, who.account().username(), null, null);
         ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
     }
 

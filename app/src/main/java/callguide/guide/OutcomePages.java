@@ -2,6 +2,7 @@ package callguide.guide;
 
 import callguide.assist.CaseNotes;
 import callguide.call.Call;
+import callguide.flow.IntakeRules;
 import callguide.flow.Outcome;
 import callguide.web.Pages;
 import callguide.web.UkTime;
@@ -104,7 +105,7 @@ public final class OutcomePages {
         Pages.render(ctx, "outcome.jte", new OutcomePage(call.id(), outcome, call.confidential(),
                 note == null ? null : note.caseNote(), note == null ? null : note.summary(),
                 UkTime.time(call.startedAt()), views.timer(call).elapsed(), notes, views.phone().transcript(call),
-                views.phone().transfer(call, transferProblem), "written".equals(call.answerMap().get("contact_route")),
+                views.phone().transfer(call, transferProblem), IntakeRules.written(call.answerMap()),
                 callguide.call.CallService.ticks(views.calls().events(call.id())),
                 outcome.flags().stream().map(CallViews::words).toList()));
     }

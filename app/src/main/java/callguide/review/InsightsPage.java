@@ -1,6 +1,7 @@
 package callguide.review;
 
 import callguide.flow.Flow;
+import callguide.flow.IntakeRules;
 import callguide.flow.Question;
 import callguide.flow.Renderer;
 import callguide.web.Pages;
@@ -58,8 +59,8 @@ public final class InsightsPage {
                         .atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant();
         List<InsightsDao.Count> outcomes = dao.perOutcome(since);
         long completed = outcomes.stream().mapToLong(InsightsDao.Count::count).sum();
-        long dissatisfied = count(outcomes, "RECORD_DISSATISFACTION");
-        long complaints = count(outcomes, "RAISE_COMPLAINT");
+        long dissatisfied = count(outcomes, IntakeRules.RECORD_DISSATISFACTION);
+        long complaints = count(outcomes, IntakeRules.RAISE_COMPLAINT);
         long both = dissatisfied + complaints;
         Function<InsightsDao.Count, String> asIs = c -> "" + c.count();
         List<Chart> charts = List.of(
