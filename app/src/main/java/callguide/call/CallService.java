@@ -88,20 +88,20 @@ public final class CallService {
 
     /**
      * Answers the current question or changes an earlier one. Answers that no longer apply are dropped;
-     * a retried request id returns the first reply and records nothing. Returns the reply as JSON.
+     * a retried request id returns the first reply and records nothing.
      */
-    public String answer(UUID id, String question, String answer, String note, UUID requestId) {
+    public Reply answer(UUID id, String question, String answer, String note, UUID requestId) {
         return dao.jdbi().inTransaction(h -> {
             CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
             String replay = locked.replay("answered", "changed");
-            if (replay != null) return replay;
+            if (replay != null) return read(replay, Reply.class);
             Call call = stillOpen(locked.call());
             Flow flow = flows.version(call.flowId(), call.flowVersion());
             LocalDate today = today();
             Map<String, String> before = call.answerMap();
             String value = asked(flow, FlowEngine.walk(flow, before, today), question).check(answer, today);
             if (value.equals(before.get(question)) && (note == null || note.isBlank())) {
-                return write(new Reply(step(call), null)); // the same answer again changes nothing
+                return new Reply(step(call), null); // the same answer again changes nothing
             }
             Map<String, String> after = new LinkedHashMap<>(before);
             after.put(question, value);
@@ -112,10 +112,10 @@ public final class CallService {
 
             Instant now = clock.instant();
             List<CallEvent> events = answerEvents(before, question, value, cleanNote, position);
-            Call next = next(call, flow, position, now, today, events);
-            String reply = next.outcome() != null ? "{\"outcome\":" + next.outcome() + "}" : write(new Reply(step(next), null));
+            Advanced next = next(call, flow, position, now, today, events);
+            Reply reply = next.outcome() != null ? new Reply(null, next.outcome()) : new Reply(step(next.call()), null);
             if (confidential && !call.confidential()) events.addAll(removeDetails(h, id));
-            dao.record(h, next, now, events, requestId, reply);
+            dao.record(h, next.call(), now, events, requestId, write(reply));
             return reply;
         });
     }
@@ -228,7 +228,10 @@ public final class CallService {
         });
     }
 
-    private Call next(Call call, Flow flow, Position position, Instant now, LocalDate today, List<CallEvent> events) {
+    /** The call after an answer, and the outcome it reached, if any. */
+    private record Advanced(Call call, Outcome outcome) {}
+
+    private Advanced next(Call call, Flow flow, Position position, Instant now, LocalDate today, List<CallEvent> events) {
         Map<String, Instant> when = new java.util.HashMap<>();
         call.answers().forEach(a -> when.put(a.question(), a.at()));
         Map<String, String> old = call.answerMap();
@@ -238,17 +241,17 @@ public final class CallService {
             return new GivenAnswer(q, v, at);
         }).toList();
         if (!position.finished()) {
-            return new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
+            return new Advanced(new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
                     Call.Status.in_progress, position.question().id(), inForce, null, List.of(), null,
-                    call.startedAt(), now, null);
+                    call.startedAt(), now, null), null);
         }
         Nation nation = Nation.forRegion(position.answersInForce().get(IntakeRules.REGION), call.nation(), defaultNation);
         Outcome outcome = renderer.outcome(flow, position, rule -> rule.workingDays()
                 ? calendar.addWorkingDays(nation, today, rule.days()) : calendar.addCalendarDays(today, rule.days()));
         events.add(CallEvent.of("outcome", null, outcome.code(), null, write(Map.of("flags", outcome.flags()))));
-        return new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
+        return new Advanced(new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
                 Call.Status.completed, null, inForce, outcome.code(), outcome.flags(), write(outcome),
-                call.startedAt(), now, now);
+                call.startedAt(), now, now), outcome);
     }
 
     /** The question, if the call has reached it: the current one, or one already answered on its path. */
@@ -278,6 +281,14 @@ public final class CallService {
     private static CallRefused notesRefused() {
         return new CallRefused(Reason.notes_not_allowed, "this is a complaint about a member of staff's behaviour: "
                 + "the procedure allows no details of it to be recorded, so notes are refused");
+    }
+
+    private <T> T read(String stored, Class<T> type) {
+        try {
+            return json.readValue(stored, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored reply that cannot be read", e);
+        }
     }
 
     private String write(Object value) {

@@ -78,8 +78,7 @@ public final class CallApi {
         if (answerNode == null) throw new ApiError(400, "missing_field", "'answer' is required (null or \"\" for an empty date)");
         if (!answerNode.isNull() && !answerNode.isTextual()) throw new ApiError(400, "invalid_field", "'answer' must be a string");
         String note = body.text("note", false, 10_000);
-        String reply = calls.answer(id, question, answerNode.isNull() ? null : answerNode.asText(), note, body.uuid("requestId"));
-        ctx.contentType("application/json").result(reply);
+        ctx.json(calls.answer(id, question, answerNode.isNull() ? null : answerNode.asText(), note, body.uuid("requestId")));
     }
 
     public void note(Context ctx) {
