@@ -4,6 +4,7 @@ import callguide.call.CallRefused.Reason;
 import callguide.flow.Flow;
 import callguide.flow.FlowEngine;
 import callguide.flow.IntakeRules;
+import callguide.flow.InvalidAnswer;
 import callguide.flow.Outcome;
 import callguide.flow.Position;
 import callguide.flow.Question;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Guided calls: start one, answer or change a question, add a note. Each is one short transaction. */
@@ -127,6 +129,24 @@ public final class CallService {
         if (call.status() != Call.Status.completed) return call;
         throw new CallRefused(Reason.call_completed, "call " + call.id() + " already reached " + call.outcomeCode()
                 + "; its answers can no longer change");
+    }
+
+    /**
+     * Where this answer would take the call, recorded or not: the finished position when it reaches an outcome, so the
+     * handler checks their answers before it is recorded; empty when it leads to another question or cannot be given.
+     */
+    public Optional<Position> outcomeIfAnswered(Call call, String question, String answer) {
+        if (call.status() != Call.Status.in_progress || question == null || answer == null) return Optional.empty();
+        Flow flow = flowOf(call);
+        LocalDate today = today();
+        Map<String, String> after = new LinkedHashMap<>(call.answerMap());
+        try {
+            after.put(question, asked(flow, FlowEngine.walk(flow, call.answerMap(), today), question).check(answer, today));
+        } catch (CallRefused | InvalidAnswer e) {
+            return Optional.empty();
+        }
+        Position position = FlowEngine.walk(flow, after, today);
+        return position.finished() ? Optional.of(position) : Optional.empty();
     }
 
     /** The answer (or change), then every earlier answer that no longer applies. */

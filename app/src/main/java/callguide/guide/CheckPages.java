@@ -3,17 +3,12 @@ package callguide.guide;
 import callguide.call.Call;
 import callguide.call.CallRefused;
 import callguide.flow.Flow;
-import callguide.flow.FlowEngine;
-import callguide.flow.InvalidAnswer;
 import callguide.flow.Position;
-import callguide.flow.Question;
 import callguide.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** "Check your answers": the last answer is held here, unrecorded, until the handler confirms it. */
@@ -33,7 +28,7 @@ public final class CheckPages {
         Call call = views.own(ctx);
         if (call == null) return;
         String question = ctx.queryParam("question"), answer = ctx.queryParam("answer");
-        Position position = reached(call, question, answer);
+        Position position = views.calls().outcomeIfAnswered(call, question, answer).orElse(null);
         if (position == null) {
             ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
             return;
@@ -95,22 +90,4 @@ public final class CheckPages {
         ctx.redirect("/calls/" + call.id() + "/outcome", HttpStatus.SEE_OTHER);
     }
 
-    /** Where the answers lead with this one added, if that is an outcome; otherwise null. */
-    private Position reached(Call call, String question, String answer) {
-        if (call.status() == Call.Status.completed || question == null || answer == null) return null;
-        Flow flow = views.calls().flowOf(call);
-        Question q = flow.questions().get(question);
-        LocalDate today = views.calls().today();
-        Position now = FlowEngine.walk(flow, call.answerMap(), today);
-        boolean reached = now.path().contains(question) || (now.question() != null && now.question().id().equals(question));
-        if (q == null || !reached) return null;
-        Map<String, String> after = new LinkedHashMap<>(call.answerMap());
-        try {
-            after.put(question, q.check(answer, today));
-        } catch (InvalidAnswer e) {
-            return null;
-        }
-        Position position = FlowEngine.walk(flow, after, today);
-        return position.finished() ? position : null;
-    }
 }

@@ -91,7 +91,6 @@ public final class QuestionPages {
         if (call == null) return;
         Question q = askable(ctx, call);
         if (q == null) return;
-        Flow flow = views.calls().flowOf(call);
         LocalDate today = views.calls().today();
         CallViews.Pending pending = pending(call, ctx.formParam("pending"));
         AnswerForm form = AnswerForm.read(ctx, q, today);
@@ -102,9 +101,7 @@ public final class QuestionPages {
             return;
         }
         suggestions.record(call.id(), q, shown, form.value(), requestId(ctx));
-        Map<String, String> after = new LinkedHashMap<>(call.answerMap());
-        after.put(q.id(), form.value());
-        if (FlowEngine.walk(flow, after, today).finished()) {
+        if (views.calls().outcomeIfAnswered(call, q.id(), form.value()).isPresent()) {
             check(ctx, call, new CallViews.Pending(q.id(), form.value()));
             return;
         }
@@ -113,9 +110,7 @@ public final class QuestionPages {
         }
         Call now = views.calls().get(call.id());
         if (pending != null && !pending.question().equals(q.id()) && pending.question().equals(now.currentQuestion())) {
-            Map<String, String> withPending = new LinkedHashMap<>(now.answerMap());
-            withPending.put(pending.question(), pending.answer());
-            if (FlowEngine.walk(flow, withPending, today).finished()) {
+            if (views.calls().outcomeIfAnswered(now, pending.question(), pending.answer()).isPresent()) {
                 check(ctx, now, pending);
                 return;
             }
