@@ -10,6 +10,7 @@ import callguide.telephony.Telephony;
 import callguide.web.Access;
 import callguide.web.ApiError;
 import callguide.web.Pages;
+import callguide.web.PathId;
 import callguide.web.Security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -65,11 +66,7 @@ final class CaseRoutes {
     }
 
     private static UUID caseId(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(404, "unknown_case", "no case " + ctx.pathParam("id"));
-        }
+        return PathId.of(ctx, id -> new ApiError(404, "unknown_case", "no case " + id));
     }
 
     static Actor actor(Context ctx) {

@@ -49,6 +49,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
@@ -107,6 +108,7 @@ public final class Routes {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = Body.MAX_BYTES;
             config.jsonMapper(new JavalinJackson(s.json(), false));
+            config.validation.register(UUID.class, UUID::fromString);
             config.fileRenderer(new JteRenderer());
             Assets.register(config);
             Errors.register(config);

@@ -4,6 +4,7 @@ import callguide.flow.IntakeRules;
 import callguide.resolution.MoveRefused;
 import callguide.web.ApiError;
 import callguide.web.Body;
+import callguide.web.PathId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -100,11 +101,7 @@ public final class CaseApi {
     }
 
     private UUID id(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(404, "unknown_case", "no case " + ctx.pathParam("id"));
-        }
+        return PathId.of(ctx, id -> new ApiError(404, "unknown_case", "no case " + id));
     }
 
     static Map<String, String> fields(JsonNode n) {

@@ -12,6 +12,7 @@ import callguide.resolution.MoveRefused;
 import callguide.resolution.ProcessFlow;
 import callguide.telephony.Telephony;
 import callguide.web.Pages;
+import callguide.web.PathId;
 import callguide.web.Security;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -242,11 +243,7 @@ public final class CasePages {
     }
 
     private static UUID id(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new CaseRefused(CaseRefused.Reason.unknown_case, "no case " + ctx.pathParam("id"));
-        }
+        return PathId.of(ctx, id -> new CaseRefused(CaseRefused.Reason.unknown_case, "no case " + id));
     }
 
     private static int version(Context ctx) {

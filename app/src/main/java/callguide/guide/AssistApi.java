@@ -10,6 +10,7 @@ import callguide.call.CallRefused;
 import callguide.web.ApiError;
 import callguide.web.Body;
 import callguide.web.InputCheck;
+import callguide.web.PathId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -102,10 +103,6 @@ public final class AssistApi {
     }
 
     private static UUID callId(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new CallRefused(CallRefused.Reason.unknown_call, "no call " + ctx.pathParam("id"));
-        }
+        return PathId.of(ctx, id -> new CallRefused(CallRefused.Reason.unknown_call, "no call " + id));
     }
 }

@@ -7,6 +7,7 @@ import callguide.call.CallService;
 import callguide.call.Nation;
 import callguide.web.ApiError;
 import callguide.web.Body;
+import callguide.web.PathId;
 import callguide.web.Security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -110,10 +111,6 @@ public final class CallApi {
     }
 
     private static UUID id(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new CallRefused(CallRefused.Reason.unknown_call, "no call " + ctx.pathParam("id"));
-        }
+        return PathId.of(ctx, id -> new CallRefused(CallRefused.Reason.unknown_call, "no call " + id));
     }
 }

@@ -7,6 +7,7 @@ import callguide.flow.Flow;
 import callguide.flow.Option;
 import callguide.flow.Question;
 import callguide.flow.Renderer;
+import callguide.web.PathId;
 import callguide.web.UkTime;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -50,11 +51,7 @@ public final class CallViews {
     }
 
     static UUID callId(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new CallRefused(CallRefused.Reason.unknown_call, "no call " + ctx.pathParam("id"));
-        }
+        return PathId.of(ctx, id -> new CallRefused(CallRefused.Reason.unknown_call, "no call " + id));
     }
 
     CallService calls() {

@@ -12,6 +12,7 @@ import callguide.flow.Step;
 import callguide.telephony.Telephony;
 import callguide.telephony.TranscriptLine;
 import callguide.web.Pages;
+import callguide.web.PathId;
 import callguide.web.UkTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,12 +71,7 @@ public final class TimelinePage {
     }
 
     public void show(Context ctx) throws Exception {
-        UUID id;
-        try {
-            id = UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new CallRefused(CallRefused.Reason.unknown_call, "no call " + ctx.pathParam("id"));
-        }
+        UUID id = PathId.of(ctx, given -> new CallRefused(CallRefused.Reason.unknown_call, "no call " + given));
         Call call = calls.get(id);
         String title = call.outcome() == null ? null : json.readTree(call.outcome()).path("title").asText(null);
         Instant end = call.completedAt() != null ? call.completedAt() : call.updatedAt();

@@ -79,11 +79,11 @@ public final class Gate {
     /** A handler sees only their own calls (and may take a waiting one); a reviewer's every read is logged. */
     private void checkCall(Context ctx, SignedIn who, Access role, boolean waitingAllowed) {
         UUID id = callId(ctx);
-        Holder holder = calls.holder(id).orElseThrow(() -> noCall(ctx));
+        Holder holder = calls.holder(id).orElseThrow(() -> noCall(id.toString()));
         if (role == Access.HANDLER) {
             boolean mine = holder.handler().equals(who.account().username());
             // Not 403: another handler's call is not confirmed to exist.
-            if (!mine && !(waitingAllowed && holder.phone())) throw noCall(ctx);
+            if (!mine && !(waitingAllowed && holder.phone())) throw noCall(id.toString());
             return;
         }
         calls.audit(id, who, ctx.endpoints().matchedHttpEndpoint().path);
@@ -110,14 +110,10 @@ public final class Gate {
     }
 
     static UUID callId(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw noCall(ctx);
-        }
+        return PathId.of(ctx, Gate::noCall);
     }
 
-    private static ApiError noCall(Context ctx) {
-        return new ApiError(404, "unknown_call", "no call " + ctx.pathParam("id"));
+    private static ApiError noCall(String id) {
+        return new ApiError(404, "unknown_call", "no call " + id);
     }
 }
