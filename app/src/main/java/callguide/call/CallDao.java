@@ -3,9 +3,6 @@ package callguide.call;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.mapper.Nested;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The SQL for calls and their events. Methods taking a Handle run inside the caller's transaction. */
@@ -28,6 +29,12 @@ public final class CallDao {
     public CallDao(Jdbi jdbi, ObjectMapper json) {
         this.jdbi = jdbi;
         this.json = json;
+        // Rows onto the records' constructors; the two columns that are not plain values say how they are read.
+        jdbi.registerColumnMapper(new GenericType<List<GivenAnswer>>() {}, (rs, column, ctx) -> read(rs.getString(column)));
+        jdbi.registerColumnMapper(Nation.class, (rs, column, ctx) -> Nation.fromId(rs.getString(column)));
+        jdbi.registerRowMapper(ConstructorMapper.factory(Call.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(CallEvent.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(Locked.class));
     }
 
     public Jdbi jdbi() {
@@ -51,7 +58,7 @@ public final class CallDao {
     }
 
     /** The call, locked for this transaction, and what this request id already did on it, if anything. */
-    public record Locked(Call call, String priorResponse, String priorType) {
+    public record Locked(@Nested Call call, @ColumnName("prior") String priorResponse, String priorType) {
         /**
          * The reply already given to this request id, or null when it is new. A request id is one request:
          * reused for a different kind of request, it is refused rather than answered with another's reply.
@@ -73,8 +80,7 @@ public final class CallDao {
                         FROM calls c LEFT JOIN call_events e ON e.call_id = c.id AND e.request_id = CAST(:request AS uuid)
                         WHERE c.id = :id FOR UPDATE OF c""")
                 .bind("request", requestId).bind("id", id)
-                .map((rs, ctx) -> new Locked(call(rs), rs.getString("prior"), rs.getString("prior_type")))
-                .findOne();
+                .mapTo(Locked.class).findOne();
     }
 
     public void append(Handle h, UUID callId, Instant at, List<CallEvent> events, UUID requestId, String response) {
@@ -120,31 +126,14 @@ public final class CallDao {
 
     public Optional<Call> find(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + CALL_COLUMNS + " FROM calls WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> call(rs)).findOne());
+                .bind("id", id).mapTo(Call.class).findOne());
     }
 
     public List<CallEvent> events(UUID callId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, at, type, question, answer, note, detail::text AS detail
                         FROM call_events WHERE call_id = :id ORDER BY id""")
-                .bind("id", callId)
-                .map((rs, ctx) -> new CallEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("type"),
-                        rs.getString("question"), rs.getString("answer"), rs.getString("note"), rs.getString("detail")))
-                .list());
-    }
-
-    private Call call(ResultSet rs) throws SQLException {
-        return new Call(rs.getObject("id", UUID.class), rs.getString("flow_id"), rs.getString("flow_version"),
-                rs.getString("handler_id"), rs.getString("call_sid"), Nation.fromId(rs.getString("nation")),
-                Call.Status.valueOf(rs.getString("status")), rs.getString("current_question"),
-                read(rs.getString("answers")), rs.getString("outcome_code"),
-                Arrays.asList((String[]) rs.getArray("flags").getArray()), rs.getString("outcome"),
-                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("updated_at")),
-                instant(rs.getTimestamp("completed_at")));
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+                .bind("id", callId).mapTo(CallEvent.class).list());
     }
 
     private List<GivenAnswer> read(String answers) {
