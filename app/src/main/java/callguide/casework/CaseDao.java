@@ -1,15 +1,13 @@
 package callguide.casework;
 
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.generic.GenericType;
 import callguide.flow.IntakeRules;
 import callguide.resolution.CaseState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +30,11 @@ public final class CaseDao {
         this.jdbi = jdbi;
         this.json = json;
         this.closedStage = closedStage;
+        jdbi.registerColumnMapper(CaseState.class, (rs, column, ctx) -> read(rs.getString(column), new TypeReference<CaseState>() {}));
+        jdbi.registerColumnMapper(new GenericType<Map<String, Object>>() {}, (rs, column, ctx) -> read(rs.getString(column), DETAIL));
+        for (Class<?> row : List.of(CaseRecord.class, CaseEvent.class, Waiting.class, View.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(row));
+        }
     }
 
     public Jdbi jdbi() {
@@ -73,32 +76,30 @@ public final class CaseDao {
 
     public Optional<CaseRecord> lock(Handle h, UUID id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM crt_cases WHERE id = :id FOR UPDATE")
-                .bind("id", id).map((rs, ctx) -> row(rs)).findOne();
+                .bind("id", id).mapTo(CaseRecord.class).findOne();
     }
 
     public Optional<CaseRecord> find(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM crt_cases WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
+                .bind("id", id).mapTo(CaseRecord.class).findOne());
     }
 
     public Optional<CaseRecord> findByCall(UUID callId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM crt_cases WHERE call_id = :call")
-                .bind("call", callId).map((rs, ctx) -> row(rs)).findOne());
+                .bind("call", callId).mapTo(CaseRecord.class).findOne());
     }
 
     /** Every case, open ones first by the date received; a report or a queue filters them. */
     public List<CaseRecord> all() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM crt_cases ORDER BY closed, immediate DESC, received_on, created_at")
-                .map((rs, ctx) -> row(rs)).list());
+                .mapTo(CaseRecord.class).list());
     }
 
     public List<CaseEvent> events(UUID caseId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT version, at, on_date, actor, role, type, move, detail::text AS detail
+                SELECT version, at, on_date AS "on", actor, role, type, move, detail::text AS detail
                 FROM crt_case_events WHERE case_id = :case ORDER BY version""")
-                .bind("case", caseId).map((rs, ctx) -> new CaseEvent(rs.getInt("version"), instant(rs, "at"),
-                        rs.getObject("on_date", LocalDate.class), rs.getString("actor"), rs.getString("role"),
-                        rs.getString("type"), rs.getString("move"), read(rs.getString("detail"), DETAIL))).list());
+                .bind("case", caseId).mapTo(CaseEvent.class).list());
     }
 
     public List<UUID> ids() {
@@ -116,7 +117,7 @@ public final class CaseDao {
 
     public List<Waiting> waitingCalls() {
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT c.id, c.outcome_code, c.completed_at,
+                SELECT c.id AS call_id, c.outcome_code AS outcome, c.completed_at,
                        CASE WHEN c.answers @> CAST(:ni AS jsonb) THEN :niTeam ELSE :gbTeam END AS team
                 FROM calls c LEFT JOIN crt_cases k ON k.call_id = c.id
                 WHERE k.id IS NULL AND c.status = 'completed'
@@ -128,32 +129,18 @@ public final class CaseDao {
                 .bind("staffConduct", IntakeRules.STAFF_CONDUCT_CONFIDENTIAL)
                 .bind("ni", answered(IntakeRules.REGION, IntakeRules.NI)).bind("niTeam", IntakeRules.NI).bind("gbTeam", IntakeRules.GB)
                 .bind("fromMp", answered(IntakeRules.CALLER, IntakeRules.MP_MLA))
-                .map((rs, ctx) -> new Waiting(rs.getObject("id", UUID.class), rs.getString("outcome_code"), rs.getString("team"),
-                        instant(rs, "completed_at"))).list());
+                .mapTo(Waiting.class).list());
     }
 
     public record View(String username, String role, String via, Instant at) {}
 
     public List<View> views(UUID caseId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT username, role, via, at FROM crt_case_views WHERE case_id = :case ORDER BY id")
-                .bind("case", caseId).map((rs, ctx) -> new View(rs.getString("username"), rs.getString("role"),
-                        rs.getString("via"), instant(rs, "at"))).list());
-    }
-
-    private CaseRecord row(ResultSet rs) throws SQLException {
-        return new CaseRecord(rs.getObject("id", UUID.class), rs.getString("team"), rs.getString("caseworker"),
-                rs.getObject("call_id", UUID.class), rs.getString("referred_by"), rs.getObject("received_on", LocalDate.class),
-                rs.getBoolean("immediate"), read(rs.getString("state"), new TypeReference<CaseState>() {}),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                .bind("case", caseId).mapTo(View.class).list());
     }
 
     private boolean closed(CaseRecord c) {
         return closedStage.test(c.state().stage());
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private String write(Object value) {

@@ -1,5 +1,6 @@
 package callguide.review;
 
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -20,8 +21,8 @@ public final class InsightsDao {
 
     public List<Count> perOutcome(Instant since) {
         return counts("""
-                SELECT outcome_code AS label, count(*) AS n, 0 AS s FROM calls WHERE status = 'completed' AND started_at >= :since
-                GROUP BY outcome_code ORDER BY n DESC, label""", since, null);
+                SELECT outcome_code AS label, count(*) AS count, 0 AS seconds FROM calls WHERE status = 'completed' AND started_at >= :since
+                GROUP BY outcome_code ORDER BY count DESC, label""", since, null);
     }
 
     /** The median seconds from start to outcome over completed calls; 0 when there are none. */
@@ -40,24 +41,24 @@ public final class InsightsDao {
     /** The questions whose answers handlers changed most often, on completed calls. */
     public List<Count> changedQuestions(Instant since) {
         return counts("""
-                SELECT e.question AS label, count(*) AS n, 0 AS s FROM call_events e JOIN calls c ON c.id = e.call_id
+                SELECT e.question AS label, count(*) AS count, 0 AS seconds FROM call_events e JOIN calls c ON c.id = e.call_id
                 WHERE e.type = 'changed' AND c.status = 'completed' AND c.started_at >= :since
-                GROUP BY e.question ORDER BY n DESC, label LIMIT 10""", since, null);
+                GROUP BY e.question ORDER BY count DESC, label LIMIT 10""", since, null);
     }
 
     /** The questions calls stopped at: still in progress, untouched since {@code before}. */
     public List<Count> abandonedAt(Instant since, Instant before) {
         return counts("""
-                SELECT current_question AS label, count(*) AS n, 0 AS s FROM calls
+                SELECT current_question AS label, count(*) AS count, 0 AS seconds FROM calls
                 WHERE status = 'in_progress' AND updated_at < :before AND started_at >= :since
-                GROUP BY current_question ORDER BY n DESC, label""", since, before);
+                GROUP BY current_question ORDER BY count DESC, label""", since, before);
     }
 
     /** Completed calls per UK day, newest first, labelled dd/mm/yyyy. */
     public List<Count> perDay(Instant since) {
         return counts("""
-                SELECT to_char((started_at AT TIME ZONE 'Europe/London')::date, 'DD/MM/YYYY') AS label, count(*) AS n,
-                       coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM completed_at - started_at)), 0)::bigint AS s
+                SELECT to_char((started_at AT TIME ZONE 'Europe/London')::date, 'DD/MM/YYYY') AS label, count(*) AS count,
+                       coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM completed_at - started_at)), 0)::bigint AS seconds
                 FROM calls WHERE status = 'completed' AND started_at >= :since
                 GROUP BY (started_at AT TIME ZONE 'Europe/London')::date
                 ORDER BY (started_at AT TIME ZONE 'Europe/London')::date DESC LIMIT 31""", since, null);
@@ -65,9 +66,9 @@ public final class InsightsDao {
 
     public List<Count> perHandler(Instant since) {
         return counts("""
-                SELECT handler_id AS label, count(*) AS n,
-                       coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM completed_at - started_at)), 0)::bigint AS s
-                FROM calls WHERE status = 'completed' AND started_at >= :since GROUP BY handler_id ORDER BY n DESC, label LIMIT 50""", since, null);
+                SELECT handler_id AS label, count(*) AS count,
+                       coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM completed_at - started_at)), 0)::bigint AS seconds
+                FROM calls WHERE status = 'completed' AND started_at >= :since GROUP BY handler_id ORDER BY count DESC, label LIMIT 50""", since, null);
     }
 
     private List<Count> counts(String sql, Instant since, Instant before) {
@@ -75,7 +76,7 @@ public final class InsightsDao {
             var q = h.createQuery(sql);
             q.bind("since", since);
             if (before != null) q.bind("before", before);
-            return q.map((rs, ctx) -> new Count(rs.getString("label"), rs.getLong("n"), rs.getLong("s"))).list();
+            return q.map(ConstructorMapper.of(Count.class)).list();
         });
     }
 }

@@ -1,5 +1,6 @@
 package callguide.review;
 
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -237,10 +238,7 @@ public final class ReviewDao {
 
     public List<Access> accessLog(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT at, username, role, call_id, page FROM call_access_log ORDER BY at DESC, id DESC LIMIT :n")
-                .bind("n", limit)
-                .map((rs, ctx) -> new Access(rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("role"),
-                        rs.getObject("call_id", UUID.class), rs.getString("page")))
-                .list());
+                .bind("n", limit).map(ConstructorMapper.of(Access.class)).list());
     }
 
     private record Where(List<String> parts, Map<String, Object> binds) {}
