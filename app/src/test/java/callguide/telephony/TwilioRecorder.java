@@ -29,7 +29,7 @@ final class TwilioRecorder implements AutoCloseable {
         }
     }
 
-    /** How to answer the next request whose path contains {@code pathPart}: this status, after this delay. */
+    /** How to answer a request whose path contains {@code pathPart}: this status, or (once) as usual after this delay. */
     private record Fault(String pathPart, int status, Duration delay) {}
 
     private final HttpServer server;
@@ -45,10 +45,13 @@ final class TwilioRecorder implements AutoCloseable {
         server.start();
     }
 
-    /** Twilio failing once: the next request to a path containing {@code pathPart} gets this status (and Twilio's error body). */
-    void failNext(String pathPart, int status) {
+    /**
+     * Twilio failing until {@link #clear}: every request to a path containing {@code pathPart} gets this status (and
+     * Twilio's error body). Every one, as the SDK tries a request again on a 5xx.
+     */
+    void fail(String pathPart, int status) {
         synchronized (requests) {
-            faults.add(new Fault(pathPart, status, Duration.ZERO));
+            faults.add(new Fault(pathPart, status, null));
         }
     }
 
@@ -71,7 +74,7 @@ final class TwilioRecorder implements AutoCloseable {
         synchronized (requests) {
             requests.add(new Recorded(ex.getRequestMethod(), decoded, ex.getRequestHeaders().getFirst("Authorization"), form(body)));
             fault = faults.stream().filter(f -> decoded.contains(f.pathPart())).findFirst().orElse(null);
-            faults.remove(fault);
+            if (fault != null && fault.delay() != null) faults.remove(fault);
             requests.notifyAll();
         }
         if (fault != null && fault.status() != 0) {
@@ -132,9 +135,11 @@ final class TwilioRecorder implements AutoCloseable {
         }
     }
 
+    /** Forgets the requests so far, and Twilio works again. */
     void clear() {
         synchronized (requests) {
             requests.clear();
+            faults.clear();
         }
     }
 
