@@ -132,7 +132,6 @@ class WarmTransferFailuresTest {
         Recorded last = r.get(r.size() - 1);
         assertEquals(CALLS + call.callSid() + ".json", last.path(), "the caller is brought back: " + r);
         assertEquals(call.room(), xpath(last.one("Twiml"), "normalize-space(/Response/Dial/Conference)"));
-        assertEquals("true", xpath(last.one("Twiml"), "/Response/Dial/Conference/@startConferenceOnEnter"));
         assertEquals(call.room(), xpath(afterTheHandlersDial(call), "normalize-space(/Response/Dial/Conference)"),
                 "the caller whose Dial ended goes to the handler in the briefing room, not off the line");
         assertTrue(eventTypes(call).containsAll(List.of("warm_transfer_failed", "warm_transfer_caller_returned")), eventTypes(call).toString());
