@@ -29,6 +29,7 @@ import callguide.review.ReviewPages;
 import callguide.review.TimelinePage;
 import callguide.store.Database;
 import callguide.telephony.Telephony;
+import callguide.telephony.TransferRefused;
 import callguide.web.Access;
 import callguide.web.Assets;
 import callguide.web.Body;
@@ -95,7 +96,7 @@ public final class Routes {
         SearchPages search = new SearchPages(views, s.assist());
         CheckPages check = new CheckPages(views);
         OutcomePages outcome = new OutcomePages(views, s.json(), s.assist().caseNotes());
-        TransferPages transfer = new TransferPages(views, outcome);
+        TransferPages transfer = new TransferPages(views, outcome, Routes::refusalStatus);
         ReviewPages review = new ReviewPages(s.review(), titles);
         TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock(), s.telephony());
         InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
@@ -112,6 +113,8 @@ public final class Routes {
             config.fileRenderer(new JteRenderer());
             Assets.register(config);
             Errors.register(config);
+            Errors.refusal(config, TransferRefused.class, Routes::refusalStatus, e -> e.reason().name(),
+                    e -> e.manual() == null ? Map.of() : Map.of("manual", e.manual()));
             // Closed by default: a route that names no one who may use it stops the service from starting.
             config.events.serverStopping(home::close);
             config.events.handlerAdded(h -> {
@@ -207,6 +210,15 @@ public final class Routes {
                 });
             });
         });
+    }
+
+    /** The status of each refused warm-transfer request, for the API and the handler's page alike. */
+    static int refusalStatus(TransferRefused refused) {
+        return switch (refused.reason()) {
+            case unknown_team -> 400;
+            case transfer_unavailable, transfer_wrong_state -> 409;
+            case not_transferable -> 422;
+        };
     }
 
     /** Every route names who may use it, and a route on one call names how the call must relate to them. */

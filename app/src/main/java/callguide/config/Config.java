@@ -143,7 +143,9 @@ public record Config(
                         blankToNull(env.get("RESOLUTION_TEAM_NI_NUMBER")),
                         TelephonySettings.teamNumbers(env.getOrDefault("RESOLUTION_TEAM_NUMBERS", ""))),
                 bool(env, "TRANSFER_CALLER_HEARS_BRIEFING", false),
-                blankToNull(env.get("HOLD_MUSIC_URL")));
+                blankToNull(env.get("HOLD_MUSIC_URL")),
+                Duration.ofSeconds(Math.max(1, integer(env, "TRANSFER_TIMEOUT_SECONDS", 60))),
+                Duration.ofSeconds(Math.max(1, integer(env, "TWILIO_TIMEOUT_SECONDS", 15))));
     }
 
     private static boolean bool(Map<String, String> env, String name, boolean fallback) {

@@ -1,13 +1,14 @@
 package callguide.guide;
 
 import callguide.call.Call;
-import callguide.web.ApiError;
+import callguide.telephony.TransferRefused;
 import callguide.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * The warm transfer from the outcome page: start it, complete it once the team is briefed, and the
@@ -16,10 +17,13 @@ import java.util.function.Consumer;
 public final class TransferPages {
     private final CallViews views;
     private final OutcomePages outcome;
+    private final ToIntFunction<TransferRefused> refusedStatus;
 
-    public TransferPages(CallViews views, OutcomePages outcome) {
+    /** {@code refusedStatus}: the route table's status for a refused request, the same as the API's. */
+    public TransferPages(CallViews views, OutcomePages outcome, ToIntFunction<TransferRefused> refusedStatus) {
         this.views = views;
         this.outcome = outcome;
+        this.refusedStatus = refusedStatus;
     }
 
     public void start(Context ctx) {
@@ -51,8 +55,8 @@ public final class TransferPages {
         }
         try {
             step.accept(call.id());
-        } catch (ApiError e) {
-            ctx.status(e.status());
+        } catch (TransferRefused e) {
+            ctx.status(refusedStatus.applyAsInt(e));
             outcome.render(ctx, call, e.getMessage());
             return;
         }

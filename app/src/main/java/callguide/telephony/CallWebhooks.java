@@ -112,8 +112,15 @@ final class CallWebhooks {
         callDao.jdbi().useTransaction(h -> {
             if (phones.firstDelivery(h, key, now)) log.record(h, phone.callId(), now, "handler_leg_ended", detail("status", p.get("DialCallStatus")));
         });
-        boolean transferring = transfers.latest(phone.callId()).map(Transfer::active).orElse(false);
-        ctx.contentType("application/xml").result(transferring ? twiml.callerWaits(phone.callId()) : twiml.hangup());
+        ctx.contentType("application/xml").result(afterDial(phone.callId()));
+    }
+
+    /** The handler's leg left for a transfer: the caller waits for it, or, if it already failed, goes back to the handler. */
+    private String afterDial(UUID callId) {
+        Transfer last = transfers.latest(callId).orElse(null);
+        if (last == null || !last.handlerMoved()) return twiml.hangup();
+        if (last.active()) return twiml.callerWaits(callId);
+        return last.state() == Transfer.State.failed ? twiml.callerReturns(callId) : twiml.hangup();
     }
 
     static String required(Map<String, String> p, String name) {

@@ -15,8 +15,9 @@ import static callguide.telephony.CallLog.detail;
 
 /**
  * POST /twilio/conference: the rooms' own events (start, end, join, leave), and the progress of the
- * resolution team's leg (posted with ?call=id). A leg that is not answered fails the transfer and
- * brings the caller back to the handler, after the response.
+ * resolution team's leg (posted with ?call=id). The team answering starts the briefing; a leg that is not
+ * answered fails the transfer and brings the caller back to the handler, after the response; the caller
+ * joining the team (or the handler leaving a caller who listened) completes it. Each delivery counts once.
  */
 final class ConferenceWebhook {
     static final Set<String> UNANSWERED = Set.of("busy", "no-answer", "failed", "canceled");
@@ -56,10 +57,12 @@ final class ConferenceWebhook {
         String callSid = p.get("CallSid");
         Instant now = clock.instant();
         String key = "conference:" + p.get("ConferenceSid") + ":" + event + ":" + callSid + ":" + p.getOrDefault("SequenceNumber", "");
+        String leg = leg(phone.get(), callSid, callId);
         transfers.jdbi().useTransaction(h -> {
             if (!phones.firstDelivery(h, key, now)) return;
             log.record(h, callId, now, "conference_" + event.replace('-', '_'), detail("conference", p.get("FriendlyName"),
-                    "conferenceSid", p.get("ConferenceSid"), "leg", leg(phone.get(), callSid, callId)));
+                    "conferenceSid", p.get("ConferenceSid"), "leg", leg));
+            warmTransfer.confirmHandOver(h, callId, event, leg, m.group(2) == null, now);
         });
     }
 
@@ -82,12 +85,14 @@ final class ConferenceWebhook {
             log.record(h, callId, now, "warm_transfer_team_" + status.replace('-', '_'), detail("teamCallSid", p.get("CallSid")));
             Transfer t = transfers.latest(h, callId).orElse(null);
             if (t == null || !t.active() || !p.get("CallSid").equals(t.teamCallSid()) && t.teamCallSid() != null) return false;
+            if (UNANSWERED.contains(status)) return warmTransfer.markFailed(h, callId, status.replace('-', '_'));
+            if (status.equals("completed")) return warmTransfer.markFailed(h, callId, "team_hung_up");
             if (status.equals("in-progress") && t.state() == Transfer.State.dialling) {
                 transfers.move(h, t.id(), Transfer.State.briefing, null, now);
                 log.record(h, callId, now, "warm_transfer_briefing", detail("team", t.team()));
+            } else {
+                transfers.heard(h, t.id(), now);
             }
-            if (UNANSWERED.contains(status)) return warmTransfer.markFailed(h, callId, status.replace('-', '_'));
-            if (status.equals("completed")) return warmTransfer.markFailed(h, callId, "team_hung_up");
             return false;
         });
         if (failed) afterResponse.execute(() -> warmTransfer.returnCaller(callId, phone));

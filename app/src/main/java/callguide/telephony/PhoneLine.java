@@ -5,7 +5,11 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.conference.Participant;
 import com.twilio.type.PhoneNumber;
+import java.time.Duration;
 import java.util.List;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 
 /** The REST calls a warm transfer makes to Twilio, through the SDK. Absent when no credentials are set. */
 final class PhoneLine {
@@ -20,8 +24,15 @@ final class PhoneLine {
         if (!settings.canPlaceCalls()) return null;
         TwilioRestClient.Builder builder = new TwilioRestClient.Builder(settings.accountSid(), settings.authToken());
         builder.httpClient(TelephonySettings.TWILIO_API.equals(settings.apiBaseUrl())
-                ? new NetworkHttpClient() : new RelayingHttpClient(settings.apiBaseUrl()));
+                ? twilio(settings.restTimeout()) : new RelayingHttpClient(settings.apiBaseUrl(), settings.restTimeout()));
         return new PhoneLine(builder.build());
+    }
+
+    /** The SDK's own client, with our limit on connecting and on waiting for an answer. */
+    private static NetworkHttpClient twilio(Duration timeout) {
+        Timeout limit = Timeout.ofMilliseconds(timeout.toMillis());
+        return new NetworkHttpClient(RequestConfig.custom().setConnectTimeout(limit).setResponseTimeout(limit).build(),
+                SocketConfig.custom().setSoTimeout(limit).build());
     }
 
     /** Replaces what a live call is doing with this TwiML. */

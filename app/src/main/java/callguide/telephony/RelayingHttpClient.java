@@ -16,18 +16,20 @@ import java.time.Duration;
  */
 final class RelayingHttpClient extends HttpClient {
     private final URI base;
-    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Duration timeout;
+    private final java.net.http.HttpClient http;
 
-    RelayingHttpClient(String baseUrl) {
+    RelayingHttpClient(String baseUrl, Duration timeout) {
         this.base = URI.create(baseUrl);
+        this.timeout = timeout;
+        this.http = java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     @Override
     public Response makeRequest(Request request) {
         URI sdkUrl = URI.create(request.constructURL().toString());
         String target = base + sdkUrl.getRawPath() + (sdkUrl.getRawQuery() == null ? "" : "?" + sdkUrl.getRawQuery());
-        HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(target)).timeout(timeout);
         if (request.requiresAuthentication()) out.header("Authorization", request.getAuthString());
         HttpMethod method = request.getMethod();
         if (method == HttpMethod.POST || method == HttpMethod.PUT) {

@@ -2,7 +2,6 @@ package callguide.telephony;
 
 import callguide.call.Call;
 import callguide.call.Nation;
-import callguide.web.ApiError;
 
 /** The Complaints Resolution Team a call goes to, picked by the call's region and, in GB, the handler's choice. */
 record ResolutionTeam(String key, String name, String number) {
@@ -13,26 +12,22 @@ record ResolutionTeam(String key, String name, String number) {
         String key = requested == null ? null : requested.strip().toLowerCase();
         if (ni) {
             if (key != null && !key.equals("ni")) {
-                throw new ApiError(400, "unknown_team", "this is a Northern Ireland case: it goes to the Northern Ireland team, not '" + requested + "'");
+                throw new TransferRefused(TransferRefused.Reason.unknown_team, "this is a Northern Ireland case: it goes to the Northern Ireland team, not '" + requested + "'");
             }
             return new ResolutionTeam("ni", "Northern Ireland Complaints Resolution Team", teams.niNumber());
         }
         if (key == null || key.equals("gb")) return new ResolutionTeam("gb", "Complaints Resolution Team", teams.gbNumber());
         String number = teams.byTeam().get(key);
         if (number == null) {
-            throw new ApiError(400, "unknown_team", "no resolution team '" + requested + "' is configured; teams: gb"
+            throw new TransferRefused(TransferRefused.Reason.unknown_team, "no resolution team '" + requested + "' is configured; teams: gb"
                     + (teams.byTeam().isEmpty() ? "" : ", " + String.join(", ", new java.util.TreeSet<>(teams.byTeam().keySet()))));
         }
         return new ResolutionTeam(key, "Complaints Resolution Team (" + key + ")", number);
     }
 
     /** What the handler does when the phone cannot do it: call the team and make the referral by hand. */
-    java.util.Map<String, Object> manual() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("team", name);
-        m.put("teamNumber", number);
-        m.put("referral", "Take the caller's details and refer the contact to the " + name
+    ManualReferral manual() {
+        return new ManualReferral(name, number, "Take the caller's details and refer the contact to the " + name
                 + (number == null ? "" : " on " + number) + " straight away; they handle all contact from an MP or MLA and all referrals of this kind.");
-        return m;
     }
 }

@@ -55,7 +55,7 @@ public final class Telephony implements AutoCloseable {
         this.feed = new TranscriptFeed(transcripts, new TranscriptFeed.Settings(heartbeat, streamsPerSignIn, streamsTotal));
         this.signature = new WebhookSignature(settings);
         this.callWebhooks = new CallWebhooks(calls, callDao, phones, transfers, log, twiml, settings, clock);
-        this.warmTransfer = new WarmTransfer(calls, phones, transfers, log, PhoneLine.connect(settings), twiml, settings, clock);
+        this.warmTransfer = new WarmTransfer(calls, phones, transfers, log, PhoneLine.connect(settings), twiml, settings, afterResponse, clock);
         this.transcription = new TranscriptionWebhook(callDao, phones, transcripts, feed, log, json, clock);
         this.conference = new ConferenceWebhook(phones, transfers, warmTransfer, log, afterResponse, clock);
     }
@@ -127,15 +127,15 @@ public final class Telephony implements AutoCloseable {
     public void startTransfer(Context ctx) {
         UUID id = callId(ctx);
         String team = ctx.body().isBlank() ? null : Body.of(ctx, json).text("team", false, 40);
-        ctx.json(warmTransfer.start(id, team));
+        ctx.json(TransferView.of(warmTransfer.start(id, team)));
     }
 
     public void completeTransfer(Context ctx) {
-        ctx.json(warmTransfer.complete(callId(ctx)));
+        ctx.json(TransferView.of(warmTransfer.complete(callId(ctx))));
     }
 
     public void showTransfer(Context ctx) {
-        ctx.json(warmTransfer.view(callId(ctx)));
+        ctx.json(TransferView.of(warmTransfer.status(callId(ctx))));
     }
 
     // For the handler's and the supervisor's pages.

@@ -1,15 +1,19 @@
 package callguide.telephony;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * How Callguide meets the phone network: Twilio credentials, the public URL Twilio calls (signatures are
  * checked against it), where inbound calls ring, and the resolution team numbers a warm transfer dials.
+ * {@code transferTimeout}: how long a transfer waits for word from Twilio before it fails;
+ * {@code restTimeout}: how long one REST request to Twilio may take.
  */
 public record TelephonySettings(String accountSid, String authToken, String publicBaseUrl, String apiBaseUrl,
                                 String mpHotlineNumber, String handlerNumber, String handlerQueue,
-                                ResolutionTeams teams, boolean callerHearsBriefing, String holdMusicUrl) {
+                                ResolutionTeams teams, boolean callerHearsBriefing, String holdMusicUrl,
+                                Duration transferTimeout, Duration restTimeout) {
 
     public static final String TWILIO_API = "https://api.twilio.com";
     /** Signs and checks webhooks when no auth token is set, so the simulator works out of the box. */

@@ -42,19 +42,32 @@ final class TransferDao {
                 .bind("call", callId).map((rs, ctx) -> transfer(rs)).findOne());
     }
 
-    void teamDialled(Handle h, long id, String teamCallSid, Instant at) {
-        h.createUpdate("UPDATE warm_transfers SET team_call_sid = :sid, updated_at = :at WHERE id = :id")
-                .bind("id", id).bind("sid", teamCallSid).bind("at", at).execute();
+    /** Records the team's leg; false when the attempt is no longer dialling (it lapsed while Twilio was dialling). */
+    boolean teamDialled(Handle h, long id, String teamCallSid, Instant at) {
+        return h.createUpdate("UPDATE warm_transfers SET team_call_sid = :sid, updated_at = :at WHERE id = :id AND state = 'dialling'")
+                .bind("id", id).bind("sid", teamCallSid).bind("at", at).execute() == 1;
     }
 
+    /** Twilio reported on the attempt without moving it on: its silence starts again. */
+    void heard(Handle h, long id, Instant at) {
+        h.createUpdate("UPDATE warm_transfers SET updated_at = :at WHERE id = :id").bind("id", id).bind("at", at).execute();
+    }
+
+    /** Twilio refused to move the handler's leg, so the caller's Dial is still with the handler. */
+    void handlerStayed(Handle h, long id) {
+        h.createUpdate("UPDATE warm_transfers SET handler_moved = false WHERE id = :id").bind("id", id).execute();
+    }
+
+    /** A new state; {@code reason} says why it failed, or why a step did not happen (null clears it). */
     void move(Handle h, long id, Transfer.State state, String reason, Instant at) {
-        h.createUpdate("UPDATE warm_transfers SET state = :state, reason = COALESCE(:reason, reason), updated_at = :at WHERE id = :id")
+        h.createUpdate("UPDATE warm_transfers SET state = :state, reason = :reason, updated_at = :at WHERE id = :id")
                 .bind("id", id).bind("state", state.name()).bind("reason", reason).bind("at", at).execute();
     }
 
     private static Transfer transfer(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Transfer(rs.getLong("id"), rs.getObject("call_id", UUID.class), Transfer.State.valueOf(rs.getString("state")),
                 rs.getString("team"), rs.getString("team_number"), rs.getString("conference"), rs.getString("team_call_sid"),
-                rs.getString("reason"), rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getString("reason"), rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getBoolean("handler_moved"));
     }
 }

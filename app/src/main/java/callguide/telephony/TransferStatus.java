@@ -1,7 +1,6 @@
 package callguide.telephony;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A call's warm transfer as the handler's screen shows it. {@code offered}: the call is one for the
@@ -9,22 +8,22 @@ import java.util.Map;
  * {@code manual}: the team, its number and the referral to make by hand.
  */
 public record TransferStatus(boolean offered, String state, String unavailable, String team, String teamNumber,
-                             boolean callerHearsBriefing, String reason, Instant startedAt, Map<String, Object> manual) {
+                             boolean callerHearsBriefing, String reason, Instant startedAt, ManualReferral manual) {
 
     public boolean available() {
         return offered && unavailable == null;
     }
 
-    /** Dialling or briefing: the screen keeps checking for the team's answer. */
+    /** Dialling, briefing or handing over: the screen keeps checking for Twilio's word. */
     public boolean underWay() {
-        return state.equals("dialling") || state.equals("briefing");
+        return state.equals("dialling") || state.equals("briefing") || state.equals("handing_over");
     }
 
     public String referral() {
-        return (String) manual.get("referral");
+        return manual.referral();
     }
 
     public String teamName() {
-        return (String) manual.get("team");
+        return manual.team();
     }
 }

@@ -2,14 +2,14 @@ package callguide.telephony;
 
 import callguide.call.Call;
 import callguide.call.CallService;
-import callguide.web.ApiError;
+import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.TwilioException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Handle;
 
 import static callguide.telephony.CallLog.detail;
@@ -17,12 +17,16 @@ import static callguide.telephony.CallLog.detail;
 /**
  * The warm transfer to the Complaints Resolution Team. Start: the handler's leg opens the briefing room,
  * the caller waits (on hold, or listening), the team is dialled in. Complete: the caller joins the team
- * and the handler's leg ends. The team leg's progress arrives at /twilio/conference ({@link TeamLeg}).
+ * and the handler's leg ends. Every state after the start follows Twilio's word: the team leg's progress
+ * and the rooms' events arrive at /twilio/conference ({@link ConferenceWebhook}); an attempt waiting on
+ * Twilio that hears nothing for TRANSFER_TIMEOUT_SECONDS fails when next looked at. The state is kept in
+ * PostgreSQL and each change is made under the call's row lock, so any node may take any step.
  */
 public final class WarmTransfer {
     // 000 step 2 prescribes a warm transfer for an MP or MLA on the phone only; clients are called back by the team.
     static final Set<String> TRANSFER_OUTCOMES = Set.of("WARM_TRANSFER_RESOLUTION_TEAM", "STAFF_CONDUCT_CONFIDENTIAL");
     static final Set<String> PHONE_ROUTES = Set.of("inbound_call", "mp_hotline");
+    static final String NONE_STARTED = "no warm transfer has been started on this call";
 
     private final CallService calls;
     private final PhoneCallDao phones;
@@ -31,10 +35,11 @@ public final class WarmTransfer {
     private final PhoneLine line;
     private final Twiml twiml;
     private final TelephonySettings settings;
+    private final Executor afterResponse;
     private final Clock clock;
 
     WarmTransfer(CallService calls, PhoneCallDao phones, TransferDao transfers, CallLog log, PhoneLine line,
-                 Twiml twiml, TelephonySettings settings, Clock clock) {
+                 Twiml twiml, TelephonySettings settings, Executor afterResponse, Clock clock) {
         this.calls = calls;
         this.phones = phones;
         this.transfers = transfers;
@@ -42,15 +47,18 @@ public final class WarmTransfer {
         this.line = line;
         this.twiml = twiml;
         this.settings = settings;
+        this.afterResponse = afterResponse;
         this.clock = clock;
     }
 
-    public Map<String, Object> start(UUID callId, String teamKey) {
+    public TransferStatus start(UUID callId, String teamKey) {
         Call call = transferable(callId);
         ResolutionTeam team = ResolutionTeam.forCall(call, teamKey, settings.teams());
         PhoneCall phone = phones.find(callId).orElse(null);
         String unavailable = unavailable(phone, team);
-        if (unavailable != null) throw new ApiError(409, "transfer_unavailable", unavailable, Map.of("manual", team.manual()));
+        if (unavailable != null) throw new TransferRefused(TransferRefused.Reason.transfer_unavailable, unavailable, team.manual());
+        // An attempt Twilio went silent on fails, and its caller is back, before another may start.
+        lapse(callId, Runnable::run);
         Instant now = clock.instant();
         long id = transfers.jdbi().inTransaction(h -> {
             transfers.lockCall(h, callId);
@@ -62,87 +70,166 @@ public final class WarmTransfer {
                     "callerHearsBriefing", settings.callerHearsBriefing()));
             return transfer;
         });
+        boolean handlerMoved = false;
         try {
             line.redirect(phone.handlerLegSid(), twiml.handlerBriefs(callId));
+            handlerMoved = true;
             log.record(callId, clock.instant(), "warm_transfer_handler_joined", detail("conference", Twiml.briefingRoom(callId)));
             line.redirect(phone.callSid(), twiml.callerWaits(callId));
             log.record(callId, clock.instant(), settings.callerHearsBriefing() ? "warm_transfer_caller_listening" : "warm_transfer_caller_on_hold", Map.of());
             String teamLeg = line.dialIntoConference(Twiml.briefingRoom(callId), phone.dialledNumber(), team.number(),
                     settings.url("/twilio/conference?call=" + callId));
-            transfers.jdbi().useTransaction(h -> {
-                transfers.teamDialled(h, id, teamLeg, clock.instant());
+            boolean stillDialling = transfers.jdbi().inTransaction(h -> {
                 log.record(h, callId, clock.instant(), "warm_transfer_team_dialled", detail("team", team.key(), "teamCallSid", teamLeg));
+                return transfers.teamDialled(h, id, teamLeg, clock.instant());
             });
+            // The attempt lapsed while Twilio was dialling: the team must not ring into a room the caller was brought back to.
+            if (!stillDialling) hangUpTeam(callId, teamLeg);
+        } catch (ApiConnectionException e) {
+            // No answer in time: the step may have happened all the same, so both legs are brought back together.
+            failStart(callId, id, "twilio_unreachable", e, phone, true, !handlerMoved);
         } catch (TwilioException e) {
-            fail(callId, "twilio_refused: " + e.getMessage(), phone);
+            // Twilio answered that it did not do the step: before the handler's leg moved, nothing has changed on the line.
+            failStart(callId, id, "twilio_refused: " + e.getMessage(), e, phone, handlerMoved, false);
         }
-        return view(callId);
+        return status(callId);
     }
 
-    public Map<String, Object> complete(UUID callId) {
+    /**
+     * Puts the caller through to the team and ends the handler's leg. The transfer is handing over until Twilio
+     * reports it done ({@link #confirmHandOver}); if Twilio will not take the step, the handler is back to briefing.
+     */
+    public TransferStatus complete(UUID callId) {
         calls.get(callId);
-        PhoneCall phone = phones.find(callId).orElseThrow(() -> wrongState("no warm transfer has been started on this call"));
-        transfers.jdbi().useTransaction(h -> {
-            Transfer t = transfers.latest(h, callId).orElseThrow(() -> wrongState("no warm transfer has been started on this call"));
+        lapse(callId, afterResponse);
+        PhoneCall phone = phones.find(callId).orElseThrow(() -> wrongState(NONE_STARTED));
+        long id = transfers.jdbi().inTransaction(h -> {
+            Transfer t = transfers.latest(h, callId).orElseThrow(() -> wrongState(NONE_STARTED));
             if (t.state() != Transfer.State.briefing) {
                 throw wrongState("the transfer is " + t.state() + "; the handler can leave only once the team has answered and been briefed");
             }
-            transfers.move(h, t.id(), Transfer.State.completed, null, clock.instant());
+            transfers.move(h, t.id(), Transfer.State.handing_over, null, clock.instant());
+            return t.id();
         });
         try {
             if (!settings.callerHearsBriefing()) line.redirect(phone.callSid(), twiml.callerJoinsTeam(callId));
             log.record(callId, clock.instant(), "warm_transfer_caller_handed_over", Map.of());
+        } catch (TwilioException e) {
+            backToBriefing(callId, id, "caller_handed_over", e);
+            return status(callId);
+        }
+        try {
             line.hangUp(phone.handlerLegSid());
             log.record(callId, clock.instant(), "warm_transfer_handler_left", Map.of());
         } catch (TwilioException e) {
-            log.record(callId, clock.instant(), "warm_transfer_step_failed", detail("step", "complete", "error", e.getMessage()));
+            // With the caller on hold, the caller joining the team is the hand-over, and the handler can hang up themselves.
+            if (settings.callerHearsBriefing()) backToBriefing(callId, id, "handler_left", e);
+            else log.record(callId, clock.instant(), "warm_transfer_step_failed", detail("step", "handler_left", "error", e.getMessage()));
         }
-        log.record(callId, clock.instant(), "warm_transfer_completed", Map.of());
-        return view(callId);
+        return status(callId);
     }
 
-    /** Marks the attempt failed with its reason and brings the caller back to the handler. */
-    void fail(UUID callId, String reason, PhoneCall phone) {
-        if (transfers.jdbi().inTransaction(h -> markFailed(h, callId, reason))) returnCaller(callId, phone);
+    /**
+     * Twilio's word that the hand-over happened, in the room event's transaction: the caller joined the briefing room
+     * (they waited on hold), or the handler left it (the caller was already listening). Only an attempt handing over
+     * is completed, so a repeated or late event changes nothing.
+     */
+    void confirmHandOver(Handle h, UUID callId, String event, String leg, boolean briefingRoom, Instant at) {
+        if (!briefingRoom) return;
+        boolean handedOver = settings.callerHearsBriefing()
+                ? event.equals("participant-leave") && "handler".equals(leg)
+                : event.equals("participant-join") && "caller".equals(leg);
+        if (!handedOver) return;
+        Transfer t = transfers.latest(h, callId).orElse(null);
+        if (t == null || t.state() != Transfer.State.handing_over) return;
+        transfers.move(h, t.id(), Transfer.State.completed, null, at);
+        log.record(h, callId, at, "warm_transfer_completed", detail("team", t.team()));
     }
 
     /** In the caller's transaction; false when no attempt is under way (already failed, or done). */
     boolean markFailed(Handle h, UUID callId, String reason) {
+        return markFailed(h, callId, reason, null);
+    }
+
+    private boolean markFailed(Handle h, UUID callId, String reason, String error) {
         Transfer t = transfers.latest(h, callId).orElse(null);
         if (t == null || !t.active()) return false;
         transfers.move(h, t.id(), Transfer.State.failed, reason, clock.instant());
-        log.record(h, callId, clock.instant(), "warm_transfer_failed", detail("reason", reason, "team", t.team()));
+        log.record(h, callId, clock.instant(), "warm_transfer_failed", detail("reason", reason, "team", t.team(), "error", error));
         return true;
     }
 
     /** Slow (a REST call), so webhooks run it after their response. */
     void returnCaller(UUID callId, PhoneCall phone) {
+        returnCaller(callId, phone, false);
+    }
+
+    /** Brings the caller back to the handler in the briefing room; {@code handlerToo} when the handler's leg may not be there. */
+    private void returnCaller(UUID callId, PhoneCall phone, boolean handlerToo) {
+        if (line == null) return;
         try {
-            if (!settings.callerHearsBriefing()) line.redirect(phone.callSid(), twiml.callerReturns(callId));
+            if (handlerToo) line.redirect(phone.handlerLegSid(), twiml.handlerBriefs(callId));
+            if (handlerToo || !settings.callerHearsBriefing()) line.redirect(phone.callSid(), twiml.callerReturns(callId));
             log.record(callId, clock.instant(), "warm_transfer_caller_returned", Map.of());
         } catch (TwilioException e) {
             log.record(callId, clock.instant(), "warm_transfer_step_failed", detail("step", "return_caller", "error", e.getMessage()));
         }
     }
 
-    public Map<String, Object> view(UUID callId) {
-        TransferStatus s = status(callId);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("state", s.state());
-        out.put("offered", s.offered());
-        out.put("available", s.available());
-        out.put("team", s.team());
-        out.put("teamNumber", s.teamNumber());
-        out.put("callerHearsBriefing", s.callerHearsBriefing());
-        out.put("reason", s.reason());
-        out.put("startedAt", s.startedAt());
-        out.put("manual", s.manual());
-        return out;
+    private void failStart(UUID callId, long id, String reason, TwilioException e, PhoneCall phone, boolean anyoneMoved, boolean handlerUnsure) {
+        boolean failed = transfers.jdbi().inTransaction(h -> {
+            if (!anyoneMoved) transfers.handlerStayed(h, id);
+            return markFailed(h, callId, reason, e.getMessage());
+        });
+        if (failed && anyoneMoved) returnCaller(callId, phone, handlerUnsure);
+    }
+
+    private void backToBriefing(UUID callId, long id, String step, TwilioException e) {
+        String reason = e.getClass() == ApiConnectionException.class ? "twilio_unreachable" : "twilio_refused: " + e.getMessage();
+        transfers.jdbi().useTransaction(h -> {
+            Transfer t = transfers.latest(h, callId).orElse(null);
+            if (t == null || t.id() != id || t.state() != Transfer.State.handing_over) return;
+            transfers.move(h, id, Transfer.State.briefing, reason, clock.instant());
+            log.record(h, callId, clock.instant(), "warm_transfer_step_failed", detail("step", step, "reason", reason, "error", e.getMessage()));
+        });
+    }
+
+    /**
+     * An attempt waiting on Twilio that has heard nothing for the configured time fails as timed_out; then the
+     * team's leg, if still ringing, is ended and the caller brought back (by {@code returning}, a REST call).
+     */
+    private void lapse(UUID callId, Executor returning) {
+        Transfer seen = transfers.latest(callId).orElse(null);
+        if (seen == null || !seen.lapsed(clock.instant(), settings.transferTimeout())) return;
+        Transfer lapsed = transfers.jdbi().inTransaction(h -> {
+            Transfer t = transfers.latest(h, callId).orElse(null);
+            if (t == null || t.id() != seen.id() || !t.lapsed(clock.instant(), settings.transferTimeout())) return null;
+            markFailed(h, callId, "timed_out", "no word from Twilio for " + settings.transferTimeout().toSeconds() + " seconds while "
+                    + t.state());
+            return t;
+        });
+        if (lapsed == null) return;
+        PhoneCall phone = phones.find(callId).orElseThrow();
+        returning.execute(() -> {
+            if (lapsed.state() == Transfer.State.dialling && lapsed.teamCallSid() != null) hangUpTeam(callId, lapsed.teamCallSid());
+            returnCaller(callId, phone, false);
+        });
+    }
+
+    private void hangUpTeam(UUID callId, String teamLeg) {
+        if (line == null) return;
+        try {
+            line.hangUp(teamLeg);
+            log.record(callId, clock.instant(), "warm_transfer_team_released", detail("teamCallSid", teamLeg));
+        } catch (TwilioException e) {
+            log.record(callId, clock.instant(), "warm_transfer_step_failed", detail("step", "team_released", "error", e.getMessage()));
+        }
     }
 
     /** Where the call's transfer stands, and whether one can be made at all (and if not, why). */
     public TransferStatus status(UUID callId) {
         Call call = calls.get(callId);
+        lapse(callId, afterResponse);
         Transfer t = transfers.latest(callId).orElse(null);
         ResolutionTeam team = ResolutionTeam.forCall(call, t == null ? null : t.team(), settings.teams());
         boolean offered = transferableCall(call);
@@ -154,7 +241,7 @@ public final class WarmTransfer {
     private Call transferable(UUID callId) {
         Call call = calls.get(callId);
         if (!transferableCall(call)) {
-            throw new ApiError(422, "not_transferable", "only an MP or MLA on the phone is warm-transferred to the Complaints "
+            throw new TransferRefused(TransferRefused.Reason.not_transferable, "only an MP or MLA on the phone is warm-transferred to the Complaints "
                     + "Resolution Team, once the call reaches WARM_TRANSFER_RESOLUTION_TEAM or STAFF_CONDUCT_CONFIDENTIAL; a client "
                     + "referred to the team is contacted by them, not transferred"
                     + (call.outcomeCode() == null ? "; this call has no outcome yet" : "; this call's outcome is " + call.outcomeCode()));
@@ -177,7 +264,7 @@ public final class WarmTransfer {
         return null;
     }
 
-    private static ApiError wrongState(String detail) {
-        return new ApiError(409, "transfer_wrong_state", detail);
+    private static TransferRefused wrongState(String detail) {
+        return new TransferRefused(TransferRefused.Reason.transfer_wrong_state, detail);
     }
 }

@@ -61,7 +61,13 @@ public final class Errors {
      */
     public static <E extends Exception> void refusal(JavalinConfig config, Class<E> type, ToIntFunction<E> status,
                                                      Function<E, String> error) {
-        config.routes.exception(type, (e, ctx) -> send(ctx, status.applyAsInt(e), error.apply(e), e.getMessage(), Map.of()));
+        refusal(config, type, status, error, e -> Map.of());
+    }
+
+    /** As above, with fields the refusal adds to the JSON body (what to do instead, say). */
+    public static <E extends Exception> void refusal(JavalinConfig config, Class<E> type, ToIntFunction<E> status,
+                                                     Function<E, String> error, Function<E, Map<String, Object>> extra) {
+        config.routes.exception(type, (e, ctx) -> send(ctx, status.applyAsInt(e), error.apply(e), e.getMessage(), extra.apply(e)));
     }
 
     /** The database could not be reached: nothing was recorded, and trying again shortly will work once it is back. */

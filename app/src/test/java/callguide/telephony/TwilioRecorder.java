@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,13 +29,37 @@ final class TwilioRecorder implements AutoCloseable {
         }
     }
 
+    /** How to answer a request whose path contains {@code pathPart}: this status, or (once) as usual after this delay. */
+    private record Fault(String pathPart, int status, Duration delay) {}
+
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Recorded> requests = new ArrayList<>();
+    private final List<Fault> faults = new ArrayList<>();
 
     TwilioRecorder() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
+        // A slow answer must not hold up the requests behind it.
+        server.setExecutor(threads);
         server.start();
+    }
+
+    /**
+     * Twilio failing until {@link #clear}: every request to a path containing {@code pathPart} gets this status (and
+     * Twilio's error body). Every one, as the SDK tries a request again on a 5xx.
+     */
+    void fail(String pathPart, int status) {
+        synchronized (requests) {
+            faults.add(new Fault(pathPart, status, null));
+        }
+    }
+
+    /** Twilio slow once: the next request to a path containing {@code pathPart} is answered, as usual, only after this long. */
+    void delayNext(String pathPart, Duration delay) {
+        synchronized (requests) {
+            faults.add(new Fault(pathPart, 0, delay));
+        }
     }
 
     String baseUrl() {
@@ -43,10 +69,26 @@ final class TwilioRecorder implements AutoCloseable {
     private void answer(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = ex.getRequestURI().getRawPath();
+        String decoded = URLDecoder.decode(path, StandardCharsets.UTF_8);
+        Fault fault;
         synchronized (requests) {
-            requests.add(new Recorded(ex.getRequestMethod(), URLDecoder.decode(path, StandardCharsets.UTF_8),
-                    ex.getRequestHeaders().getFirst("Authorization"), form(body)));
+            requests.add(new Recorded(ex.getRequestMethod(), decoded, ex.getRequestHeaders().getFirst("Authorization"), form(body)));
+            fault = faults.stream().filter(f -> decoded.contains(f.pathPart())).findFirst().orElse(null);
+            if (fault != null && fault.delay() != null) faults.remove(fault);
             requests.notifyAll();
+        }
+        if (fault != null && fault.status() != 0) {
+            send(ex, fault.status(), "{\"code\":20500,\"message\":\"Internal Server Error\",\"more_info\":\"https://www.twilio.com/docs/errors/20500\",\"status\":"
+                    + fault.status() + "}");
+            return;
+        }
+        if (fault != null) {
+            try {
+                Thread.sleep(fault.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         Matcher participant = PARTICIPANTS.matcher(path);
         Matcher call = CALL.matcher(path);
@@ -62,11 +104,20 @@ final class TwilioRecorder implements AutoCloseable {
             status = 404;
             json = "{\"code\":20404,\"message\":\"not found\",\"status\":404}";
         }
+        send(ex, status, json);
+    }
+
+    private static void send(HttpExchange ex, int status, String json) {
         byte[] out = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, out.length);
-        ex.getResponseBody().write(out);
-        ex.close();
+        try {
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(status, out.length);
+            ex.getResponseBody().write(out);
+        } catch (IOException gone) {
+            // The client stopped waiting (a timeout under test): there is no one to answer.
+        } finally {
+            ex.close();
+        }
     }
 
     /** Waits until at least n requests have arrived (some are sent after a webhook's response), then returns them all. */
@@ -84,9 +135,11 @@ final class TwilioRecorder implements AutoCloseable {
         }
     }
 
+    /** Forgets the requests so far, and Twilio works again. */
     void clear() {
         synchronized (requests) {
             requests.clear();
+            faults.clear();
         }
     }
 
@@ -104,5 +157,6 @@ final class TwilioRecorder implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

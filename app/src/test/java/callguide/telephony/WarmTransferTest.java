@@ -85,6 +85,11 @@ class WarmTransferTest {
         return twilio.send(path, p, Map.of("X-Twilio-Signature", Twilio.signature(Twilio.TOKEN, Twilio.PUBLIC + path, p)));
     }
 
+    Response roomEvent(String room, String event, String legSid, int sequence) {
+        return twilio.post("/twilio/conference", params("StatusCallbackEvent", event, "FriendlyName", room,
+                "ConferenceSid", "CF" + "11".repeat(16), "CallSid", legSid, "SequenceNumber", String.valueOf(sequence), "AccountSid", ACCOUNT));
+    }
+
     @Test
     void the_caller_waits_on_hold_while_the_handler_briefs_the_team_then_the_handler_leaves() throws Exception {
         PhoneCall call = mpCallOnTheLine("gb");
@@ -119,12 +124,13 @@ class WarmTransferTest {
         assertEquals(409, api.post("/api/calls/" + call.id() + "/warm-transfer", "{}").status(), "one transfer at a time");
         assertEquals(204, teamLeg(call, "ringing").status());
         assertEquals(204, teamLeg(call, "in-progress").status());
+        assertEquals(204, teamLeg(call, "in-progress").status(), "a retried delivery");
         assertEquals("briefing", api.get("/api/calls/" + call.id() + "/warm-transfer").field("/state"));
 
         recorder.clear();
         Response done = api.post("/api/calls/" + call.id() + "/warm-transfer/complete", "{}");
         assertEquals(200, done.status(), done.text());
-        assertEquals("completed", done.field("/state"));
+        assertEquals("handing_over", done.field("/state"), "not completed until Twilio says the caller is with the team");
         r = recorder.await(2);
         assertEquals(2, r.size(), r.toString());
         assertEquals(CALLS + call.callSid() + ".json", r.get(0).path());
@@ -132,6 +138,14 @@ class WarmTransferTest {
         assertEquals("true", xpath(r.get(0).one("Twiml"), "/Response/Dial/Conference/@endConferenceOnExit"));
         assertEquals(CALLS + call.handlerLeg() + ".json", r.get(1).path());
         assertEquals("completed", r.get(1).one("Status"));
+
+        // Twilio's room events, in order: the handler leaves, the caller leaves the hold room and joins the team.
+        assertEquals(204, roomEvent(room, "participant-leave", call.handlerLeg(), 7).status());
+        assertEquals(204, roomEvent(room + "-hold", "participant-leave", call.callSid(), 3).status());
+        assertEquals("handing_over", api.get("/api/calls/" + call.id() + "/warm-transfer").field("/state"));
+        assertEquals(204, roomEvent(room, "participant-join", call.callSid(), 8).status());
+        assertEquals("completed", api.get("/api/calls/" + call.id() + "/warm-transfer").field("/state"));
+        assertEquals(204, roomEvent(room, "participant-join", call.callSid(), 8).status(), "a retried delivery");
 
         assertEquals(List.of("warm_transfer_started", "warm_transfer_handler_joined", "warm_transfer_caller_on_hold",
                 "warm_transfer_team_dialled", "warm_transfer_team_ringing", "warm_transfer_team_in_progress", "warm_transfer_briefing",
