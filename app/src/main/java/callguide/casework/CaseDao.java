@@ -1,7 +1,5 @@
 package callguide.casework;
 
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.jdbi.v3.core.generic.GenericType;
 import callguide.flow.IntakeRules;
 import callguide.resolution.CaseState;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +13,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The SQL for CRT cases, their events and who viewed them. Methods taking a Handle run in the caller's transaction. */
 public final class CaseDao {

@@ -1,9 +1,9 @@
 package callguide.review;
 
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Counts over calls and their events for the insights page. */
 public final class InsightsDao {

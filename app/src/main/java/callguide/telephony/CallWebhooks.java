@@ -3,6 +3,7 @@ package callguide.telephony;
 import callguide.call.Call;
 import callguide.call.CallDao;
 import callguide.call.CallService;
+import callguide.flow.IntakeRules;
 import callguide.web.ApiError;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -52,16 +53,16 @@ final class CallWebhooks {
                 && TelephonySettings.digits(settings.mpHotlineNumber()).equals(TelephonySettings.digits(dialled));
         // Only a call that has not said how it reached us yet: an answer already given is the handler's to change.
         var call = calls.get(id);
-        if (call.status() == Call.Status.in_progress && !call.answerMap().containsKey("contact_route")) {
-            UUID request = UUID.nameUUIDFromBytes(("contact_route:" + callSid).getBytes(StandardCharsets.UTF_8));
-            calls.answer(id, "contact_route", hotline ? "mp_hotline" : "inbound_call", null, request);
+        if (call.status() == Call.Status.in_progress && !call.answerMap().containsKey(IntakeRules.CONTACT_ROUTE)) {
+            UUID request = UUID.nameUUIDFromBytes((IntakeRules.CONTACT_ROUTE + ":" + callSid).getBytes(StandardCharsets.UTF_8));
+            calls.answer(id, IntakeRules.CONTACT_ROUTE, hotline ? IntakeRules.MP_HOTLINE : IntakeRules.INBOUND_CALL, null, request);
         }
         ctx.header("X-Callguide-Call", id.toString()).contentType("application/xml").result(twiml.inbound());
     }
 
     private UUID open(String callSid) {
         try {
-            return calls.start("intake", handlerId(), callSid, null).id();
+            return calls.start(IntakeRules.FLOW, handlerId(), callSid, null).id();
         } catch (RuntimeException e) {
             // Twilio retried while the first delivery was still opening the call: use the one it opened.
             return callDao.idForCallSid(callSid).orElseThrow(() -> e);

@@ -2,12 +2,12 @@ package callguide.telephony;
 
 import callguide.call.Call;
 import callguide.call.CallService;
+import callguide.flow.IntakeRules;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.TwilioException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Handle;
@@ -24,8 +24,6 @@ import static callguide.telephony.CallLog.detail;
  */
 public final class WarmTransfer {
     // 000 step 2 prescribes a warm transfer for an MP or MLA on the phone only; clients are called back by the team.
-    static final Set<String> TRANSFER_OUTCOMES = Set.of("WARM_TRANSFER_RESOLUTION_TEAM", "STAFF_CONDUCT_CONFIDENTIAL");
-    static final Set<String> PHONE_ROUTES = Set.of("inbound_call", "mp_hotline");
     static final String NONE_STARTED = "no warm transfer has been started on this call";
 
     private final CallService calls;
@@ -250,9 +248,7 @@ public final class WarmTransfer {
     }
 
     static boolean transferableCall(Call call) {
-        Map<String, String> answers = call.answerMap();
-        return call.outcomeCode() != null && TRANSFER_OUTCOMES.contains(call.outcomeCode())
-                && "mp_mla".equals(answers.get("caller")) && PHONE_ROUTES.contains(answers.get("contact_route"));
+        return IntakeRules.warmTransferable(call.outcomeCode(), call.answerMap());
     }
 
     private String unavailable(PhoneCall phone, ResolutionTeam team) {

@@ -1,8 +1,8 @@
 package callguide.telephony;
 
 import callguide.support.MovableClock;
-import callguide.support.TestApp;
 import callguide.support.TestApp.Response;
+import callguide.support.TestApp;
 import callguide.support.TestDatabase;
 import callguide.telephony.TwilioRecorder.Recorded;
 import java.time.Duration;

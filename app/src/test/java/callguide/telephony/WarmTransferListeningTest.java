@@ -1,7 +1,7 @@
 package callguide.telephony;
 
-import callguide.support.TestApp;
 import callguide.support.TestApp.Response;
+import callguide.support.TestApp;
 import callguide.support.TestDatabase;
 import callguide.telephony.TwilioRecorder.Recorded;
 import java.util.List;
