@@ -23,7 +23,6 @@ import java.util.UUID;
  * answer blanks it with every other note; on a staff-conduct call none is stored at all.
  */
 public final class SuggestionLog {
-    public static final String EVENT = "suggestion";
 
     /** What the handler was shown and what they did with it. */
     public record Outcome(String question, String suggested, double confidence, String chosen, boolean accepted, String evidence, Instant at) {}
@@ -53,13 +52,13 @@ public final class SuggestionLog {
             String kept = confidential || evidence == null || evidence.isBlank() ? null : SafeText.of(Utterance.of(evidence).text());
             Instant now = clock.instant();
             boolean accepted = suggested.equals(chosen);
-            if (locked.replay(EVENT) == null) {
+            if (locked.replay(CallEvent.Type.suggestion.name()) == null) {
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("suggested", suggested);
                 detail.put("confidence", confidence);
                 detail.put("chosen", chosen);
                 detail.put("accepted", accepted);
-                dao.append(h, callId, now, List.of(CallEvent.of(EVENT, question, chosen, kept, write(detail))), requestId, write(detail));
+                dao.append(h, callId, now, List.of(CallEvent.of(CallEvent.Type.suggestion, question, chosen, kept, write(detail))), requestId, write(detail));
             }
             return new Outcome(question, suggested, confidence, chosen, accepted, kept, now);
         });

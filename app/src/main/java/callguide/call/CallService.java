@@ -58,7 +58,7 @@ public final class CallService {
         try {
             dao.jdbi().useTransaction(h -> {
                 dao.insert(h, call);
-                dao.append(h, call.id(), now, List.of(CallEvent.of("started", null, null, null, detail)), null, null);
+                dao.append(h, call.id(), now, List.of(CallEvent.of(CallEvent.Type.started, null, null, null, detail)), null, null);
             });
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
             // Two starts for one phone call at once: the unique CallSid lets only one through.
@@ -95,7 +95,7 @@ public final class CallService {
     public Reply answer(UUID id, String question, String answer, String note, UUID requestId) {
         return dao.jdbi().inTransaction(h -> {
             CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
-            String replay = locked.replay("answered", "changed");
+            String replay = locked.replay(CallEvent.Type.answered.name(), CallEvent.Type.changed.name());
             if (replay != null) return read(replay, Reply.class);
             Call call = stillOpen(locked.call());
             Flow flow = flows.version(call.flowId(), call.flowVersion());
@@ -154,10 +154,10 @@ public final class CallService {
                                          Position position) {
         List<CallEvent> events = new ArrayList<>();
         String previous = before.get(question);
-        if (previous == null) events.add(CallEvent.of("answered", question, value, note, null));
-        else events.add(CallEvent.of("changed", question, value, note, write(Map.of("from", previous))));
+        if (previous == null) events.add(CallEvent.of(CallEvent.Type.answered, question, value, note, null));
+        else events.add(CallEvent.of(CallEvent.Type.changed, question, value, note, write(Map.of("from", previous))));
         before.forEach((k, v) -> {
-            if (!position.answersInForce().containsKey(k)) events.add(CallEvent.of("dropped", k, v, null, null));
+            if (!position.answersInForce().containsKey(k)) events.add(CallEvent.of(CallEvent.Type.dropped, k, v, null, null));
         });
         return events;
     }
@@ -166,9 +166,9 @@ public final class CallService {
     private List<CallEvent> removeDetails(org.jdbi.v3.core.Handle h, UUID id) {
         List<CallEvent> events = new ArrayList<>();
         int notes = dao.redactNotes(h, id);
-        if (notes > 0) events.add(CallEvent.of("notes_redacted", null, null, null, write(Map.of("notes", notes))));
+        if (notes > 0) events.add(CallEvent.of(CallEvent.Type.notes_redacted, null, null, null, write(Map.of("notes", notes))));
         int lines = dao.redactTranscript(h, id);
-        if (lines > 0) events.add(CallEvent.of("transcript_redacted", null, null, null, write(Map.of("lines", lines))));
+        if (lines > 0) events.add(CallEvent.of(CallEvent.Type.transcript_redacted, null, null, null, write(Map.of("lines", lines))));
         return events;
     }
 
@@ -179,9 +179,9 @@ public final class CallService {
             Instant now = clock.instant();
             // The kept reply carries no text: a note must be removable from every copy (see redactNotes).
             if (locked.replay("note") == null) {
-                dao.append(h, id, now, List.of(CallEvent.of("note", null, null, text.strip(), null)), requestId, "{}");
+                dao.append(h, id, now, List.of(CallEvent.of(CallEvent.Type.note, null, null, text.strip(), null)), requestId, "{}");
             }
-            return new CallEvent(0, now, "note", null, null, text.strip(), null);
+            return new CallEvent(0, now, CallEvent.Type.note.name(), null, null, text.strip(), null);
         });
     }
 
@@ -198,8 +198,8 @@ public final class CallService {
             java.util.SortedSet<Integer> before = ticks(dao.events(id));
             List<CallEvent> events = new ArrayList<>();
             for (int i = 1; i <= items; i++) {
-                if (ticked.contains(i) && !before.contains(i)) events.add(CallEvent.of("ticked", null, String.valueOf(i), null, null));
-                if (!ticked.contains(i) && before.contains(i)) events.add(CallEvent.of("unticked", null, String.valueOf(i), null, null));
+                if (ticked.contains(i) && !before.contains(i)) events.add(CallEvent.of(CallEvent.Type.ticked, null, String.valueOf(i), null, null));
+                if (!ticked.contains(i) && before.contains(i)) events.add(CallEvent.of(CallEvent.Type.unticked, null, String.valueOf(i), null, null));
             }
             if (!events.isEmpty()) dao.append(h, id, clock.instant(), events, null, null);
             java.util.SortedSet<Integer> after = new java.util.TreeSet<>(ticked);
@@ -212,10 +212,10 @@ public final class CallService {
     public static java.util.SortedSet<Integer> ticks(List<CallEvent> events) {
         java.util.SortedSet<Integer> ticked = new java.util.TreeSet<>();
         for (CallEvent e : events) {
-            if (!"ticked".equals(e.type()) && !"unticked".equals(e.type())) continue;
+            if (!e.is(CallEvent.Type.ticked) && !e.is(CallEvent.Type.unticked)) continue;
             try {
                 int n = Integer.parseInt(e.answer());
-                if (e.type().equals("ticked")) ticked.add(n);
+                if (e.is(CallEvent.Type.ticked)) ticked.add(n);
                 else ticked.remove(n);
             } catch (NumberFormatException ignored) {
                 // not written by tick(): nothing to replay
@@ -242,7 +242,7 @@ public final class CallService {
             Instant now = clock.instant();
             Call ended = new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
                     Call.Status.ended, call.currentQuestion(), call.answers(), null, List.of(), null, call.startedAt(), now, now);
-            dao.record(h, ended, now, new ArrayList<>(List.of(CallEvent.of("ended", null, reason, null, write(Map.of("reason", reason))))),
+            dao.record(h, ended, now, new ArrayList<>(List.of(CallEvent.of(CallEvent.Type.ended, null, reason, null, write(Map.of("reason", reason))))),
                     requestId, "{}");
             return ended;
         });
@@ -268,7 +268,7 @@ public final class CallService {
         Nation nation = Nation.forRegion(position.answersInForce().get(IntakeRules.REGION), call.nation(), defaultNation);
         Outcome outcome = renderer.outcome(flow, position, rule -> rule.workingDays()
                 ? calendar.addWorkingDays(nation, today, rule.days()) : calendar.addCalendarDays(today, rule.days()));
-        events.add(CallEvent.of("outcome", null, outcome.code(), null, write(Map.of("flags", outcome.flags()))));
+        events.add(CallEvent.of(CallEvent.Type.outcome, null, outcome.code(), null, write(Map.of("flags", outcome.flags()))));
         return new Advanced(new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
                 Call.Status.completed, null, inForce, outcome.code(), outcome.flags(), write(outcome),
                 call.startedAt(), now, now), outcome);

@@ -2,6 +2,7 @@ package callguide.guide;
 
 import callguide.assist.CaseNotes;
 import callguide.call.Call;
+import callguide.call.CallEvent;
 import callguide.flow.IntakeRules;
 import callguide.flow.Outcome;
 import callguide.web.Pages;
@@ -111,7 +112,7 @@ public final class OutcomePages {
     }
 
     private Notes notes(Call call, String text, List<Pages.FieldError> errors) {
-        List<Note> list = views.calls().events(call.id()).stream().filter(e -> "note".equals(e.type()) && e.note() != null)
+        List<Note> list = views.calls().events(call.id()).stream().filter(e -> e.is(CallEvent.Type.note) && e.note() != null)
                 .map(e -> new Note(UkTime.time(e.at()), e.note())).toList();
         return new Notes(call.id(), list, text, errors, UUID.randomUUID());
     }

@@ -1,6 +1,5 @@
 package callguide.review;
 
-import callguide.assist.SuggestionLog;
 import callguide.call.Call;
 import callguide.call.CallEvent;
 import callguide.call.CallRefused;
@@ -78,7 +77,7 @@ public final class TimelinePage {
         List<CallEvent> events = calls.events(id);
         String status = ReviewPages.status(call.status().name());
         for (CallEvent e : events) {
-            if ("ended".equals(e.type())) status += ": " + callguide.call.CallService.END_REASONS.getOrDefault(e.answer(), e.answer()).toLowerCase(java.util.Locale.UK);
+            if (e.is(CallEvent.Type.ended)) status += ": " + callguide.call.CallService.END_REASONS.getOrDefault(e.answer(), e.answer()).toLowerCase(java.util.Locale.UK);
         }
         Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(), status, call.outcomeCode(), title,
                 String.join(", ", call.flags().stream().map(Titles::words).toList()), call.flowVersion(),
@@ -123,26 +122,27 @@ public final class TimelinePage {
             String took = UkTime.elapsed(Duration.between(previous, e.at()));
             Question q = e.question() == null ? null : flow.questions().get(e.question());
             String prompt = q == null ? e.question() : renderer.step(q, answers).prompt();
-            items.add(switch (e.type()) {
-                case "started" -> new Item(e.type(), "Call started", at(e), null,
+            CallEvent.Type kind = e.kind();
+            items.add(kind == null ? other(e) : switch (kind) {
+                case started -> new Item(e.type(), "Call started", at(e), null,
                         List.of("Flow " + call.flowId() + ", version " + call.flowVersion()), null, null, e.at(), system);
-                case "answered", "changed" -> system ? byPhone(answered(e, q, prompt, answers, took)) : answered(e, q, prompt, answers, took);
-                case "ticked", "unticked" -> new Item(e.type(), ("ticked".equals(e.type()) ? "Ticked: " : "Unticked: ") + action(call, e.answer()),
+                case answered, changed -> system ? byPhone(answered(e, q, prompt, answers, took)) : answered(e, q, prompt, answers, took);
+                case ticked, unticked -> new Item(e.type(), (e.is(CallEvent.Type.ticked) ? "Ticked: " : "Unticked: ") + action(call, e.answer()),
                         at(e), null, List.of(), null, null, e.at());
-                case "ended" -> new Item(e.type(), "Call ended without an outcome", at(e), took,
+                case ended -> new Item(e.type(), "Call ended without an outcome", at(e), took,
                         List.of("Reason: " + callguide.call.CallService.END_REASONS.getOrDefault(e.answer(), e.answer())), null, null, e.at());
-                case "dropped" -> new Item(e.type(), "No longer applies: " + prompt, at(e), null,
+                case dropped -> new Item(e.type(), "No longer applies: " + prompt, at(e), null,
                         List.of("The answer '" + label(q, e.answer(), answers) + "' was dropped by a change to an earlier answer"), null, null, e.at());
-                case "note" -> new Item(e.type(), "Note", at(e), null, List.of(e.note() == null ? "(removed: staff conduct complaint)" : e.note()), null, null, e.at());
-                case "notes_redacted" -> new Item(e.type(), "Notes removed", at(e), null,
+                case note -> new Item(e.type(), "Note", at(e), null, List.of(e.note() == null ? "(removed: staff conduct complaint)" : e.note()), null, null, e.at());
+                case notes_redacted -> new Item(e.type(), "Notes removed", at(e), null,
                         List.of("The call became a staff conduct complaint, so the text of earlier notes was removed"), null, null, e.at());
-                case SuggestionLog.EVENT -> SuggestionEvent.item(e, prompt, a -> label(q, a, answers), json, at(e));
-                case "outcome" -> new Item(e.type(), "Outcome: " + outcomeTitle(call, e.answer()), at(e), took, List.of(e.answer()), null, null, e.at());
+                case suggestion -> SuggestionEvent.item(e, prompt, a -> label(q, a, answers), json, at(e));
+                case outcome -> new Item(e.type(), "Outcome: " + outcomeTitle(call, e.answer()), at(e), took, List.of(e.answer()), null, null, e.at());
                 default -> other(e);
             });
-            if ("answered".equals(e.type()) || "changed".equals(e.type())) answers.put(e.question(), e.answer());
-            if ("dropped".equals(e.type())) answers.remove(e.question());
-            if (!"dropped".equals(e.type()) && !"notes_redacted".equals(e.type()) && !SuggestionLog.EVENT.equals(e.type())) previous = e.at();
+            if (e.is(CallEvent.Type.answered) || e.is(CallEvent.Type.changed)) answers.put(e.question(), e.answer());
+            if (e.is(CallEvent.Type.dropped)) answers.remove(e.question());
+            if (!e.is(CallEvent.Type.dropped) && !e.is(CallEvent.Type.notes_redacted) && !e.is(CallEvent.Type.suggestion)) previous = e.at();
         }
         return items;
     }
@@ -200,13 +200,13 @@ public final class TimelinePage {
     private Item answered(CallEvent e, Question q, String prompt, Map<String, String> answers, String took) {
         Step seen = q == null ? null : renderer.step(q, answers);
         List<String> lines = new ArrayList<>();
-        if ("changed".equals(e.type())) {
+        if (e.is(CallEvent.Type.changed)) {
             lines.add("Changed from '" + label(q, answers.get(e.question()), answers) + "' to '" + label(q, e.answer(), answers) + "'");
         } else {
             lines.add("Answer: " + label(q, e.answer(), answers));
         }
         if (e.note() != null) lines.add("Note: " + e.note());
-        String title = ("changed".equals(e.type()) ? "Changed: " : "") + prompt;
+        String title = (e.is(CallEvent.Type.changed) ? "Changed: " : "") + prompt;
         return new Item(e.type(), title, at(e), took, lines, seen, e.answer(), e.at());
     }
 
