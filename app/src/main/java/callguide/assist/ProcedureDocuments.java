@@ -1,6 +1,9 @@
 package callguide.assist;
 
 import callguide.assist.Passage.Citation;
+import dev.langchain4j.data.document.Document;
+import dev.langchain4j.data.document.splitter.DocumentBySentenceSplitter;
+import dev.langchain4j.data.segment.TextSegment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,7 @@ public final class ProcedureDocuments {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern LINK = Pattern.compile("\\[([^]]*)]\\([^)]*\\)");
     static final String WITHHELD = "[internal address withheld]";
+    private static final DocumentBySentenceSplitter SENTENCES = new DocumentBySentenceSplitter(MAX_PASSAGE, 0);
 
     private ProcedureDocuments() {}
 
@@ -90,24 +94,10 @@ public final class ProcedureDocuments {
         String text = body.toString().replaceAll("\\s+", " ").strip();
         body.setLength(0);
         if (text.length() < 20) return;
-        for (String piece : pieces(text)) {
-            out.add(new Passage(piece, new Citation(document, heading, step, Citation.PROCEDURE), List.of()));
+        // Long prose is packed whole sentences at a time into passages of at most MAX_PASSAGE characters.
+        for (TextSegment piece : SENTENCES.split(Document.from(text))) {
+            out.add(new Passage(piece.text(), new Citation(document, heading, step, Citation.PROCEDURE), List.of()));
         }
-    }
-
-    /** Long prose cut at sentence ends, so each passage is about one thing. */
-    private static List<String> pieces(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder piece = new StringBuilder();
-        for (String sentence : text.split("(?<=[.!?])\\s+")) {
-            if (piece.length() > 0 && piece.length() + sentence.length() > MAX_PASSAGE) {
-                out.add(piece.toString().strip());
-                piece.setLength(0);
-            }
-            piece.append(sentence).append(' ');
-        }
-        if (!piece.toString().isBlank()) out.add(piece.toString().strip());
-        return out;
     }
 
     private static String clean(String line) {
