@@ -1,8 +1,8 @@
 package callguide.telephony;
 
 import callguide.support.Browser;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
@@ -32,14 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LiveCallBrowserTest {
     static final String HOTLINE = "+442079460000";
 
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start(Map.of("PUBLIC_BASE_URL", Twilio.PUBLIC,
+            "MP_HOTLINE_NUMBER", HOTLINE, "RESOLUTION_TEAM_GB_NUMBER", "+441610000001"));
     Browser browser;
     String base;
 
     @BeforeAll
     void start() {
-        app = TestApp.start(Map.of("DATABASE_URL", TestDatabase.freshUrl(), "PUBLIC_BASE_URL", Twilio.PUBLIC,
-                "MP_HOTLINE_NUMBER", HOTLINE, "RESOLUTION_TEAM_GB_NUMBER", "+441610000001"));
         // "h1" is the handler the API's calls are started for, so this handler can open their outcomes.
         app.accounts().create("h1", callguide.account.Role.handler, TestApp.Client.password("h1"));
         base = app.base();
@@ -50,7 +51,6 @@ class LiveCallBrowserTest {
     @AfterAll
     void stop() throws Exception {
         if (browser != null) browser.close();
-        app.close();
     }
 
     @Test
