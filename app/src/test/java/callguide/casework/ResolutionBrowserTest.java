@@ -2,6 +2,7 @@ package callguide.casework;
 
 import callguide.account.Role;
 import callguide.support.Browser;
+import callguide.support.BrowserTest;
 import callguide.support.RunningApp;
 import callguide.support.TestApp;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CRT's journeys in a real browser, each page checked with axe-core. */
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResolutionBrowserTest {
     @RegisterExtension

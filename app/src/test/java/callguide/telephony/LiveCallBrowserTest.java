@@ -1,6 +1,7 @@
 package callguide.telephony;
 
 import callguide.support.Browser;
+import callguide.support.BrowserTest;
 import callguide.support.RunningApp;
 import callguide.support.TestApp;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * said lately, muted when unsure, dates typed from the keyboard, yes on key 1, the script at the top of every
  * outcome, a checklist that keeps its ticks, internal text boxed off, and a transcript that shows its last line.
  */
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveCallBrowserTest {

@@ -3,6 +3,7 @@ package callguide.telephony;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
+import callguide.support.BrowserTest;
 import callguide.support.RunningApp;
 import callguide.support.TestApp;
 import java.util.List;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Phone calls on the handler's and the supervisor's screens, in a real browser: the live transcript,
  * the warm transfer with and without Twilio, and the transcript in the timeline.
  */
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PhoneScreensBrowserTest {

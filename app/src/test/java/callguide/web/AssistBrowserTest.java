@@ -3,6 +3,7 @@ package callguide.web;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
+import callguide.support.BrowserTest;
 import callguide.support.RunningApp;
 import java.time.Duration;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The assistant on the handler's screen in a real browser: a suggestion accepted with one key, one overridden, search, the timeline. */
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssistBrowserTest {

@@ -3,6 +3,7 @@ package callguide.web;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
+import callguide.support.BrowserTest;
 import callguide.support.RunningApp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A handler takes calls and a supervisor reviews them, in a real browser, with every page checked by axe-core. */
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneyTest {
