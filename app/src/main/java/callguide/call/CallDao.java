@@ -65,16 +65,15 @@ public final class CallDao {
     }
 
     public Optional<Locked> lock(Handle h, UUID id, UUID requestId) {
-        return h.createQuery("""
-                        SELECT c.id, c.flow_id, c.flow_version, c.handler_id, c.call_sid, c.nation, c.status,
-                               c.current_question, c.answers::text AS answers, c.outcome_code, c.flags,
-                               c.outcome::text AS outcome, c.started_at, c.updated_at, c.completed_at,
-                               e.response::text AS prior, e.type AS prior_type
-                        FROM calls c LEFT JOIN call_events e ON e.call_id = c.id AND e.request_id = CAST(:request AS uuid)
-                        WHERE c.id = :id FOR UPDATE OF c""")
-                .bind("request", requestId).bind("id", id)
-                .map((rs, ctx) -> new Locked(call(rs), rs.getString("prior"), rs.getString("prior_type")))
-                .findOne();
+        Optional<Call> call = h.createQuery("SELECT " + CALL_COLUMNS + " FROM calls WHERE id = :id FOR UPDATE")
+                .bind("id", id).map((rs, ctx) -> call(rs)).findOne();
+        if (call.isEmpty() || requestId == null) return call.map(c -> new Locked(c, null, null));
+        // Read once the lock is held, in a statement of its own: a joined read would not see the events of a
+        // request with the same id that held the lock first, and would refuse its retry instead of replaying it.
+        return h.createQuery("SELECT response::text AS prior, type FROM call_events WHERE call_id = :id AND request_id = :request")
+                .bind("id", id).bind("request", requestId)
+                .map((rs, ctx) -> new Locked(call.get(), rs.getString("prior"), rs.getString("type")))
+                .findOne().or(() -> Optional.of(new Locked(call.get(), null, null)));
     }
 
     public void append(Handle h, UUID callId, Instant at, List<CallEvent> events, UUID requestId, String response) {
