@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The service for one test class, with all of {@link TestApp}'s helpers: started before the class's first test on a
+ * The service for one test class, called as any {@link TestApp} is: started before the class's first test on a
  * database of its own (on the one embedded PostgreSQL of the test run), stopped after its last.
  *
  * <pre>{@code @RegisterExtension static final RunningApp app = RunningApp.start();}</pre>
