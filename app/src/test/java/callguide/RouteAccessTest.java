@@ -2,6 +2,7 @@ package callguide;
 
 import callguide.account.Role;
 import callguide.support.PageSession;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
 import callguide.web.Access;
 import java.net.http.HttpRequest;
@@ -11,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,14 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteAccessTest {
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     String ownerCall;
     final Map<Access, TestApp.Client> people = new java.util.EnumMap<>(Access.class);
     final Map<Access, PageSession> browsers = new java.util.EnumMap<>(Access.class);
 
     @BeforeAll
     void start() {
-        app = TestApp.start();
         ownerCall = app.callAnswering("contact_route", "inbound_call");
         people.put(Access.HANDLER, app.as("h2"));
         people.put(Access.SUPERVISOR, app.as("sam", Role.supervisor));
@@ -46,15 +47,10 @@ class RouteAccessTest {
         people.forEach((access, client) -> browsers.put(access, client.pages()));
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
-    }
-
     @Test
     void every_route_names_who_may_use_it() {
-        assertFalse(app.app.routes().isEmpty());
-        for (Routes.Route r : app.app.routes()) {
+        assertFalse(app.app().routes().isEmpty());
+        for (Routes.Route r : app.app().routes()) {
             assertTrue(r.roles().stream().anyMatch(role -> role instanceof Access a && (a.isPerson() || a == Access.ANYONE || a == Access.TWILIO)),
                     r.method() + " " + r.path());
         }
@@ -124,7 +120,7 @@ class RouteAccessTest {
     }
 
     private Stream<Routes.Route> routes(java.util.function.Predicate<Routes.Route> which) {
-        return app.app.routes().stream().filter(which);
+        return app.app().routes().stream().filter(which);
     }
 
     private static boolean isApi(Routes.Route r) {

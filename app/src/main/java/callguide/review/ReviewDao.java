@@ -25,7 +25,8 @@ import org.jdbi.v3.core.statement.Query;
  * index of V35 in order and a page after the first starts where the one before ended (keyset), as fast on page
  * 500 as on page 1. Calls still in progress have no outcome and a time taken that grows with every answer, so
  * for those two sorts they are read apart from completed calls (a second branch) and placed as before: after
- * every outcome, and by time taken among the completed ones.
+ * every outcome, and by time taken among the completed ones. Calls ended without an outcome are placed the same
+ * way: with the calls in progress after every outcome, and by their time taken (a third branch).
  */
 public final class ReviewDao {
     private static final String COLUMNS = """
@@ -49,9 +50,10 @@ public final class ReviewDao {
             case "status" -> new Sort(List.of(new Branch(null, "status", false)), false);
             // outcome_code is set exactly when a call completes (V1's check), and is in calls_outcome.
             case "outcome" -> new Sort(List.of(new Branch("outcome_code IS NOT NULL", "outcome_code", false),
-                    new Branch("status = 'in_progress'", null, false)), false);
+                    new Branch("outcome_code IS NULL", null, false)), false);
             case "duration" -> new Sort(List.of(new Branch("status = 'completed'", "(completed_at - started_at)", true),
-                    new Branch("status = 'in_progress'", "(updated_at - started_at)", true)), true);
+                    new Branch("status = 'in_progress'", "(updated_at - started_at)", true),
+                    new Branch("status = 'ended'", "(completed_at - started_at)", true)), true);
             default -> new Sort(List.of(new Branch(null, null, false)), false);
         };
     }
@@ -78,7 +80,7 @@ public final class ReviewDao {
             try {
                 int branch = Integer.parseInt(p[0]);
                 String key = p[1].equals("-") ? null : new String(Base64.getUrlDecoder().decode(p[1]), StandardCharsets.UTF_8);
-                if (branch < 0 || branch > 1) return null;
+                if (branch < 0 || branch > 2) return null;
                 return new Cursor(before, branch, key, Long.parseLong(p[2]), UUID.fromString(p[3]));
             } catch (IllegalArgumentException e) {
                 return null;

@@ -1,22 +1,21 @@
 package callguide.assist;
 
+import callguide.support.RunningApp;
 import callguide.support.TestApp.Response;
 import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,14 +25,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatModelTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    volatile int status = 200;
-    HttpServer model;
-    TestApp api;
+    static final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    static volatile int status = 200;
+    static final HttpServer model = chatModel();
+    @RegisterExtension
+    static final RunningApp api = RunningApp.start(Map.of("PROCEDURES_DIR", TestApp.resourceFolder("/procedures"),
+            "CHAT_MODEL_BASE_URL", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1",
+            "CHAT_MODEL_NAME", "fake-model", "CHAT_MODEL_API_KEY", "test-key"));
 
-    @BeforeAll
-    void start() throws Exception {
-        model = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    /** A local OpenAI-compatible endpoint answering every request with a canned completion. */
+    static HttpServer chatModel() {
+        HttpServer model;
+        try {
+            model = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         model.createContext("/v1/chat/completions", exchange -> {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             requests.add(request);
@@ -50,15 +57,11 @@ class ChatModelTest {
             exchange.close();
         });
         model.start();
-        Path procedures = Path.of(getClass().getResource("/procedures").toURI());
-        api = TestApp.start(Map.of("DATABASE_URL", TestDatabase.freshUrl(), "PROCEDURES_DIR", procedures.toString(),
-                "CHAT_MODEL_BASE_URL", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1",
-                "CHAT_MODEL_NAME", "fake-model", "CHAT_MODEL_API_KEY", "test-key"));
+        return model;
     }
 
     @AfterAll
-    void stop() throws Exception {
-        api.close();
+    void stop() {
         model.stop(0);
     }
 

@@ -2,7 +2,7 @@ package callguide.bench;
 
 import callguide.account.Role;
 import callguide.config.Config;
-import callguide.support.TestApp;
+import callguide.support.RunningApp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,13 +31,13 @@ class ReviewAtScaleTest {
     private static final Pattern NEXT = Pattern.compile("href=\"(/review\\?[^\"]*)\"[^>]*rel=\"next\"");
     private static final Pattern PREV = Pattern.compile("href=\"(/review\\?[^\"]*)\"[^>]*rel=\"prev\"");
     private static final int CALLS = 260;
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     String cookie;
 
     @BeforeAll
     void start() throws Exception {
-        app = TestApp.start();
-        Generate.run(app.app.database(), Config.from(Map.of()), CALLS, 14, 3, 2);
+        Generate.run(app.app().database(), Config.from(Map.of()), CALLS, 14, 3, 2);
         app.accounts().create("sam", Role.supervisor, "sam-password-1");
         HttpResponse<String> form = send("/sign-in", null);
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
@@ -50,11 +50,6 @@ class ReviewAtScaleTest {
         assertEquals(303, signedIn.statusCode());
         cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("callguide_auth=")).findFirst()
                 .orElseThrow().split(";", 2)[0];
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
     }
 
     @Test
@@ -85,7 +80,7 @@ class ReviewAtScaleTest {
 
     @Test
     void insights_count_each_call_as_it_completes_and_the_export_has_every_call() throws Exception {
-        long completed = app.app.database().jdbi().withHandle(h -> h.createQuery(
+        long completed = app.app().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM calls WHERE status = 'completed'").mapTo(Long.class).one());
         assertEquals(completed, completedShown("all"));
         app.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client", "staff_conduct", "no",
@@ -98,7 +93,7 @@ class ReviewAtScaleTest {
     }
 
     private long calls() {
-        return app.app.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls").mapTo(Long.class).one());
+        return app.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls").mapTo(Long.class).one());
     }
 
     private long completedShown(String period) throws Exception {

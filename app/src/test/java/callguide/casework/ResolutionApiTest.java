@@ -5,6 +5,7 @@ import callguide.config.Json;
 import callguide.resolution.CaseEngine;
 import callguide.resolution.CaseState;
 import callguide.resolution.ProcessFlow;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -12,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static callguide.casework.CaseClient.guidedCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,20 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CRT's JSON API on the real service and a real database: the contract other clients depend on. */
 class ResolutionApiTest {
-    static TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     static CaseClient caseworker;
     static CaseClient leader;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start();
         caseworker = CaseClient.as(app, "casey", Role.resolution_caseworker);
         leader = CaseClient.as(app, "lee", Role.resolution_team_leader);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     static Map<String, Object> manual(Object... kv) {
@@ -196,7 +192,7 @@ class ResolutionApiTest {
         CaseService service = service();
         List<CaseDao.View> views = service.views(UUID.fromString(id));
         assertTrue(views.stream().anyMatch(v -> v.username().equals("casey") && v.via().equals("api")));
-        for (UUID each : new CaseDao(app.app.database().jdbi(), Json.mapper(), s -> false).ids()) {
+        for (UUID each : new CaseDao(app.app().database().jdbi(), Json.mapper(), s -> false).ids()) {
             CaseState stored = service.get(each).state();
             assertEquals(stored, service.replay(each), "replaying case " + each);
         }
@@ -229,7 +225,7 @@ class ResolutionApiTest {
 
     /** The scan: nothing about the complaint in the case row or its events, only that it exists. */
     private static void assertNoDetailsStored(String id) {
-        List<String> rows = new ArrayList<>(app.app.database().jdbi().withHandle(h -> h.createQuery(
+        List<String> rows = new ArrayList<>(app.app().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT state::text FROM crt_cases WHERE id = :id UNION ALL SELECT detail::text FROM crt_case_events WHERE case_id = :id")
                 .bind("id", UUID.fromString(id)).mapTo(String.class).list()));
         assertEquals(2, rows.size());
@@ -262,7 +258,7 @@ class ResolutionApiTest {
 
     static CaseService serviceOf(TestApp app) {
         ProcessFlow flow = ProcessFlows.resolution(java.nio.file.Path.of("../flows"));
-        return new CaseService(new CaseDao(app.app.database().jdbi(), Json.mapper(), s -> flow.stage(s) != null && flow.stage(s).closes()),
+        return new CaseService(new CaseDao(app.app().database().jdbi(), Json.mapper(), s -> flow.stage(s) != null && flow.stage(s).closes()),
                 new CaseEngine(flow), null, Clock.fixed(TestApp.NOW, java.time.ZoneOffset.UTC));
     }
 }

@@ -2,6 +2,8 @@ package callguide.casework;
 
 import callguide.account.Role;
 import callguide.support.Browser;
+import callguide.support.BrowserTest;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,15 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CRT's journeys in a real browser, each page checked with axe-core. */
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResolutionBrowserTest {
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     Browser browser;
     CaseClient api;
 
     @BeforeAll
     void start() {
-        app = TestApp.start();
         api = CaseClient.as(app, "casey", Role.resolution_caseworker);
         app.as("casey", Role.resolution_caseworker).token();
         app.as("lee", Role.resolution_team_leader).token();
@@ -37,7 +41,6 @@ class ResolutionBrowserTest {
     @AfterAll
     void stop() throws Exception {
         if (browser != null) browser.close();
-        app.close();
     }
 
     private void signIn(Browser b, String user) {

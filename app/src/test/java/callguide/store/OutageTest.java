@@ -90,7 +90,7 @@ class OutageTest {
     @Test
     void the_embedded_database_is_started_again_by_the_service_when_it_is_killed() throws Exception {
         try (TestApp app = TestApp.start(Map.of("DATA_DIR", dir.toString()))) {
-            EmbeddedServer db = app.app.database().embedded().orElseThrow();
+            EmbeddedServer db = app.app().database().embedded().orElseThrow();
             String call = app.post("/api/calls", "{\"flow\":\"intake\"}").field("/id");
             assertEquals(200, app.answer(call, "contact_route", "inbound_call").status());
             long before = db.pid();
@@ -131,7 +131,7 @@ class OutageTest {
 
         try (TestApp app = TestApp.start(Map.of("DATA_DIR", dir.toString()))) {
             assertTrue(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false) == false, "the leftover was stopped");
-            long ours = app.app.database().embedded().orElseThrow().pid();
+            long ours = app.app().database().embedded().orElseThrow().pid();
             assertNotEquals(leftover, ours);
             assertEquals(200, send(app, "GET", "/health", null, null).statusCode());
             assertEquals(201, app.post("/api/calls", "{\"flow\":\"intake\"}").status());

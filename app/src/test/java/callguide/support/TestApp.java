@@ -25,22 +25,35 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The real service on a random port against a real database, and a small HTTP client for it. The client
  * signs in to the API as handler {@code h1} unless asked to be someone else ({@link #as}) or no one ({@link #anonymous}).
+ * A test class that wants one service for all its tests registers a {@link RunningApp}, which is one of these.
  */
-public final class TestApp implements AutoCloseable {
+public class TestApp implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     /** Webhooks in tests are signed with this; off the loopback demo the service needs a token of its own. */
     public static final String TWILIO_TOKEN = "test-twilio-auth-token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    public final App app;
     private static AnswerIndex answers;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
-    private final Client defaultClient;
+    private final Client defaultClient = new Client(this, "h1", Role.handler);
+    private volatile App app;
 
     private TestApp(App app) {
         this.app = app;
-        this.defaultClient = new Client(this, "h1", Role.handler);
+    }
+
+    /** Not running yet: {@link RunningApp} starts it before its test class's first test. */
+    TestApp() {}
+
+    void running(App app) {
+        this.app = app;
+    }
+
+    /** The service itself, for what the HTTP API does not show (its database, routes, open streams). */
+    public App app() {
+        if (app == null) throw new IllegalStateException("the service is not running: it starts before the test class's first test");
+        return app;
     }
 
     public static TestApp start() {
@@ -53,11 +66,24 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Map<String, String> env, Clock clock) {
+        return new TestApp(startService(env, clock));
+    }
+
+    static App startService(Map<String, String> env, Clock clock) {
         Map<String, String> all = new HashMap<>(env);
         all.put("PORT", "0");
         all.putIfAbsent("TWILIO_AUTH_TOKEN", TWILIO_TOKEN);
         Config config = Config.from(all);
-        return new TestApp(App.start(config, clock, answers(config)));
+        return App.start(config, clock, answers(config));
+    }
+
+    /** The folder of a test resource, such as {@code /procedures}, for a setting that names a folder. */
+    public static String resourceFolder(String resource) {
+        try {
+            return java.nio.file.Path.of(TestApp.class.getResource(resource).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The model is loaded and the examples embedded once per test run: they are the slow part of a start. */
@@ -152,16 +178,16 @@ public final class TestApp implements AutoCloseable {
 
     /** The app's accounts, as the pages sign in against them. */
     public Accounts accounts() {
-        return new Accounts(new AccountDao(app.database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20), Duration.ofHours(12));
+        return new Accounts(new AccountDao(app().database().jdbi()), Clock.systemUTC(), Duration.ofMinutes(20), Duration.ofHours(12));
     }
 
     /** Where a browser or an HTTP client reaches the app. */
     public String base() {
-        return "http://127.0.0.1:" + app.port();
+        return "http://127.0.0.1:" + app().port();
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
+        return URI.create("http://127.0.0.1:" + app().port() + path);
     }
 
     static Response send(HttpRequest request) {
@@ -261,6 +287,7 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        app.close();
+        if (app != null) app.close();
+        app = null;
     }
 }

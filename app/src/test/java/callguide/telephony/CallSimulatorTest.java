@@ -29,7 +29,7 @@ class CallSimulatorTest {
         try (TestApp api = TestApp.start(env)) {
             Path script = Files.writeString(dir.resolve("lines.txt"), "# an MP's caseworker\ncaller: Hello, I work for an MP\nhandler: Putting you through\n");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            String[] args = {"--mp", "--lines", script.toString(), "--url", "http://127.0.0.1:" + api.app.port(), "--pause", "0", "--hangup"};
+            String[] args = {"--mp", "--lines", script.toString(), "--url", "http://127.0.0.1:" + api.app().port(), "--pause", "0", "--hangup"};
             int status = CallSimulator.run(Config.from(shared).telephony(), args, new PrintStream(out, true, StandardCharsets.UTF_8));
             assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
             Matcher m = Pattern.compile("guided call ([0-9a-f-]{36})").matcher(out.toString(StandardCharsets.UTF_8));

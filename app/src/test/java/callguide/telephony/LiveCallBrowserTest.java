@@ -1,8 +1,9 @@
 package callguide.telephony;
 
 import callguide.support.Browser;
+import callguide.support.BrowserTest;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
@@ -27,19 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * said lately, muted when unsure, dates typed from the keyboard, yes on key 1, the script at the top of every
  * outcome, a checklist that keeps its ticks, internal text boxed off, and a transcript that shows its last line.
  */
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveCallBrowserTest {
     static final String HOTLINE = "+442079460000";
 
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start(Map.of("PUBLIC_BASE_URL", Twilio.PUBLIC,
+            "MP_HOTLINE_NUMBER", HOTLINE, "RESOLUTION_TEAM_GB_NUMBER", "+441610000001"));
     Browser browser;
     String base;
 
     @BeforeAll
     void start() {
-        app = TestApp.start(Map.of("DATABASE_URL", TestDatabase.freshUrl(), "PUBLIC_BASE_URL", Twilio.PUBLIC,
-                "MP_HOTLINE_NUMBER", HOTLINE, "RESOLUTION_TEAM_GB_NUMBER", "+441610000001"));
         // "h1" is the handler the API's calls are started for, so this handler can open their outcomes.
         app.accounts().create("h1", callguide.account.Role.handler, TestApp.Client.password("h1"));
         base = app.base();
@@ -50,7 +53,6 @@ class LiveCallBrowserTest {
     @AfterAll
     void stop() throws Exception {
         if (browser != null) browser.close();
-        app.close();
     }
 
     @Test

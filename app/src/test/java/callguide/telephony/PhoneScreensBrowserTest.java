@@ -3,17 +3,20 @@ package callguide.telephony;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
+import callguide.support.BrowserTest;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,28 +30,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Phone calls on the handler's and the supervisor's screens, in a real browser: the live transcript,
  * the warm transfer with and without Twilio, and the transcript in the timeline.
  */
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PhoneScreensBrowserTest {
     static final String HOTLINE = "+442079460000";
     static final String GB_TEAM = "+441610000001";
 
-    TwilioRecorder recorder;
-    TestApp withoutTwilio;
-    TestApp withTwilio;
+    /** Closed after the services stop. */
+    @AutoClose
+    static final TwilioRecorder recorder = TwilioRecorder.start();
+    @RegisterExtension
+    static final RunningApp withoutTwilio = RunningApp.start(Map.of("PUBLIC_BASE_URL", Twilio.PUBLIC,
+            "MP_HOTLINE_NUMBER", HOTLINE, "RESOLUTION_TEAM_GB_NUMBER", GB_TEAM));
+    @RegisterExtension
+    static final RunningApp withTwilio = RunningApp.start(Map.ofEntries(
+            Map.entry("TWILIO_ACCOUNT_SID", WarmTransferTest.ACCOUNT), Map.entry("TWILIO_AUTH_TOKEN", Twilio.TOKEN),
+            Map.entry("TWILIO_API_BASE_URL", recorder.baseUrl()), Map.entry("PUBLIC_BASE_URL", Twilio.PUBLIC),
+            Map.entry("MP_HOTLINE_NUMBER", HOTLINE), Map.entry("HANDLER_NUMBER", "+442079460001"),
+            Map.entry("RESOLUTION_TEAM_GB_NUMBER", GB_TEAM)));
     Browser browser;
     String transferredCall;
 
     @BeforeAll
-    void start() throws Exception {
-        recorder = new TwilioRecorder();
-        withoutTwilio = TestApp.start(Map.of("DATABASE_URL", TestDatabase.freshUrl(), "PUBLIC_BASE_URL", Twilio.PUBLIC,
-                "MP_HOTLINE_NUMBER", HOTLINE, "RESOLUTION_TEAM_GB_NUMBER", GB_TEAM));
-        withTwilio = TestApp.start(Map.ofEntries(Map.entry("DATABASE_URL", TestDatabase.freshUrl()),
-                Map.entry("TWILIO_ACCOUNT_SID", WarmTransferTest.ACCOUNT), Map.entry("TWILIO_AUTH_TOKEN", Twilio.TOKEN),
-                Map.entry("TWILIO_API_BASE_URL", recorder.baseUrl()), Map.entry("PUBLIC_BASE_URL", Twilio.PUBLIC),
-                Map.entry("MP_HOTLINE_NUMBER", HOTLINE), Map.entry("HANDLER_NUMBER", "+442079460001"),
-                Map.entry("RESOLUTION_TEAM_GB_NUMBER", GB_TEAM)));
+    void start() {
         for (TestApp app : List.of(withoutTwilio, withTwilio)) {
             Accounts accounts = app.accounts();
             accounts.create("alice", Role.handler, "alice-password-1");
@@ -60,9 +65,6 @@ class PhoneScreensBrowserTest {
     @AfterAll
     void stop() throws Exception {
         if (browser != null) browser.close();
-        withoutTwilio.close();
-        withTwilio.close();
-        recorder.close();
     }
 
     @Test

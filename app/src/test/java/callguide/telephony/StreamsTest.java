@@ -1,8 +1,7 @@
 package callguide.telephony;
 
 import callguide.account.Role;
-import callguide.support.TestApp;
-import callguide.support.TestDatabase;
+import callguide.support.RunningApp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,10 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,20 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamsTest {
     static final String HOTLINE = "+442079460000";
     static final long HEARTBEAT_MS = 200;
-    TestApp api;
+    @RegisterExtension
+    static final RunningApp api = RunningApp.start(Map.of("TWILIO_AUTH_TOKEN", Twilio.TOKEN,
+            "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", HOTLINE, "HANDLER_NUMBER", "+442079460001",
+            "STREAM_HEARTBEAT_MS", String.valueOf(HEARTBEAT_MS)));
     Twilio twilio;
 
     @BeforeAll
     void start() {
-        api = TestApp.start(Map.of("DATABASE_URL", TestDatabase.freshUrl(), "TWILIO_AUTH_TOKEN", Twilio.TOKEN,
-                "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", HOTLINE, "HANDLER_NUMBER", "+442079460001",
-                "STREAM_HEARTBEAT_MS", String.valueOf(HEARTBEAT_MS)));
         twilio = new Twilio(api);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        api.close();
     }
 
     static String sid() {
@@ -60,7 +54,7 @@ class StreamsTest {
         Stream(String callId, String cookie, int receiveBuffer) throws IOException {
             socket = new Socket();
             if (receiveBuffer > 0) socket.setReceiveBufferSize(receiveBuffer);
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", api.app.port()), 2000);
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", api.app().port()), 2000);
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/calls/" + callId + "/transcript/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
@@ -87,7 +81,7 @@ class StreamsTest {
     @Test
     void streams_past_the_per_sign_in_limit_are_refused_with_429_and_closed_ones_are_dropped_within_a_heartbeat() throws Exception {
         String id = twilio.inbound(sid(), HOTLINE);
-        int before = api.app.telephony().openStreams();
+        int before = api.app().telephony().openStreams();
         List<Stream> mine = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
@@ -114,9 +108,9 @@ class StreamsTest {
             for (Stream s : mine) s.close();
         }
         long closed = System.nanoTime();
-        while (api.app.telephony().openStreams() != before) {
+        while (api.app().telephony().openStreams() != before) {
             assertTrue(System.nanoTime() - closed < TimeUnit.MILLISECONDS.toNanos(3 * HEARTBEAT_MS + 400),
-                    "closed streams still listed: " + api.app.telephony().openStreams());
+                    "closed streams still listed: " + api.app().telephony().openStreams());
             Thread.sleep(10);
         }
         System.out.printf("closed streams dropped %d ms after the screens went (heartbeat %d ms)%n",
@@ -169,7 +163,7 @@ class StreamsTest {
                     worst, sequence - 2, (sequence - 2) * words.length() / 1024);
             // The screen that never reads loses its stream: its queue overflows or a write to it stalls.
             long lastLine = System.nanoTime();
-            while (api.app.telephony().openStreams() > 1) {
+            while (api.app().telephony().openStreams() > 1) {
                 assertTrue(System.nanoTime() - lastLine < TimeUnit.SECONDS.toNanos(20), "the stuck stream is still open");
                 Thread.sleep(50);
             }

@@ -62,6 +62,15 @@ final class TwilioRecorder implements AutoCloseable {
         }
     }
 
+    /** Started for a test class's static field, closed with {@code @AutoClose}. */
+    static TwilioRecorder start() {
+        try {
+            return new TwilioRecorder();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

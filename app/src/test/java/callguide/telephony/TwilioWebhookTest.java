@@ -1,8 +1,8 @@
 package callguide.telephony;
 
+import callguide.support.RunningApp;
 import callguide.support.TestApp.Response;
 import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static callguide.telephony.Twilio.params;
 import static callguide.telephony.Twilio.xpath;
@@ -27,20 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TwilioWebhookTest {
     static final String HOTLINE = "+442079460000";
     static final String HANDLER = "+442079460001";
-    TestApp api;
+    @RegisterExtension
+    static final RunningApp api = RunningApp.start(Map.of("TWILIO_AUTH_TOKEN", Twilio.TOKEN,
+            "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", "+44 20 7946 0000", "HANDLER_NUMBER", HANDLER,
+            "RESOLUTION_TEAM_GB_NUMBER", "+441610000001"));
     Twilio twilio;
 
     @BeforeAll
     void start() {
-        api = TestApp.start(Map.of("DATABASE_URL", TestDatabase.freshUrl(), "TWILIO_AUTH_TOKEN", Twilio.TOKEN,
-                "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", "+44 20 7946 0000", "HANDLER_NUMBER", HANDLER,
-                "RESOLUTION_TEAM_GB_NUMBER", "+441610000001"));
         twilio = new Twilio(api);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        api.close();
     }
 
     static String sid() {
@@ -244,7 +239,7 @@ class TwilioWebhookTest {
     }
 
     private int callsWithSid(String callSid) {
-        return api.app.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls WHERE call_sid = :s")
+        return api.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls WHERE call_sid = :s")
                 .bind("s", callSid).mapTo(Integer.class).one());
     }
 }

@@ -1,19 +1,19 @@
 package callguide.telephony;
 
+import callguide.support.RunningApp;
 import callguide.support.TestApp.Response;
-import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import callguide.telephony.TwilioRecorder.Recorded;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,26 +33,21 @@ class WarmTransferTest {
     static final String SCOTLAND_TEAM = "+441410000003";
     static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT + "/Calls/";
 
-    TwilioRecorder recorder;
-    TestApp api;
+    /** Closed after the service stops. */
+    @AutoClose
+    static final TwilioRecorder recorder = TwilioRecorder.start();
+    @RegisterExtension
+    static final RunningApp api = RunningApp.start(Map.ofEntries(
+            Map.entry("TWILIO_ACCOUNT_SID", ACCOUNT), Map.entry("TWILIO_AUTH_TOKEN", Twilio.TOKEN),
+            Map.entry("TWILIO_API_BASE_URL", recorder.baseUrl()), Map.entry("PUBLIC_BASE_URL", Twilio.PUBLIC),
+            Map.entry("MP_HOTLINE_NUMBER", HOTLINE), Map.entry("HANDLER_NUMBER", "+442079460001"),
+            Map.entry("RESOLUTION_TEAM_GB_NUMBER", GB_TEAM), Map.entry("RESOLUTION_TEAM_NI_NUMBER", NI_TEAM),
+            Map.entry("RESOLUTION_TEAM_NUMBERS", "scotland=" + SCOTLAND_TEAM)));
     Twilio twilio;
 
     @BeforeAll
-    void start() throws Exception {
-        recorder = new TwilioRecorder();
-        api = TestApp.start(Map.ofEntries(Map.entry("DATABASE_URL", TestDatabase.freshUrl()),
-                Map.entry("TWILIO_ACCOUNT_SID", ACCOUNT), Map.entry("TWILIO_AUTH_TOKEN", Twilio.TOKEN),
-                Map.entry("TWILIO_API_BASE_URL", recorder.baseUrl()), Map.entry("PUBLIC_BASE_URL", Twilio.PUBLIC),
-                Map.entry("MP_HOTLINE_NUMBER", HOTLINE), Map.entry("HANDLER_NUMBER", "+442079460001"),
-                Map.entry("RESOLUTION_TEAM_GB_NUMBER", GB_TEAM), Map.entry("RESOLUTION_TEAM_NI_NUMBER", NI_TEAM),
-                Map.entry("RESOLUTION_TEAM_NUMBERS", "scotland=" + SCOTLAND_TEAM)));
+    void start() {
         twilio = new Twilio(api);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        api.close();
-        recorder.close();
     }
 
     @BeforeEach

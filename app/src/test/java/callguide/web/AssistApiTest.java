@@ -1,17 +1,15 @@
 package callguide.web;
 
+import callguide.support.RunningApp;
 import callguide.support.TestApp.Response;
 import callguide.support.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,18 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssistApiTest {
     static final String OPTIONS_MAILBOX = "OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK";
-    TestApp api;
-
-    @BeforeAll
-    void start() throws URISyntaxException {
-        Path procedures = Path.of(getClass().getResource("/procedures").toURI());
-        api = TestApp.start(Map.of("DATABASE_URL", callguide.support.TestDatabase.freshUrl(), "PROCEDURES_DIR", procedures.toString()));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApp api = RunningApp.start(Map.of("PROCEDURES_DIR", TestApp.resourceFolder("/procedures")));
 
     Response suggest(String question, String text) {
         return api.post("/api/assist/suggest", "{\"question\":\"" + question + "\",\"text\":" + (text == null ? "null" : "\"" + text + "\"") + "}");

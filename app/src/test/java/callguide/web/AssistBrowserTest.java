@@ -3,7 +3,8 @@ package callguide.web;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
-import callguide.support.TestApp;
+import callguide.support.BrowserTest;
+import callguide.support.RunningApp;
 import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
@@ -25,17 +27,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The assistant on the handler's screen in a real browser: a suggestion accepted with one key, one overridden, search, the timeline. */
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssistBrowserTest {
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     Browser browser;
     String base;
     String call;
 
     @BeforeAll
     void start() {
-        app = TestApp.start();
         Accounts accounts = app.accounts();
         accounts.create("erin", Role.handler, "erin-password-1");
         accounts.create("sam", Role.supervisor, "sam-password-1");
@@ -46,7 +49,6 @@ class AssistBrowserTest {
     @AfterAll
     void stop() throws Exception {
         if (browser != null) browser.close();
-        app.close();
     }
 
     @Test

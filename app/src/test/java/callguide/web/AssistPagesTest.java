@@ -1,7 +1,7 @@
 package callguide.web;
 
 import callguide.account.Role;
-import callguide.support.TestApp;
+import callguide.support.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,10 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,14 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssistPagesTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     String base;
     String auth;
     String csrf;
 
     @BeforeAll
     void start() throws Exception {
-        app = TestApp.start();
         app.accounts()
                 .create("dana", Role.handler, "dana-password-1");
         base = app.base();
@@ -43,11 +43,6 @@ class AssistPagesTest {
                         + "&next=/&username=dana&password=dana-password-1")).build(), HttpResponse.BodyHandlers.ofString());
         auth = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("callguide_auth=")).findFirst().orElseThrow().split(";")[0];
         csrf = token(get("/").body(), "name=\"csrf-token\" content=\"([^\"]+)\"");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
     }
 
     @Test

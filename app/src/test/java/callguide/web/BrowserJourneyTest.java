@@ -3,7 +3,8 @@ package callguide.web;
 import callguide.account.Accounts;
 import callguide.account.Role;
 import callguide.support.Browser;
-import callguide.support.TestApp;
+import callguide.support.BrowserTest;
+import callguide.support.RunningApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
@@ -24,17 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A handler takes calls and a supervisor reviews them, in a real browser, with every page checked by axe-core. */
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneyTest {
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     Browser browser;
     String base;
     String complaintCall;
 
     @BeforeAll
     void start() {
-        app = TestApp.start();
         Accounts accounts = app.accounts();
         accounts.create("alice", Role.handler, "alice-password-1");
         accounts.create("bob", Role.handler, "bob-password-1");
@@ -46,7 +49,6 @@ class BrowserJourneyTest {
     @AfterAll
     void stop() throws Exception {
         if (browser != null) browser.close();
-        app.close();
     }
 
     @Test

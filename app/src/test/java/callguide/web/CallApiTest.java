@@ -1,15 +1,14 @@
 package callguide.web;
 
+import callguide.support.RunningApp;
 import callguide.support.TestApp.Response;
-import callguide.support.TestApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,17 +21,8 @@ class CallApiTest {
             "staff_conduct", "no", "about_cm_options", "no", "case_closed_on", "", "challenges_decision", "no",
             "effective_date_challenge", "no", "existing_complaint", "none", "mp_raised", "no"};
 
-    TestApp api;
-
-    @BeforeAll
-    void start() {
-        api = TestApp.start();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApp api = RunningApp.start();
 
     @Test
     void health_is_ok_while_the_database_answers() {
@@ -211,7 +201,7 @@ class CallApiTest {
             String id = api.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client");
             api.post("/api/calls/" + id + "/notes", "{\"text\":\"Officer Smith shouted\",\"requestId\":\"" + UUID.randomUUID() + "\"}");
             api.answer(id, "staff_conduct", "yes");
-            int copies = api.app.database().jdbi().withHandle(h -> h.createQuery(
+            int copies = api.app().database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM call_events WHERE call_id = CAST(:id AS uuid) AND (note LIKE '%Smith%' OR response::text LIKE '%Smith%')")
                     .bind("id", id).mapTo(Integer.class).one());
             assertEquals(0, copies);

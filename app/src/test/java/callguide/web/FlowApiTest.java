@@ -1,11 +1,10 @@
 package callguide.web;
 
+import callguide.support.RunningApp;
 import callguide.support.TestApp.Response;
-import callguide.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,17 +16,8 @@ class FlowApiTest {
             + "\"staff_conduct\":\"no\",\"about_cm_options\":\"no\",\"challenges_decision\":\"no\","
             + "\"effective_date_challenge\":\"no\",\"existing_complaint\":\"none\",\"mp_raised\":\"no\"";
 
-    TestApp api;
-
-    @BeforeAll
-    void start() {
-        api = TestApp.start();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApp api = RunningApp.start();
 
     Response simulate(String answers) {
         return api.post("/api/flows/intake/simulate", "{\"answers\":{" + answers + "}}");

@@ -2,7 +2,7 @@ package callguide.web;
 
 import callguide.account.Role;
 import callguide.support.PageSession;
-import callguide.support.TestApp;
+import callguide.support.RunningApp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +41,8 @@ class InputFuzzTest {
 
     record Target(String method, String path, Map<String, String> fields) {}
 
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     String handler;
     String handlerCsrf;
     String reviewer;
@@ -49,18 +50,12 @@ class InputFuzzTest {
 
     @BeforeAll
     void start() throws Exception {
-        app = TestApp.start();
         PageSession fern = app.as("fern").pages();
         PageSession rhea = app.as("rhea", Role.supervisor).pages();
         handler = fern.cookie;
         handlerCsrf = fern.csrf;
         reviewer = rhea.cookie;
         reviewerCsrf = rhea.csrf;
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
     }
 
     List<Target> targets(String call) {

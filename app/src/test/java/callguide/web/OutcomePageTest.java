@@ -1,12 +1,13 @@
 package callguide.web;
 
 import callguide.support.PageSession;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,20 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the outcome page shows for how the contact came in: the reply's words for a letter, and a transfer only for an MP on the phone. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutcomePageTest {
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     TestApp.Client olive;
     PageSession pages;
 
     @BeforeAll
     void start() {
-        app = TestApp.start();
         olive = app.as("olive");
         pages = olive.pages();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
     }
 
     /** Olive's call, answered to a client's referral to the Complaints Resolution Team. */

@@ -2,6 +2,7 @@ package callguide.web;
 
 import callguide.account.Accounts;
 import callguide.account.Role;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,10 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PageBadInputTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String LINE = "queue:handlers";
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     String base;
     Person erin;
     Person sam;
@@ -34,18 +36,12 @@ class PageBadInputTest {
 
     @BeforeAll
     void start() throws Exception {
-        app = TestApp.start();
         Accounts accounts = app.accounts();
         accounts.create("erin", Role.handler, "erin-password-1");
         accounts.create("sam", Role.supervisor, TestApp.Client.password("sam"));
         base = app.base();
         erin = signedIn("erin", "erin-password-1");
         sam = signedIn("sam", TestApp.Client.password("sam"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package callguide.web;
 
 import callguide.account.Role;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,10 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,20 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageSecurityTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    TestApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start();
     String base;
 
     @BeforeAll
     void start() {
-        app = TestApp.start();
         app.accounts()
                 .create("carol", Role.handler, "carol-password-1");
         base = app.base();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
     }
 
     @Test

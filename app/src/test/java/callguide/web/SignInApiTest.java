@@ -3,19 +3,19 @@ package callguide.web;
 import callguide.account.Role;
 import callguide.support.MovableClock;
 import callguide.support.PageSession;
+import callguide.support.RunningApp;
 import callguide.support.TestApp.Response;
 import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,19 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Signing in to the API, ending a sign-in, the lock after wrong passwords, and cross-site posts with a browser's cookie. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInApiTest {
-    final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T10:00:00Z"));
-    TestApp app;
+    static final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start(Map.of(), clock);
 
     @BeforeAll
     void start() {
-        app = TestApp.start(Map.of("DATABASE_URL", TestDatabase.freshUrl()), clock);
         app.accounts().create("olive", Role.handler, "olive-password-1");
         app.accounts().create("percy", Role.handler, "percy-password-1");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
     }
 
     Response signIn(String username, String password) {
