@@ -30,14 +30,19 @@ import callguide.store.EmbeddedServer;
 import callguide.telephony.CallSimulator;
 import callguide.telephony.Telephony;
 import callguide.web.ClientAddress;
+import callguide.web.UkTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the service from its configuration, and runs it, validates its flows or benchmarks it. */
 public final class App implements Service {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private final Database database;
     private final Javalin web;
     private final Telephony telephony;
@@ -93,6 +98,7 @@ public final class App implements Service {
         List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
         ProcessFlows.resolution(config.flowsDir()); // an invalid process flow stops the start before the database
         WorkingCalendar calendar = config.workingCalendar();
+        warnIfBankHolidaysRunOut(calendar, clock);
         AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
         EmbeddedServer embedded = config.databaseUrl() == null
                 ? EmbeddedServer.start(config.dataDir().resolve("postgres")).supervise() : null;
@@ -139,6 +145,16 @@ public final class App implements Service {
                 config.limits().callsPerMinute(), cases), routes)
                 .start(config.host(), config.port());
         return new App(database, web, telephony, routes);
+    }
+
+    /** Six months' notice to update BANK_HOLIDAYS_FILE before working-day deadlines become approximate. */
+    static void warnIfBankHolidaysRunOut(WorkingCalendar calendar, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(UkTime.ZONE));
+        if (!calendar.runsOutBy(today.plusMonths(6))) return;
+        LocalDate until = calendar.knownUntil();
+        LOG.warn("The bank holidays known {}: a working-day deadline after that is shown as approximate. Update BANK_HOLIDAYS_FILE"
+                + " with GOV.UK's bank-holidays.json (https://www.gov.uk/bank-holidays.json).",
+                until == null ? "are missing for a nation" : (until.isBefore(today) ? "ended on " : "end on ") + until);
     }
 
     /** Checks every flow; prints each problem with its file and node. Exit status 0 when all are valid. */

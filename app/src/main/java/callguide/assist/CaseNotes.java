@@ -103,7 +103,7 @@ public final class CaseNotes {
             if (sr.subArea() != null) out.append("; sub-area ").append(sr.subArea());
             out.append('\n');
         }
-        list(out, "Deadlines", o.deadlines().stream().map(d -> d.name() + ": " + DAY.format(d.due())).toList());
+        list(out, "Deadlines", o.deadlines().stream().map(d -> d.name() + ": " + (d.approximate() ? "approximately " : "") + DAY.format(d.due())).toList());
         list(out, "Letters", o.letters().stream().map(l -> l.title() == null ? l.code() : l.code() + " " + l.title()).toList());
         if (!o.flags().isEmpty()) out.append("\nFlags: ").append(String.join(", ", o.flags())).append('\n');
         return out;

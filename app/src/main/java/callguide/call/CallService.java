@@ -242,8 +242,7 @@ public final class CallService {
                     call.startedAt(), now, null);
         }
         Nation nation = Nation.forRegion(position.answersInForce().get("region"), call.nation(), defaultNation);
-        Outcome outcome = renderer.outcome(flow, position, rule -> rule.workingDays()
-                ? calendar.addWorkingDays(nation, today, rule.days()) : calendar.addCalendarDays(today, rule.days()));
+        Outcome outcome = renderer.outcome(flow, position, calendar.dueDates(nation, today));
         events.add(CallEvent.of("outcome", null, outcome.code(), null, write(Map.of("flags", outcome.flags()))));
         return new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
                 Call.Status.completed, null, inForce, outcome.code(), outcome.flags(), write(outcome),

@@ -30,6 +30,11 @@ public final class OutcomePages {
         public boolean ticked(int item) {
             return ticked.contains(item);
         }
+
+        /** A deadline was counted past the known bank holidays: the page warns, and says how to put it right. */
+        public boolean approximateDeadlines() {
+            return outcome.deadlines().stream().anyMatch(Outcome.Deadline::approximate);
+        }
     }
 
     private final CallViews views;
