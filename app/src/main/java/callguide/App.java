@@ -46,12 +46,14 @@ public final class App implements Service {
     private final Database database;
     private final Javalin web;
     private final Telephony telephony;
+    private final Assist assist;
     private final List<Routes.Route> routes;
 
-    private App(Database database, Javalin web, Telephony telephony, List<Routes.Route> routes) {
+    private App(Database database, Javalin web, Telephony telephony, Assist assist, List<Routes.Route> routes) {
         this.database = database;
         this.web = web;
         this.telephony = telephony;
+        this.assist = assist;
         this.routes = List.copyOf(routes);
     }
 
@@ -123,6 +125,8 @@ public final class App implements Service {
         Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock, config.limits().streamHeartbeat(),
                 config.limits().streamsPerSignIn(), config.limits().streamsTotal());
         Assist assist = Assist.start(config.assist(), index, catalog, config.contacts(), calls, callDao, json, clock);
+        // With a chat model, each outcome's summary is written in the background as the call reaches it.
+        if (assist.summaries() != null) calls.onOutcome(assist.summaries());
         Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle(), config.signInMaxLifetime());
         // Demo accounts only where no one else could reach them: the embedded database, listening on loopback.
         if (config.loopbackDemo()) {
@@ -144,7 +148,7 @@ public final class App implements Service {
                 new ClientAddress(config.trustedProxies()), config.telephony().publicBaseUrl().startsWith("https://"),
                 config.limits().callsPerMinute(), cases), routes)
                 .start(config.host(), config.port());
-        return new App(database, web, telephony, routes);
+        return new App(database, web, telephony, assist, routes);
     }
 
     /** Six months' notice to update BANK_HOLIDAYS_FILE before working-day deadlines become approximate. */
@@ -195,6 +199,7 @@ public final class App implements Service {
         // Streams are ended while the server still runs, so screens are told and reconnect elsewhere.
         telephony.close();
         web.stop();
+        assist.close(); // before the database: a summary being written is dropped, not half kept
         database.close();
     }
 
