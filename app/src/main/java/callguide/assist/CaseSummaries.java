@@ -5,6 +5,7 @@ import callguide.call.CallService;
 import callguide.call.OutcomeListener;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -134,12 +135,14 @@ public final class CaseSummaries implements OutcomeListener, AutoCloseable {
         dao.add(id, VERSION, summary, reason, chat.modelName(), clock.instant());
     }
 
+    /** However the HTTP client reports it, the model took longer than it was given. */
+    private static final List<Class<? extends Throwable>> TIMEOUTS = List.of(dev.langchain4j.exception.TimeoutException.class,
+            HttpTimeoutException.class, java.net.SocketTimeoutException.class, java.util.concurrent.TimeoutException.class);
+
     private static boolean timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof HttpTimeoutException
-                    || t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
+            Throwable cause = t;
+            if (TIMEOUTS.stream().anyMatch(kind -> kind.isInstance(cause))) return true;
         }
         return false;
     }
