@@ -92,7 +92,10 @@ class SummaryOnceTest {
             String id = signposted(sol);
             waitFor(() -> model.requestsFor("sol") == 1); // the model has the request and is holding it
 
+            long began = System.nanoTime();
             HttpResponse<String> page = pages.get("/calls/" + id + "/outcome");
+            // A figure, not a check: how long the page took while the model sat on the summary.
+            System.out.printf("outcome page while the model holds the summary request: %.1f ms%n", (System.nanoTime() - began) / 1e6);
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("Tell the client to contact"), "the outcome itself");
             assertTrue(page.body().contains("id=\"summary-pending\""), "the page says the summary is still being written");
