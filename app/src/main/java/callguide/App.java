@@ -30,23 +30,30 @@ import callguide.store.EmbeddedServer;
 import callguide.telephony.CallSimulator;
 import callguide.telephony.Telephony;
 import callguide.web.ClientAddress;
+import callguide.web.UkTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the service from its configuration, and runs it, validates its flows or benchmarks it. */
 public final class App implements Service {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private final Database database;
     private final Javalin web;
     private final Telephony telephony;
+    private final Assist assist;
     private final List<Routes.Route> routes;
 
-    private App(Database database, Javalin web, Telephony telephony, List<Routes.Route> routes) {
+    private App(Database database, Javalin web, Telephony telephony, Assist assist, List<Routes.Route> routes) {
         this.database = database;
         this.web = web;
         this.telephony = telephony;
+        this.assist = assist;
         this.routes = List.copyOf(routes);
     }
 
@@ -93,6 +100,7 @@ public final class App implements Service {
         List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
         ProcessFlows.resolution(config.flowsDir()); // an invalid process flow stops the start before the database
         WorkingCalendar calendar = config.workingCalendar();
+        warnIfBankHolidaysRunOut(calendar, clock);
         AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
         EmbeddedServer embedded = config.databaseUrl() == null
                 ? EmbeddedServer.start(config.dataDir().resolve("postgres")).supervise() : null;
@@ -117,6 +125,8 @@ public final class App implements Service {
         Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock, config.limits().streamHeartbeat(),
                 config.limits().streamsPerSignIn(), config.limits().streamsTotal());
         Assist assist = Assist.start(config.assist(), index, catalog, config.contacts(), calls, callDao, json, clock);
+        // With a chat model, each outcome's summary is written in the background as the call reaches it.
+        if (assist.summaries() != null) calls.onOutcome(assist.summaries());
         Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle(), config.signInMaxLifetime());
         // Demo accounts only where no one else could reach them: the embedded database, listening on loopback.
         if (config.loopbackDemo()) {
@@ -138,7 +148,17 @@ public final class App implements Service {
                 new ClientAddress(config.trustedProxies()), config.telephony().publicBaseUrl().startsWith("https://"),
                 config.limits().callsPerMinute(), cases), routes)
                 .start(config.host(), config.port());
-        return new App(database, web, telephony, routes);
+        return new App(database, web, telephony, assist, routes);
+    }
+
+    /** Six months' notice to update BANK_HOLIDAYS_FILE before working-day deadlines become approximate. */
+    static void warnIfBankHolidaysRunOut(WorkingCalendar calendar, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(UkTime.ZONE));
+        if (!calendar.runsOutBy(today.plusMonths(6))) return;
+        LocalDate until = calendar.knownUntil();
+        LOG.warn("The bank holidays known {}: a working-day deadline after that is shown as approximate. Update BANK_HOLIDAYS_FILE"
+                + " with GOV.UK's bank-holidays.json (https://www.gov.uk/bank-holidays.json).",
+                until == null ? "are missing for a nation" : (until.isBefore(today) ? "ended on " : "end on ") + until);
     }
 
     /** Checks every flow; prints each problem with its file and node. Exit status 0 when all are valid. */
@@ -179,6 +199,7 @@ public final class App implements Service {
         // Streams are ended while the server still runs, so screens are told and reconnect elsewhere.
         telephony.close();
         web.stop();
+        assist.close(); // before the database: a summary being written is dropped, not half kept
         database.close();
     }
 

@@ -153,6 +153,7 @@ public final class Routes {
                     get("/check", check::show, HANDLER, OWN_CALL);
                     post("/check", check::confirm, HANDLER, OWN_CALL);
                     get("/outcome", outcome::show, HANDLER, OWN_CALL);
+                    get("/summary", outcome::summary, READ_CALL);
                     post("/notes", outcome::addNote, HANDLER, OWN_CALL);
                     post("/checklist", outcome::tick, HANDLER, OWN_CALL);
                     post("/end", questions::end, HANDLER, OWN_CALL);

@@ -11,9 +11,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The assistant's parts, wired once at start-up: suggestions, procedure search, asking, case notes. */
+/**
+ * The assistant's parts, wired once at start-up: suggestions, procedure search, asking, case notes, and with a
+ * chat model the summaries written when calls reach their outcome ({@code summaries}, null without one).
+ */
 public record Assist(Suggester suggester, ProcedureSearch search, Asker asker, CaseNotes caseNotes,
-                     SuggestionLog suggestions, boolean chatModel) {
+                     SuggestionLog suggestions, boolean chatModel, CaseSummaries summaries) implements AutoCloseable {
 
     /** Loads the in-process model and embeds the labelled examples: the slow part, done once. */
     public static AnswerIndex answerIndex(Terms.Contacts contacts) {
@@ -28,8 +31,16 @@ public record Assist(Suggester suggester, ProcedureSearch search, Asker asker, C
         passages.addAll(ProcedureDocuments.read(settings.proceduresDir()));
         ProcedureSearch search = new ProcedureSearch(answers.model(), passages);
         ProcedureAdvisor advisor = ChatModels.advisor(settings.chat());
+        GuidedPath path = new GuidedPath(calls, new Renderer(contacts), contacts, json);
+        CaseSummaries summaries = advisor == null ? null
+                : new CaseSummaries(path, advisor, new SummaryDao(dao.jdbi()), calls, clock, settings.chat());
         return new Assist(new Suggester(answers, settings.minScore()), search, new Asker(search, advisor),
-                new CaseNotes(calls, new Renderer(contacts), contacts, json, advisor),
-                new SuggestionLog(dao, calls, json, clock), advisor != null);
+                new CaseNotes(calls, path, summaries), new SuggestionLog(dao, calls, json, clock), advisor != null, summaries);
+    }
+
+    /** Stops the summaries' threads; a summary not yet written is asked for again when its page is next seen. */
+    @Override
+    public void close() {
+        if (summaries != null) summaries.close();
     }
 }

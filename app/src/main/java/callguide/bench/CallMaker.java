@@ -190,8 +190,7 @@ final class CallMaker {
         Instant completed = null;
         if (pos.finished()) {
             Nation forDeadlines = Nation.forRegion(answers.get("region"), nation, defaultNation);
-            Outcome outcome = renderer.outcome(flow, pos, rule -> rule.workingDays()
-                    ? calendar.addWorkingDays(forDeadlines, today, rule.days()) : calendar.addCalendarDays(today, rule.days()));
+            Outcome outcome = renderer.outcome(flow, pos, calendar.dueDates(forDeadlines, today));
             outcomeCode = outcome.code();
             outcomeJson = write(outcome);
             flags = "{" + String.join(",", outcome.flags()) + "}";

@@ -23,9 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Guided calls: start one, answer or change a question, add a note. Each is one short transaction. */
 public final class CallService {
+    private static final Logger LOG = LoggerFactory.getLogger(CallService.class);
     static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final CallDao dao;
@@ -35,6 +38,7 @@ public final class CallService {
     private final Nation defaultNation;
     private final ObjectMapper json;
     private final Clock clock;
+    private volatile OutcomeListener outcomeListener = call -> { };
 
     public CallService(CallDao dao, FlowCatalog flows, Renderer renderer, WorkingCalendar calendar,
                        Nation defaultNation, ObjectMapper json, Clock clock) {
@@ -93,17 +97,17 @@ public final class CallService {
      * a retried request id returns the first reply and records nothing.
      */
     public Reply answer(UUID id, String question, String answer, String note, UUID requestId) {
-        return dao.jdbi().inTransaction(h -> {
+        Answered answered = dao.jdbi().inTransaction(h -> {
             CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
             String replay = locked.replay(CallEvent.Type.answered.name(), CallEvent.Type.changed.name());
-            if (replay != null) return read(replay, Reply.class);
+            if (replay != null) return new Answered(read(replay, Reply.class), null);
             Call call = stillOpen(locked.call());
             Flow flow = flows.version(call.flowId(), call.flowVersion());
             LocalDate today = today();
             Map<String, String> before = call.answerMap();
             String value = asked(flow, FlowEngine.walk(flow, before, today), question).check(answer, today);
             if (value.equals(before.get(question)) && (note == null || note.isBlank())) {
-                return new Reply(step(call), null); // the same answer again changes nothing
+                return new Answered(new Reply(step(call), null), null); // the same answer again changes nothing
             }
             Map<String, String> after = new LinkedHashMap<>(before);
             after.put(question, value);
@@ -118,8 +122,27 @@ public final class CallService {
             Reply reply = next.outcome() != null ? new Reply(null, next.outcome()) : new Reply(step(next.call()), null);
             if (confidential && !call.confidential()) events.addAll(removeDetails(h, id));
             dao.record(h, next.call(), now, events, requestId, write(reply));
-            return reply;
+            return new Answered(reply, next.outcome() != null ? next.call() : null);
         });
+        if (answered.reached() != null) tell(answered.reached());
+        return answered.reply();
+    }
+
+    /** The reply to an answer, and the call when this answer reached its outcome. */
+    private record Answered(Reply reply, Call reached) {}
+
+    /** Who is told when a call reaches its outcome (the assistant's summaries); set once at start-up. */
+    public void onOutcome(OutcomeListener listener) {
+        this.outcomeListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** After the commit, so the listener reads the outcome as stored; its failure never fails the answer. */
+    private void tell(Call call) {
+        try {
+            outcomeListener.reached(call);
+        } catch (RuntimeException e) {
+            LOG.warn("told no one that call {} reached its outcome: {}", call.id(), e.toString());
+        }
     }
 
     private static Call stillOpen(Call call) {
@@ -266,8 +289,7 @@ public final class CallService {
                     call.startedAt(), now, null), null);
         }
         Nation nation = Nation.forRegion(position.answersInForce().get(IntakeRules.REGION), call.nation(), defaultNation);
-        Outcome outcome = renderer.outcome(flow, position, rule -> rule.workingDays()
-                ? calendar.addWorkingDays(nation, today, rule.days()) : calendar.addCalendarDays(today, rule.days()));
+        Outcome outcome = renderer.outcome(flow, position, calendar.dueDates(nation, today));
         events.add(CallEvent.of(CallEvent.Type.outcome, null, outcome.code(), null, write(Map.of("flags", outcome.flags()))));
         return new Advanced(new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
                 Call.Status.completed, null, inForce, outcome.code(), outcome.flags(), write(outcome),

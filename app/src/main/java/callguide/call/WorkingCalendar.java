@@ -1,5 +1,7 @@
 package callguide.call;
 
+import callguide.flow.Outcome;
+import callguide.flow.Outcomes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,18 +19,31 @@ import java.util.Set;
 /**
  * Working days per UK nation: Monday to Friday minus that nation's bank holidays.
  * Holidays come from a file in GOV.UK's bank-holidays.json format so the list can be
- * refreshed from the official source rather than recomputed from rules here.
+ * refreshed from the official source rather than recomputed from rules here. The list runs out (GOV.UK
+ * publishes a few years ahead), so the calendar knows how far it covers, and a working-day deadline counted
+ * past that is marked approximate rather than silently missing a holiday.
  */
 public final class WorkingCalendar {
     private static final String BUNDLED_RESOURCE = "/bank-holidays.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Map<Nation, Set<LocalDate>> holidays;
+    /** Per nation, the first and last days whose bank holidays are known: whole years the list has any for. */
+    private final Map<Nation, LocalDate> knownFrom;
+    private final Map<Nation, LocalDate> knownUntil;
 
     private WorkingCalendar(Map<Nation, Set<LocalDate>> holidays) {
         Map<Nation, Set<LocalDate>> copy = new EnumMap<>(Nation.class);
-        holidays.forEach((nation, dates) -> copy.put(nation, Set.copyOf(dates)));
+        Map<Nation, LocalDate> from = new EnumMap<>(Nation.class);
+        Map<Nation, LocalDate> until = new EnumMap<>(Nation.class);
+        holidays.forEach((nation, dates) -> {
+            copy.put(nation, Set.copyOf(dates));
+            dates.stream().min(LocalDate::compareTo).ifPresent(first -> from.put(nation, LocalDate.of(first.getYear(), 1, 1)));
+            dates.stream().max(LocalDate::compareTo).ifPresent(last -> until.put(nation, LocalDate.of(last.getYear(), 12, 31)));
+        });
         this.holidays = copy;
+        this.knownFrom = from;
+        this.knownUntil = until;
     }
 
     public static WorkingCalendar bundled() {
@@ -102,5 +117,44 @@ public final class WorkingCalendar {
     /** Kept alongside working days so callers choose the rule explicitly at one place. */
     public LocalDate addCalendarDays(LocalDate from, int days) {
         return from.plusDays(days);
+    }
+
+    /** Whether {@code nation}'s bank holidays are known for {@code date}. */
+    public boolean covers(Nation nation, LocalDate date) {
+        LocalDate first = knownFrom.get(Objects.requireNonNull(nation, "nation"));
+        LocalDate last = knownUntil.get(nation);
+        return first != null && !date.isBefore(first) && !date.isAfter(last);
+    }
+
+    /** The last day whose bank holidays are known for every nation; null when a nation has none at all. */
+    public LocalDate knownUntil() {
+        if (knownUntil.size() < Nation.values().length) return null;
+        return knownUntil.values().stream().min(LocalDate::compareTo).orElseThrow();
+    }
+
+    /** Whether the known bank holidays end on or before {@code day} (for a warning while there is time to update them). */
+    public boolean runsOutBy(LocalDate day) {
+        LocalDate until = knownUntil();
+        return until == null || !until.isAfter(day);
+    }
+
+    /**
+     * An outcome's deadlines counted from {@code from} for a call in {@code nation}: working days skip that
+     * nation's bank holidays, and one that ends past the known holidays is approximate.
+     */
+    public Outcome.DueDates dueDates(Nation nation, LocalDate from) {
+        Objects.requireNonNull(nation, "nation");
+        return new Outcome.DueDates() {
+            @Override
+            public LocalDate due(Outcomes.DeadlineRule rule) {
+                return rule.workingDays() ? addWorkingDays(nation, from, rule.days()) : addCalendarDays(from, rule.days());
+            }
+
+            @Override
+            public boolean approximate(Outcomes.DeadlineRule rule, LocalDate due) {
+                // Every day counted must be known; counting no days at all is exact.
+                return rule.workingDays() && due.isAfter(from) && !(covers(nation, from.plusDays(1)) && covers(nation, due));
+            }
+        };
     }
 }

@@ -11,10 +11,23 @@ public record Outcome(String code, String title, List<String> actions, String sa
                       Outcomes.ServiceRequest serviceRequest, List<Outcomes.Letter> letters,
                       List<Deadline> deadlines, List<String> flags, List<Source> sources) {
 
-    public record Deadline(String name, LocalDate due) {}
+    /**
+     * {@code approximate}: counted in working days past the last bank holidays known, so a bank holiday
+     * not yet in the list may move it later.
+     */
+    public record Deadline(String name, LocalDate due, boolean approximate) {
+        public Deadline(String name, LocalDate due) {
+            this(name, due, false);
+        }
+    }
 
     /** Dates a deadline rule from the day the outcome is reached. */
     public interface DueDates {
         LocalDate due(Outcomes.DeadlineRule rule);
+
+        /** Whether {@code due} could only be counted approximately; a plain count of days is exact. */
+        default boolean approximate(Outcomes.DeadlineRule rule, LocalDate due) {
+            return false;
+        }
     }
 }

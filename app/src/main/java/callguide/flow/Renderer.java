@@ -1,5 +1,6 @@
 package callguide.flow;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +41,10 @@ public final class Renderer {
             sources.addAll(flag.sources());
         }
         List<Outcome.Deadline> deadlines = node.deadlines().stream()
-                .map(d -> new Outcome.Deadline(t.say(d.name()), dueDates.due(d))).toList();
+                .map(d -> {
+                    LocalDate due = dueDates.due(d);
+                    return new Outcome.Deadline(t.say(d.name()), due, dueDates.approximate(d, due));
+                }).toList();
         return new Outcome(node.code(), t.say(node.title()), actions.stream().map(t::say).toList(),
                 t.say(String.join(" ", say)), internal.stream().map(t::internal).toList(), node.serviceRequest(),
                 node.letters(), deadlines, position.flags(), List.copyOf(sources));

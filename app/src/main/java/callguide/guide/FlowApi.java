@@ -71,8 +71,7 @@ public final class FlowApi {
                     + "' must be answered next", Map.of("missing", p.question().id(), "path", p.path()));
         }
         Nation effective = Nation.forRegion(p.answersInForce().get(IntakeRules.REGION), nation, defaultNation);
-        var outcome = renderer.outcome(flow, p, r -> r.workingDays()
-                ? calendar.addWorkingDays(effective, day, r.days()) : calendar.addCalendarDays(day, r.days()));
+        var outcome = renderer.outcome(flow, p, calendar.dueDates(effective, day));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("outcome", outcome);
         out.put("path", p.path());

@@ -1,6 +1,7 @@
 package callguide.guide;
 
 import callguide.assist.CaseNotes;
+import callguide.assist.CaseSummaries;
 import callguide.call.Call;
 import callguide.call.CallEvent;
 import callguide.flow.IntakeRules;
@@ -23,14 +24,20 @@ public final class OutcomePages {
     public record Notes(UUID callId, List<Note> notes, String text, List<Pages.FieldError> errors, UUID requestId) {}
 
     /**
-     * {@code caseNote} is the guided path's; {@code summary} is a chat model's, when one is configured;
-     * {@code written}: the contact came in writing, so the words go in the reply rather than being said.
+     * {@code caseNote} is the guided path's; {@code summary} is a chat model's as kept, when one is configured
+     * (null otherwise, and on a staff-conduct call); {@code written}: the contact came in writing, so the words
+     * go in the reply rather than being said.
      */
-    public record OutcomePage(UUID callId, Outcome outcome, boolean confidential, String caseNote, String summary, String started,
+    public record OutcomePage(UUID callId, Outcome outcome, boolean confidential, String caseNote, CaseSummaries.Summary summary, String started,
                               String duration, Notes notes, PhonePanels.TranscriptPanel transcript, PhonePanels.TransferPanel transfer,
                               boolean written, java.util.Set<Integer> ticked, List<String> flags) {
         public boolean ticked(int item) {
             return ticked.contains(item);
+        }
+
+        /** A deadline was counted past the known bank holidays: the page warns, and says how to put it right. */
+        public boolean approximateDeadlines() {
+            return outcome.deadlines().stream().anyMatch(Outcome.Deadline::approximate);
         }
     }
 
@@ -100,11 +107,26 @@ public final class OutcomePages {
         render(ctx, call, notes(call, "", List.of()), transferProblem);
     }
 
+    /**
+     * The chat model's summary alone, for the outcome page to fetch while it is being written: the summary, the
+     * same "being written" panel again, or nothing once the model has given none. It never waits for the model.
+     */
+    public void summary(Context ctx) {
+        Call call = views.own(ctx);
+        if (call == null) return;
+        CaseSummaries.Summary summary = call.status() == Call.Status.completed ? caseNotes.summary(call) : null;
+        ctx.header("Cache-Control", "no-store");
+        java.util.Map<String, Object> model = new java.util.HashMap<>();
+        model.put("callId", call.id());
+        model.put("summary", summary); // null: nothing to show, so the panel goes
+        ctx.render("assist/summary.jte", model);
+    }
+
     private void render(Context ctx, Call call, Notes notes, String transferProblem) {
         Outcome outcome = outcome(call);
-        CaseNotes.Note note = call.confidential() ? null : caseNotes.note(call.id());
-        Pages.render(ctx, "outcome.jte", new OutcomePage(call.id(), outcome, call.confidential(),
-                note == null ? null : note.caseNote(), note == null ? null : note.summary(),
+        boolean confidential = call.confidential();
+        Pages.render(ctx, "outcome.jte", new OutcomePage(call.id(), outcome, confidential,
+                confidential ? null : caseNotes.caseNote(call), confidential ? null : caseNotes.summary(call),
                 UkTime.time(call.startedAt()), views.timer(call).elapsed(), notes, views.phone().transcript(call),
                 views.phone().transfer(call, transferProblem), IntakeRules.written(call.answerMap()),
                 callguide.call.CallService.ticks(views.calls().events(call.id())),

@@ -108,7 +108,7 @@ class ChatModelTest {
         String id = api.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client",
                 "staff_conduct", "no", "about_cm_options", "partly", "case_closed_on", "", "challenges_decision", "no",
                 "effective_date_challenge", "no", "existing_complaint", "none", "mp_raised", "no", "resolvable_now", "no");
-        Response r = api.get("/api/calls/" + id + "/summary");
+        Response r = summaryOnceWritten(id);
         assertEquals(200, r.status(), r.text());
         assertEquals("model", r.field("/summarisedBy"));
         assertTrue(r.field("/summary").startsWith("The client called and a formal complaint was raised."));
@@ -126,6 +126,22 @@ class ChatModelTest {
         assertEquals(200, r.status());
         assertEquals("guided_path", r.field("/summarisedBy"));
         assertEquals(0, requests.size());
+    }
+
+    /** The summary is written in the background once the call reaches its outcome: the API says pending until then. */
+    private Response summaryOnceWritten(String id) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        Response r = api.get("/api/calls/" + id + "/summary");
+        while ("pending".equals(r.field("/summaryState")) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            r = api.get("/api/calls/" + id + "/summary");
+        }
+        return r;
     }
 
     private static String message(JsonNode request, String role) {

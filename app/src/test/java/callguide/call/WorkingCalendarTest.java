@@ -1,5 +1,7 @@
 package callguide.call;
 
+import callguide.flow.Outcome;
+import callguide.flow.Outcomes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +128,85 @@ class WorkingCalendarTest {
 
         assertTrue(e.getMessage().contains("england-and-wales, scotland, northern-ireland"), e.getMessage());
         assertEquals(Nation.SCOTLAND, Nation.fromId("scotland"));
+    }
+
+    @Test
+    void the_bundled_bank_holidays_are_known_to_the_end_of_2028_for_every_nation() {
+        assertEquals(LocalDate.of(2028, 12, 31), CALENDAR.knownUntil());
+        for (Nation nation : Nation.values()) {
+            assertTrue(CALENDAR.covers(nation, LocalDate.of(2028, 12, 31)), nation.id());
+            assertFalse(CALENDAR.covers(nation, LocalDate.of(2029, 1, 1)), nation.id());
+            assertFalse(CALENDAR.covers(nation, LocalDate.of(2023, 12, 31)), nation.id());
+        }
+    }
+
+    @Test
+    void fifteen_working_days_that_run_into_2029_are_approximate_and_counted_with_the_holidays_known() {
+        Outcome.DueDates dates = CALENDAR.dueDates(Nation.ENGLAND_AND_WALES, LocalDate.of(2028, 12, 15));
+        Outcomes.DeadlineRule fifteen = new Outcomes.DeadlineRule("Options reply", 15, true);
+
+        LocalDate due = dates.due(fifteen);
+
+        // Christmas and Boxing Day 2028 are skipped; New Year's Day 2029 is not yet known, so it is counted.
+        assertEquals(LocalDate.of(2029, 1, 9), due);
+        assertTrue(dates.approximate(fifteen, due));
+    }
+
+    @Test
+    void a_deadline_within_the_known_holidays_or_in_calendar_days_is_exact() {
+        Outcomes.DeadlineRule working = new Outcomes.DeadlineRule("Options reply", 15, true);
+        Outcome.DueDates before = CALENDAR.dueDates(Nation.SCOTLAND, LocalDate.of(2028, 11, 1));
+        assertFalse(before.approximate(working, before.due(working)));
+
+        Outcomes.DeadlineRule calendarDays = new Outcomes.DeadlineRule("Resolve", 15, false);
+        Outcome.DueDates late = CALENDAR.dueDates(Nation.SCOTLAND, LocalDate.of(2028, 12, 28));
+        assertEquals(LocalDate.of(2029, 1, 12), late.due(calendarDays));
+        assertFalse(late.approximate(calendarDays, late.due(calendarDays)));
+
+        Outcomes.DeadlineRule none = new Outcomes.DeadlineRule("Today", 0, true);
+        assertFalse(late.approximate(none, late.due(none)), "no day is counted, so none can be unknown");
+    }
+
+    @Test
+    void working_days_counted_before_the_list_begins_are_approximate_too() {
+        Outcomes.DeadlineRule working = new Outcomes.DeadlineRule("Options reply", 5, true);
+        Outcome.DueDates dates = CALENDAR.dueDates(Nation.NORTHERN_IRELAND, LocalDate.of(2023, 12, 20));
+
+        assertTrue(dates.approximate(working, dates.due(working)));
+    }
+
+    @Test
+    void the_list_runs_out_within_six_months_from_july_2028_and_not_before() {
+        assertFalse(CALENDAR.runsOutBy(LocalDate.of(2028, 6, 30).plusMonths(6)));
+        assertTrue(CALENDAR.runsOutBy(LocalDate.of(2028, 7, 1).plusMonths(6)));
+        assertTrue(CALENDAR.runsOutBy(LocalDate.of(2030, 1, 1)));
+    }
+
+    @Test
+    void a_file_ending_earlier_for_one_nation_is_known_only_as_far_as_that_nation() {
+        WorkingCalendar shortList = parse("""
+                {"england-and-wales": {"events": [{"title": "Christmas Day", "date": "2026-12-25"}]},
+                 "scotland": {"events": [{"title": "Christmas Day", "date": "2025-12-25"}]},
+                 "northern-ireland": {"events": [{"title": "Christmas Day", "date": "2026-12-25"}]}}
+                """);
+
+        assertEquals(LocalDate.of(2025, 12, 31), shortList.knownUntil());
+        assertTrue(shortList.covers(Nation.ENGLAND_AND_WALES, LocalDate.of(2026, 6, 1)));
+        assertFalse(shortList.covers(Nation.SCOTLAND, LocalDate.of(2026, 6, 1)));
+        assertTrue(shortList.runsOutBy(LocalDate.of(2026, 1, 1)));
+    }
+
+    @Test
+    void a_nation_with_no_holidays_listed_has_every_working_day_deadline_approximate() {
+        WorkingCalendar empty = parse("""
+                {"england-and-wales": {"events": []}, "scotland": {"events": []}, "northern-ireland": {"events": []}}
+                """);
+        Outcomes.DeadlineRule working = new Outcomes.DeadlineRule("Options reply", 1, true);
+        Outcome.DueDates dates = empty.dueDates(Nation.ENGLAND_AND_WALES, LocalDate.of(2026, 6, 1));
+
+        assertTrue(dates.approximate(working, dates.due(working)));
+        assertNull(empty.knownUntil());
+        assertTrue(empty.runsOutBy(LocalDate.of(2026, 6, 1)));
     }
 
     private static WorkingCalendar parse(String json) {

@@ -49,6 +49,18 @@ class OutcomePageTest {
     }
 
     @Test
+    void a_working_day_deadline_inside_the_bundled_bank_holidays_is_exact_with_no_warning() throws Exception {
+        String id = olive.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client",
+                "staff_conduct", "no", "about_cm_options", "only");
+        assertEquals("false", olive.get("/api/calls/" + id).field("/outcome/deadlines/0/approximate"));
+        HttpResponse<String> page = pages.get("/calls/" + id + "/outcome");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("18 December 2026"), "the deadline is shown");
+        assertFalse(page.body().contains("Approximately"));
+        assertFalse(page.body().contains("deadlines-approximate"));
+    }
+
+    @Test
     void a_client_referred_to_the_resolution_team_by_phone_is_offered_no_transfer() throws Exception {
         String id = referral("inbound_call");
         HttpResponse<String> page = pages.get("/calls/" + id + "/outcome");
