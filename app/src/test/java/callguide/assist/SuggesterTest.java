@@ -121,6 +121,17 @@ class SuggesterTest {
     }
 
     @Test
+    void praise_of_one_service_denies_complaining_about_it() {
+        Cues cues = Cues.bundled();
+        assertTrue(cues.denies("Options were brilliant"));
+        assertEquals("options were the problem", cues.affirmed("Options were brilliant"));
+        assertFalse(cues.denies("the CMS charged me fees I wasn't told about"), "not being told is a complaint");
+        assertEquals("no", suggester.suggest("about_cm_options", "Options were brilliant, the CMS has been terrible.").get(0).answer());
+        assertEquals("no", suggester.suggest("about_cm_options", "Options gave me good advice, it's you lot that's messed it up.").get(0).answer());
+        assertEquals("only", suggester.suggest("about_cm_options", "The CMS did nothing wrong, it's Options who misled me.").get(0).answer());
+    }
+
+    @Test
     void options_and_the_maintenance_service_together_suggest_partly() {
         assertEquals("partly", suggester.suggest("about_cm_options",
                 "Options gave me duff advice, and then the CMS lost my forms as well.").get(0).answer());
