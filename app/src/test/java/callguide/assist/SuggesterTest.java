@@ -6,6 +6,7 @@ import callguide.support.TestApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,23 @@ class SuggesterTest {
     void fresh_held_out_utterances_are_answered_right_nine_times_in_ten_overall() throws IOException {
         Evaluation.Report report = Evaluation.run(suggester, heldOut("/assist/eval-fresh.yaml"));
         assertTrue(report.overall() >= 0.9, report.overall() + " " + report.scores());
+    }
+
+    /**
+     * Spoken as a paying or receiving parent, with denials and two-part complaints; written before tuning and
+     * never tuned on. Only the figures are printed, not the misses, so tuning cannot be steered by them.
+     */
+    @Test
+    void parents_held_out_utterances_are_answered_right_85_times_in_100_on_every_question() throws IOException {
+        Evaluation.Report report = Evaluation.run(suggester, heldOut("/assist/eval-parents.yaml"));
+        StringBuilder figures = new StringBuilder();
+        for (Evaluation.Score s : report.scores()) {
+            figures.append(String.format(Locale.ROOT, "%-26s %5.1f%% (%d/%d)%n", s.question(), s.accuracy() * 100, s.right(), s.total()));
+        }
+        figures.append(String.format(Locale.ROOT, "overall %.1f%% over %d utterances%n", report.overall() * 100, report.nanos().length));
+        System.out.print("eval-parents.yaml\n" + figures);
+        List<String> below = report.scores().stream().filter(s -> s.accuracy() < 0.85).map(Evaluation.Score::question).toList();
+        assertTrue(below.isEmpty(), "below 85%: " + below + "\n" + figures);
     }
 
     @Test
