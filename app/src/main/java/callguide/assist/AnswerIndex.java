@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The labelled examples, embedded once at start-up. Scores a piece of speech against each answer of a
@@ -73,22 +74,35 @@ public final class AnswerIndex {
     record Match(String answer, double score, String example) {}
 
     List<Match> match(String question, String sentence, float[] meaning) {
+        return match(question, sentence, meaning, example -> true);
+    }
+
+    /** As {@link #match(String, String, float[])}, against only the examples {@code use} accepts. */
+    List<Match> match(String question, String sentence, float[] meaning, Predicate<String> use) {
         Examples ex = byQuestion.get(question);
         Map<String, Double> wording = ex.words().vector(sentence);
         List<Match> out = new ArrayList<>();
         ex.meaning().forEach((option, vectors) -> {
             List<Map<String, Double>> words = ex.wording().get(option);
+            List<String> texts = ex.texts().get(option);
             double[] sims = new double[vectors.length];
-            int best = 0;
+            int n = 0;
+            String example = null;
+            double bestSim = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < vectors.length; i++) {
-                sims[i] = MEANING_WEIGHT * Vectors.dot(meaning, vectors[i]) + (1 - MEANING_WEIGHT) * Words.dot(wording, words.get(i));
-                if (sims[i] > sims[best]) best = i;
+                if (!use.test(texts.get(i))) continue;
+                double sim = MEANING_WEIGHT * Vectors.dot(meaning, vectors[i]) + (1 - MEANING_WEIGHT) * Words.dot(wording, words.get(i));
+                sims[n++] = sim;
+                if (sim > bestSim) {
+                    bestSim = sim;
+                    example = texts.get(i);
+                }
             }
-            Arrays.sort(sims);
-            int k = Math.min(NEAREST, sims.length);
+            Arrays.sort(sims, 0, n);
+            int k = Math.min(NEAREST, n);
             double sum = 0;
-            for (int i = 0; i < k; i++) sum += sims[sims.length - 1 - i];
-            out.add(new Match(option, k == 0 ? 0 : sum / k, k == 0 ? null : ex.texts().get(option).get(best)));
+            for (int i = 0; i < k; i++) sum += sims[n - 1 - i];
+            out.add(new Match(option, k == 0 ? 0 : sum / k, example));
         });
         return out;
     }

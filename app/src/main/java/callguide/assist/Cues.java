@@ -21,7 +21,11 @@ public final class Cues {
     public record Both(List<String> when, String answer, List<String> cues) {}
 
     record Data(List<String> denials, List<String> kept, Map<String, String> positive,
-                Map<String, Map<String, String>> opposites, Map<String, Both> both) {}
+                Map<String, Map<String, String>> opposites, Map<String, Both> both, List<String> outright) {
+        Data {
+            outright = outright == null ? List.of() : List.copyOf(outright);
+        }
+    }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -72,6 +76,11 @@ public final class Cues {
     /** The answer a denial of {@code answer}'s content implies, or null. */
     String opposite(String question, String answer) {
         return data.opposites().getOrDefault(question, Map.of()).get(answer);
+    }
+
+    /** Whether the question's clauses are compared only with examples that deny nothing (see cues.yaml). */
+    boolean outright(String question) {
+        return data.outright().contains(question);
     }
 
     Both both(String question) {

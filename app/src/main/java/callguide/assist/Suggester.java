@@ -57,9 +57,11 @@ public final class Suggester {
         int denials = reading.parts().size();
         for (int s = 0; s < reading.parts().size(); s++) {
             Reading.Part part = reading.parts().get(s);
-            List<AnswerIndex.Match> matches = index.match(question, segments.get(s), vectors[s]);
+            List<AnswerIndex.Match> matches = part.clause() && cues.outright(question)
+                    ? index.match(question, segments.get(s), vectors[s], this::saysOutright)
+                    : index.match(question, segments.get(s), vectors[s]);
             if (part.denial()) {
-                matches = denied(question, matches, index.match(question, segments.get(denials), vectors[denials]));
+                matches = denied(question, matches, index.match(question, segments.get(denials), vectors[denials], this::saysOutright));
                 denials++;
             }
             String sentence = part.sentence() < 0 ? null : u.sentences().get(part.sentence());
@@ -114,17 +116,32 @@ public final class Suggester {
                 .toList();
     }
 
+    /** What a denial affirms is compared only with examples that say something outright, not with other denials. */
+    private boolean saysOutright(String example) {
+        return !cues.denies(example);
+    }
+
     /**
      * A clause that denies what best matches its positive reading votes, with that strength, for the opposite
-     * answer (the two swap scores); a denial of anything else is scored as said.
+     * answer (the two swap scores); a denial of anything else is scored as said. A "both" answer cannot be
+     * denied as a whole, so the best single answer is the one denied, and "both" scores no higher than what
+     * is left of the denied part: one half of it is what the clause says is fine.
      */
     private List<AnswerIndex.Match> denied(String question, List<AnswerIndex.Match> said, List<AnswerIndex.Match> affirmed) {
-        AnswerIndex.Match denied = top(affirmed);
+        Cues.Both both = cues.both(question);
+        String bothAnswer = both == null ? null : both.answer();
+        AnswerIndex.Match denied = top(affirmed.stream().filter(m -> !m.answer().equals(bothAnswer)).toList());
         String opposite = cues.opposite(question, denied.answer());
         if (opposite == null) return said;
         double oppositeScore = affirmed.stream().filter(m -> m.answer().equals(opposite)).findFirst().orElseThrow().score();
         return affirmed.stream().map(m -> m == denied ? new AnswerIndex.Match(m.answer(), oppositeScore, m.example())
-                : m.answer().equals(opposite) ? new AnswerIndex.Match(m.answer(), denied.score(), m.example()) : m).toList();
+                : m.answer().equals(opposite) ? new AnswerIndex.Match(m.answer(), denied.score(), m.example())
+                : m.answer().equals(bothAnswer) ? bothAfterDenial(said, bothAnswer, oppositeScore) : m).toList();
+    }
+
+    private static AnswerIndex.Match bothAfterDenial(List<AnswerIndex.Match> said, String bothAnswer, double deniedPart) {
+        AnswerIndex.Match m = said.stream().filter(x -> x.answer().equals(bothAnswer)).findFirst().orElseThrow();
+        return new AnswerIndex.Match(bothAnswer, Math.min(m.score(), deniedPart), m.example());
     }
 
     private static AnswerIndex.Match top(List<AnswerIndex.Match> matches) {

@@ -6,6 +6,7 @@ import callguide.support.TestApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,23 @@ class SuggesterTest {
         assertTrue(report.overall() >= 0.9, report.overall() + " " + report.scores());
     }
 
+    /**
+     * Spoken as a paying or receiving parent, with denials and two-part complaints; written before tuning and
+     * never tuned on. Only the figures are printed, not the misses, so tuning cannot be steered by them.
+     */
+    @Test
+    void parents_held_out_utterances_are_answered_right_85_times_in_100_on_every_question() throws IOException {
+        Evaluation.Report report = Evaluation.run(suggester, heldOut("/assist/eval-parents.yaml"));
+        StringBuilder figures = new StringBuilder();
+        for (Evaluation.Score s : report.scores()) {
+            figures.append(String.format(Locale.ROOT, "%-26s %5.1f%% (%d/%d)%n", s.question(), s.accuracy() * 100, s.right(), s.total()));
+        }
+        figures.append(String.format(Locale.ROOT, "overall %.1f%% over %d utterances%n", report.overall() * 100, report.nanos().length));
+        System.out.print("eval-parents.yaml\n" + figures);
+        List<String> below = report.scores().stream().filter(s -> s.accuracy() < 0.85).map(Evaluation.Score::question).toList();
+        assertTrue(below.isEmpty(), "below 85%: " + below + "\n" + figures);
+    }
+
     @Test
     void a_denial_suggests_the_opposite_of_what_it_denies() {
         assertEquals("no", suggester.suggest("staff_conduct", "No one was horrible to me, I just want my arrears collected.").get(0).answer());
@@ -118,6 +136,17 @@ class SuggesterTest {
         assertEquals("someone was rude to me", cues.affirmed("Nobody was rude to me"));
         assertEquals("it's to do with options", cues.affirmed("It's nothing to do with Options"));
         assertFalse(cues.denies("I'm not happy with the CMS"));
+    }
+
+    @Test
+    void praise_of_one_service_denies_complaining_about_it() {
+        Cues cues = Cues.bundled();
+        assertTrue(cues.denies("Options were brilliant"));
+        assertEquals("options were the problem", cues.affirmed("Options were brilliant"));
+        assertFalse(cues.denies("the CMS charged me fees I wasn't told about"), "not being told is a complaint");
+        assertEquals("no", suggester.suggest("about_cm_options", "Options were brilliant, the CMS has been terrible.").get(0).answer());
+        assertEquals("no", suggester.suggest("about_cm_options", "Options gave me good advice, it's you lot that's messed it up.").get(0).answer());
+        assertEquals("only", suggester.suggest("about_cm_options", "The CMS did nothing wrong, it's Options who misled me.").get(0).answer());
     }
 
     @Test
