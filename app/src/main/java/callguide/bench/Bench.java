@@ -119,7 +119,8 @@ public final class Bench {
                 config.databaseUrl() == null ? "embedded" : "DATABASE_URL", commit, fsync, app.port(), config.databasePoolSize(),
                 o.concurrency(), o.jdkClient() ? "java.net.http" : "socket", Runtime.getRuntime().availableProcessors());
 
-        BenchLoad load = new BenchLoad(app.port(), o.jdkClient(), signIns(app));
+        BenchLoad load = new BenchLoad(app.port(), o.jdkClient(), signIns(app), Scenario.CLIENT_COMPLAINT,
+                Scenario.CLIENT_COMPLAINT.path(Scenario.intake(config), java.time.LocalDate.now()));
         if (o.warmup() > 0) load.run(o.concurrency(), o.warmup(), Long.MAX_VALUE);
         BenchCpu.Snapshot before = cpu.now();
         BenchLoad.Result api = load.run(o.concurrency(), o.duration(), o.calls());
@@ -137,8 +138,9 @@ public final class Bench {
             for (int i = 0; i < connections; i++) {
                 // Calls started and answered through the API up to existing_complaint: typical rows for an answer step.
                 String id = load.id(BenchLoad.post(client, "/api/calls", "{\"flow\":\"intake\",\"handler\":\"bench-raw\"}", 201, setupErrors), setupErrors);
-                for (int q = 0; id != null && q < 8; q++) {
-                    reply = BenchLoad.post(client, "/api/calls/" + id + "/answers", BenchLoad.answerBody(BenchLoad.PATH[q][0], BenchLoad.PATH[q][1]), 200, setupErrors);
+                for (int q = 0; id != null && q < load.path().size() - 3; q++) {
+                    Scenario.Step step = load.path().get(q);
+                    reply = BenchLoad.post(client, "/api/calls/" + id + "/answers", BenchLoad.answerBody(step.question(), step.answer()), 200, setupErrors);
                 }
                 if (id != null) rows.add(UUID.fromString(id));
             }

@@ -16,12 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Guided calls driven through the HTTP API, as a handler's browser would: start, then one answer at a time. */
 final class BenchLoad {
-    /** The client path to RAISE_COMPLAINT, in the order the flow asks it. */
-    static final String[][] PATH = {
-            {"contact_route", "inbound_call"}, {"region", "gb"}, {"caller", "client"}, {"staff_conduct", "no"},
-            {"about_cm_options", "no"}, {"case_closed_on", ""}, {"challenges_decision", "no"},
-            {"effective_date_challenge", "no"}, {"existing_complaint", "none"}, {"mp_raised", "no"}, {"resolvable_now", "no"}};
-    static final String OUTCOME = "\"code\":\"RAISE_COMPLAINT\"";
 
     /** One worker's connection to the server. */
     interface Client extends AutoCloseable {
@@ -34,13 +28,22 @@ final class BenchLoad {
     private final int port;
     private final HttpClient jdk;
     private final java.util.function.Function<String, String> tokens;
+    private final List<Scenario.Step> path;
+    private final String outcome;
     private final ObjectMapper json = new ObjectMapper();
 
     /** {@code jdk}: java.net.http, shared by all workers; otherwise a plain keep-alive socket per worker. */
-    BenchLoad(int port, boolean jdk, java.util.function.Function<String, String> tokens) {
+    BenchLoad(int port, boolean jdk, java.util.function.Function<String, String> tokens, Scenario scenario, List<Scenario.Step> path) {
         this.port = port;
+        this.path = path;
+        this.outcome = "\"code\":\"" + scenario.outcome() + "\"";
         this.tokens = tokens;
         this.jdk = jdk ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build() : null;
+    }
+
+    /** The answers of one call, in the order the flow asks them. */
+    List<Scenario.Step> path() {
+        return path;
     }
 
     /** A connection signed in as this handler. */
@@ -120,14 +123,14 @@ final class BenchLoad {
             String call = id(started, errors);
             if (call == null) return false;
             String reply = null;
-            for (int i = 0; i < PATH.length; i++) {
+            for (int i = 0; i < path.size(); i++) {
                 // Stop mid-call at the deadline so the measured window is not stretched by a whole call.
                 if (System.nanoTime() >= deadline) return false;
-                if ((reply = answer(client, call, PATH[i][0], PATH[i][1])) == null) return false;
+                if ((reply = answer(client, call, path.get(i).question(), path.get(i).answer())) == null) return false;
                 if (change && i == 4 && answer(client, call, "contact_route", "mp_hotline") == null) return false;
             }
-            if (reply.contains(OUTCOME)) return true;
-            count(errors, "call ended without RAISE_COMPLAINT: " + clip(reply));
+            if (reply.contains(outcome)) return true;
+            count(errors, "call ended without " + outcome + ": " + clip(reply));
             return false;
         }
 

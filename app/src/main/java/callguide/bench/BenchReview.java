@@ -53,10 +53,6 @@ public final class BenchReview {
               answer steps on this database and on an empty one. Run `generate` first to fill the database.""";
     private static final Pattern NEXT = Pattern.compile("href=\"(/review\\?[^\"]*)\"[^>]*rel=\"next\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    /** A path from the first question to RAISE_COMPLAINT: ten answer steps. */
-    private static final String[][] PATH = {{"contact_route", "inbound_call"}, {"region", "gb"}, {"caller", "client"},
-            {"staff_conduct", "no"}, {"about_cm_options", "no"}, {"case_closed_on", ""}, {"challenges_decision", "no"},
-            {"effective_date_challenge", "no"}, {"existing_complaint", "none"}, {"resolvable_now", "no"}};
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -64,10 +60,12 @@ public final class BenchReview {
     private final HttpClient http = HTTP;
     private final String base;
     private final Service.Starter starter;
+    private final List<Scenario.Step> path;
     private String supervisor;
 
-    private BenchReview(int port, Service.Starter starter) {
+    private BenchReview(int port, Service.Starter starter, List<Scenario.Step> path) {
         this.starter = starter;
+        this.path = path;
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -90,7 +88,7 @@ public final class BenchReview {
         AnswerIndex answers = Assist.answerIndex(config.contacts());
         String summary;
         try (Service app = starter.start(config, Clock.systemUTC(), answers)) {
-            summary = new BenchReview(app.port(), starter).run(app, requests, answers);
+            summary = new BenchReview(app.port(), starter, Scenario.CLIENT_COMPLAINT.path(Scenario.intake(config), java.time.LocalDate.now())).run(app, requests, answers);
         }
         System.out.println(summary);
     }
@@ -291,9 +289,9 @@ public final class BenchReview {
             HttpResponse<String> started = post(base, handler, "/api/calls", "{\"flow\":\"intake\"}", 201);
             Matcher m = ID.matcher(started.body());
             if (!m.find()) throw new IllegalStateException("no call id in " + started.body());
-            for (String[] step : PATH) {
+            for (Scenario.Step step : path) {
                 long t0 = System.nanoTime();
-                post(base, handler, "/api/calls/" + m.group(1) + "/answers", "{\"question\":\"" + step[0] + "\",\"answer\":\"" + step[1] + "\"}", 200);
+                post(base, handler, "/api/calls/" + m.group(1) + "/answers", "{\"question\":\"" + step.question() + "\",\"answer\":\"" + step.answer() + "\"}", 200);
                 if (c >= 0) s.add(System.nanoTime() - t0);
             }
         }
