@@ -89,7 +89,12 @@ public final class Browser implements AutoCloseable {
 
     /** Waits up to ten seconds for something a person would see, over page changes and live updates. */
     public void until(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        until(condition, Duration.ofSeconds(10));
+    }
+
+    /** As {@link #until(java.util.function.Function)}, for a check that a loaded machine may take longer to reach. */
+    public void until(java.util.function.Function<WebDriver, Boolean> condition, Duration atMost) {
+        new WebDriverWait(driver, atMost)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .until(condition);
