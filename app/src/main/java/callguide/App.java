@@ -27,6 +27,7 @@ import callguide.resolution.ProcessFlow;
 import callguide.review.ReviewDao;
 import callguide.store.Database;
 import callguide.store.EmbeddedServer;
+import callguide.store.Jobs;
 import callguide.telephony.CallSimulator;
 import callguide.telephony.Telephony;
 import callguide.web.ClientAddress;
@@ -41,12 +42,14 @@ public final class App implements Service {
     private final Database database;
     private final Javalin web;
     private final Telephony telephony;
+    private final Jobs jobs;
     private final List<Routes.Route> routes;
 
-    private App(Database database, Javalin web, Telephony telephony, List<Routes.Route> routes) {
+    private App(Database database, Javalin web, Telephony telephony, Jobs jobs, List<Routes.Route> routes) {
         this.database = database;
         this.web = web;
         this.telephony = telephony;
+        this.jobs = jobs;
         this.routes = List.copyOf(routes);
     }
 
@@ -114,7 +117,7 @@ public final class App implements Service {
         Renderer renderer = new Renderer(config.contacts());
         CallDao callDao = new CallDao(database.jdbi(), json);
         CallService calls = new CallService(callDao, catalog, renderer, calendar, config.defaultNation(), json, clock);
-        Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock, config.limits().streamHeartbeat(),
+        Telephony telephony = new Telephony(config.telephony(), calls, callDao, database.events(), json, clock, config.limits().streamHeartbeat(),
                 config.limits().streamsPerSignIn(), config.limits().streamsTotal());
         Assist assist = Assist.start(config.assist(), index, catalog, config.contacts(), calls, callDao, json, clock);
         Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle(), config.signInMaxLifetime());
@@ -132,13 +135,15 @@ public final class App implements Service {
         ProcessFlow resolution = ProcessFlows.resolution(config.flowsDir());
         CaseService cases = new CaseService(new CaseDao(database.jdbi(), json, s -> resolution.stage(s) != null && resolution.stage(s).closes()),
                 new CaseEngine(resolution), calls, clock);
+        Jobs jobs = new Jobs(database.jdbi(), clock);
+        jobs.every("clear-lapsed-sign-ins", Accounts.CLEAR_EVERY, accounts::clearLapsed);
         List<Routes.Route> routes = new java.util.ArrayList<>();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
                 config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist,
                 new ClientAddress(config.trustedProxies()), config.telephony().publicBaseUrl().startsWith("https://"),
                 config.limits().callsPerMinute(), cases), routes)
                 .start(config.host(), config.port());
-        return new App(database, web, telephony, routes);
+        return new App(database, web, telephony, jobs, routes);
     }
 
     /** Checks every flow; prints each problem with its file and node. Exit status 0 when all are valid. */
@@ -174,10 +179,16 @@ public final class App implements Service {
         return telephony;
     }
 
+    /** The background jobs, each run by one node at a time. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
     @Override
     public void close() throws Exception {
         // Streams are ended while the server still runs, so screens are told and reconnect elsewhere.
         telephony.close();
+        jobs.close();
         web.stop();
         database.close();
     }

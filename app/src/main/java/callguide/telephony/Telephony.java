@@ -3,6 +3,7 @@ package callguide.telephony;
 import callguide.call.CallDao;
 import callguide.call.CallRefused;
 import callguide.call.CallService;
+import callguide.store.Events;
 import callguide.web.ApiError;
 import callguide.web.Body;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,12 +37,11 @@ public final class Telephony implements AutoCloseable {
     private final CallLog log;
     private final Clock clock;
 
-    public Telephony(TelephonySettings settings, CallService calls, CallDao callDao, ObjectMapper json, Clock clock) {
-        this(settings, calls, callDao, json, clock, Duration.ofSeconds(15), 10, 500);
-    }
-
-    /** As above, with the streams' heartbeat and how many streams one sign-in, and everyone, may hold. */
-    public Telephony(TelephonySettings settings, CallService calls, CallDao callDao, ObjectMapper json, Clock clock,
+    /**
+     * With the streams' heartbeat and how many streams one sign-in, and everyone, may hold on this node. Screens
+     * hear of new lines and transfer steps through {@code events}, whichever node the webhook reached.
+     */
+    public Telephony(TelephonySettings settings, CallService calls, CallDao callDao, Events events, ObjectMapper json, Clock clock,
                      Duration heartbeat, int streamsPerSignIn, int streamsTotal) {
         this.calls = calls;
         this.json = json;
@@ -53,10 +53,11 @@ public final class Telephony implements AutoCloseable {
         Twiml twiml = new Twiml(settings);
         this.transcripts = new TranscriptDao(callDao.jdbi());
         this.feed = new TranscriptFeed(transcripts, new TranscriptFeed.Settings(heartbeat, streamsPerSignIn, streamsTotal));
+        events.subscribe(TranscriptFeed.LINE, feed.lines());
         this.signature = new WebhookSignature(settings);
         this.callWebhooks = new CallWebhooks(calls, callDao, phones, transfers, log, twiml, settings, clock);
         this.warmTransfer = new WarmTransfer(calls, phones, transfers, log, PhoneLine.connect(settings), twiml, settings, clock);
-        this.transcription = new TranscriptionWebhook(callDao, phones, transcripts, feed, log, json, clock);
+        this.transcription = new TranscriptionWebhook(callDao, phones, transcripts, log, json, clock);
         this.conference = new ConferenceWebhook(phones, transfers, warmTransfer, log, afterResponse, clock);
     }
 

@@ -1,5 +1,6 @@
 package callguide.telephony;
 
+import callguide.store.Events;
 import callguide.web.ApiError;
 import callguide.web.Identity;
 import io.javalin.http.Context;
@@ -17,14 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The handler screens listening to each call's transcript (server-sent events), and what is sent to them.
- * Each screen has its own queue and writer (see {@link StreamListener}); streams are limited per sign-in and
- * in total, carry a heartbeat comment, and are dropped as soon as a write fails or stalls.
+ * The handler screens on this node listening to each call's transcript (server-sent events), and what is sent
+ * to them. A line stored by any node is announced by the database ({@link #LINE}); the screens following that
+ * call here read it and queue it, each line once per screen. Each screen has its own queue and writer (see
+ * {@link StreamListener}); streams are limited per sign-in and in total on this node, carry a heartbeat
+ * comment, and are dropped as soon as a write fails or stalls.
  */
 final class TranscriptFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptFeed.class);
     /** A write that waits this long on a screen means the screen has stopped reading. */
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    /** The notice of a stored line: {@code line:<call id>:<sequence>}. */
+    static final String LINE = "line";
 
     /** How often screens hear a heartbeat, how many streams one sign-in and everyone together may hold. */
     record Settings(Duration heartbeat, int perSignIn, int total) {}
@@ -64,10 +69,11 @@ final class TranscriptFeed implements AutoCloseable {
             new SseHandler(client -> {
                 client.keepAlive();
                 StreamListener l = holder[0];
+                // Listed before reading, so a line stored meanwhile is heard; the screen gets it once either way.
                 listeners.computeIfAbsent(callId, k -> ConcurrentHashMap.newKeySet()).add(l);
                 try {
                     for (TranscriptLine line : transcripts.lines(callId)) {
-                        if (line.sequence() > after) l.catchUp(event(line));
+                        if (line.sequence() > after && l.once(line.sequence())) l.catchUp(event(line));
                     }
                 } catch (RuntimeException e) {
                     // The database is away: the screen reconnects and catches up once it is back.
@@ -84,12 +90,31 @@ final class TranscriptFeed implements AutoCloseable {
         }
     }
 
+    /** What this node does with the database's notices of stored lines, and after a gap in them. */
+    Events.Subscriber lines() {
+        return new Events.Subscriber() {
+            @Override
+            public void heard(Events.Event e) {
+                UUID callId = UUID.fromString(e.id());
+                if (!listeners.containsKey(callId)) return;
+                transcripts.line(callId, Long.parseLong(e.detail())).ifPresent(line -> publish(callId, line));
+            }
+
+            @Override
+            public void missed() {
+                for (UUID callId : listeners.keySet()) transcripts.lines(callId).forEach(line -> publish(callId, line));
+            }
+        };
+    }
+
     /** Lines carry their sequence so a screen places a late one where it belongs, and resumes after the last it saw. */
-    void publish(UUID callId, TranscriptLine line) {
+    private void publish(UUID callId, TranscriptLine line) {
         Set<StreamListener> set = listeners.get(callId);
         if (set == null) return;
         StreamListener.Event e = event(line);
-        for (StreamListener l : set) l.offer(e);
+        for (StreamListener l : set) {
+            if (l.once(line.sequence())) l.offer(e);
+        }
     }
 
     /** Streams open now, over all calls. */
