@@ -1,0 +1,217 @@
+package callguide.telephony;
+
+import callguide.account.Role;
+import callguide.support.MovableClock;
+import callguide.support.TestApp;
+import callguide.support.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two nodes of the service on one PostgreSQL: whichever node a request, a page or a webhook reaches, the outcome is the same. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesTest {
+    static final String HOTLINE = "+442079460000";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    final MovableClock clock = new MovableClock(TestApp.NOW);
+    TestApp a;
+    TestApp b;
+    Twilio twilioA;
+    Twilio twilioB;
+
+    @BeforeAll
+    void start() {
+        Map<String, String> env = Map.of("DATABASE_URL", TestDatabase.freshUrl(), "TWILIO_AUTH_TOKEN", Twilio.TOKEN,
+                "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", HOTLINE, "HANDLER_NUMBER", "+442079460001");
+        long started = System.nanoTime();
+        a = TestApp.start(env, clock);
+        long second = System.nanoTime();
+        b = TestApp.start(env, clock);
+        System.out.printf("node A started in %d ms (with the suggestion model, loaded once per test run), node B in %d ms%n",
+                TimeUnit.NANOSECONDS.toMillis(second - started), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - second));
+        twilioA = new Twilio(a);
+        twilioB = new Twilio(b);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (a != null) a.close();
+        if (b != null) b.close();
+    }
+
+    static String sid() {
+        return "CA" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The data lines of a transcript stream opened on this node, as they arrive. */
+    static BlockingQueue<String> follow(TestApp node, String path, String token) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(node.uriOf(path)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token).build();
+        HttpResponse<Stream<String>> r = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).join();
+        assertEquals(200, r.statusCode(), "the stream opened");
+        Thread reader = new Thread(() -> r.body().filter(l -> l.startsWith("data:") || l.startsWith("event:")).forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    @Test
+    @Order(1)
+    void a_line_posted_to_node_b_reaches_a_stream_opened_on_node_a() throws Exception {
+        String callSid = sid();
+        String id = twilioA.inbound(callSid, HOTLINE);
+        String token = a.as("sup-nodes", Role.supervisor).token();
+        BlockingQueue<String> onA = follow(a, "/api/calls/" + id + "/transcript/stream", token);
+
+        long worst = 0;
+        for (int i = 1; i <= 5; i++) {
+            String said = "line " + i + " said on node B";
+            long sent = System.nanoTime();
+            assertEquals(204, twilioB.line(callSid, i, "inbound_track", said).status());
+            String got = null;
+            while (got == null || got.startsWith("event:")) {
+                got = onA.poll(1, TimeUnit.SECONDS);
+                if (got == null) break;
+            }
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+            assertNotNull(got, "line " + i + " reached node A's stream within a second");
+            assertTrue(got.contains(said), got);
+            worst = Math.max(worst, took);
+        }
+        System.out.printf("lines posted to node B reached a stream on node A within %d ms (worst of 5)%n", worst);
+    }
+
+    @Test
+    @Order(2)
+    void a_sign_in_made_on_node_a_is_valid_on_node_b() {
+        TestApp.Client onA = a.as("h-nodes");
+        String token = onA.token();
+        String id = onA.post("/api/calls", "{\"flow\":\"intake\"}").field("/id");
+        HttpResponse<String> call = send(HttpRequest.newBuilder(b.uriOf("/api/calls/" + id)).header("Authorization", "Bearer " + token).build());
+        assertEquals(200, call.statusCode(), "node B knows node A's API sign-in, and the call started there");
+
+        // A browser signed in through node A's form is signed in on node B.
+        var page = callguide.support.PageSession.signIn(a.base(), "h-nodes", TestApp.Client.password("h-nodes"));
+        HttpResponse<String> home = send(HttpRequest.newBuilder(b.uriOf("/")).header("Cookie", page.cookie).build());
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("Sign out"), "node B shows the signed-in home page");
+
+        assertEquals(204, send(HttpRequest.newBuilder(a.uriOf("/api/sessions")).header("Authorization", "Bearer " + token)
+                .DELETE().build()).statusCode(), "signed out on node A");
+        assertEquals(401, send(HttpRequest.newBuilder(b.uriOf("/api/calls/" + id)).header("Authorization", "Bearer " + token).build())
+                .statusCode(), "and so on node B");
+    }
+
+    @Test
+    @Order(3)
+    void a_webhook_retried_on_the_other_node_is_stored_once() {
+        String callSid = sid();
+        Map<String, String> voice = Twilio.params("CallSid", callSid, "AccountSid", "AC" + "00".repeat(16), "From", "+447700900123",
+                "To", HOTLINE, "CallStatus", "ringing", "Direction", "inbound");
+        TestApp.Response first = twilioA.post("/twilio/voice", voice);
+        TestApp.Response again = twilioB.post("/twilio/voice", voice);
+        assertEquals(200, first.status());
+        assertEquals(200, again.status());
+        String id = first.raw().headers().firstValue("X-Callguide-Call").orElseThrow();
+        assertEquals(id, again.raw().headers().firstValue("X-Callguide-Call").orElseThrow(), "the same guided call");
+
+        assertEquals(204, twilioA.line(callSid, 1, "inbound_track", "I want to complain").status());
+        assertEquals(204, twilioB.line(callSid, 1, "inbound_track", "I want to complain").status());
+        Map<String, String> ended = Twilio.params("CallSid", callSid, "CallStatus", "completed", "CallDuration", "95", "SequenceNumber", "3");
+        assertEquals(204, twilioA.post("/twilio/status", ended).status());
+        assertEquals(204, twilioB.post("/twilio/status", ended).status());
+
+        TestApp.Client reviewer = b.reviewer();
+        assertEquals(1, reviewer.get("/api/calls/" + id + "/transcript").json().size(), "one line");
+        JsonNode events = reviewer.get("/api/calls/" + id + "/events").json();
+        assertEquals(1, count(events, "phone_status"));
+        assertEquals(1, count(events, "phone_call_ended"));
+        assertEquals(1, (int) a.app.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls WHERE call_sid = :s")
+                .bind("s", callSid).mapTo(Integer.class).one()), "one guided call");
+    }
+
+    @Test
+    @Order(4)
+    void background_work_runs_once_with_two_nodes_up() throws Exception {
+        String job = "clear-lapsed-sign-ins";
+        // Both nodes look each second; the first look after starting clears once.
+        while (runs(job) == 0) Thread.sleep(50);
+        for (int round = 1; round <= 3; round++) {
+            long before = runs(job);
+            TestApp.Client someone = a.as("lapsing-" + round);
+            someone.token();
+            assertEquals(1, signIns(someone.username));
+            clock.advance(Duration.ofMinutes(21)); // past the 20 minutes a sign-in may be idle
+
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<List<String>> onA = CompletableFuture.supplyAsync(() -> await(go, () -> a.app.jobs().runDue()));
+            CompletableFuture<List<String>> onB = CompletableFuture.supplyAsync(() -> await(go, () -> b.app.jobs().runDue()));
+            go.countDown();
+            List<String> ranOnA = onA.get(10, TimeUnit.SECONDS);
+            List<String> ranOnB = onB.get(10, TimeUnit.SECONDS);
+            assertTrue(!(ranOnA.contains(job) && ranOnB.contains(job)), "not run by both nodes");
+            assertEquals(before + 1, runs(job), "run once in round " + round + " (A ran: " + ranOnA + ", B ran: " + ranOnB + ")");
+            assertEquals(0, signIns(someone.username), "the lapsed sign-in was cleared");
+        }
+    }
+
+    private static <T> T await(CountDownLatch go, java.util.function.Supplier<T> work) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return work.get();
+    }
+
+    private long runs(String job) {
+        return a.app.database().jdbi().withHandle(h -> h.createQuery("SELECT coalesce(max(runs), 0) FROM job_runs WHERE job = :j")
+                .bind("j", job).mapTo(Long.class).one());
+    }
+
+    private int signIns(String username) {
+        return a.app.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sign_ins WHERE username = :u")
+                .bind("u", username).mapTo(Integer.class).one());
+    }
+
+    private static long count(JsonNode events, String type) {
+        return StreamSupport.stream(events.spliterator(), false).filter(e -> e.get("type").asText().equals(type)).count();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
