@@ -36,6 +36,7 @@ public final class Telephony implements AutoCloseable {
     private final PhoneCallDao phones;
     private final CallLog log;
     private final Clock clock;
+    private final Events events;
 
     /**
      * With the streams' heartbeat and how many streams one sign-in, and everyone, may hold on this node. Screens
@@ -49,6 +50,7 @@ public final class Telephony implements AutoCloseable {
         this.phones = new PhoneCallDao(callDao.jdbi());
         this.log = new CallLog(callDao, json);
         this.clock = clock;
+        this.events = events;
         TransferDao transfers = new TransferDao(callDao.jdbi());
         Twiml twiml = new Twiml(settings);
         this.transcripts = new TranscriptDao(callDao.jdbi());
@@ -152,6 +154,21 @@ public final class Telephony implements AutoCloseable {
         return phones.waiting().stream().map(p -> new WaitingCall(p.callId(), calls.get(p.callId()).startedAt(),
                 settings.mpHotlineNumber() != null && TelephonySettings.digits(settings.mpHotlineNumber())
                         .equals(TelephonySettings.digits(p.dialledNumber())))).toList();
+    }
+
+    /** Runs {@code changed} when the calls waiting may have changed, on any node (or after a gap in hearing of changes). */
+    public void onWaitingChange(Runnable changed) {
+        events.subscribe("waiting", new Events.Subscriber() {
+            @Override
+            public void heard(Events.Event event) {
+                changed.run();
+            }
+
+            @Override
+            public void missed() {
+                changed.run();
+            }
+        });
     }
 
     /** The handler takes a phone call on their screen; false when another handler took it first. */

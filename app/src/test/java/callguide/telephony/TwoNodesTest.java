@@ -108,6 +108,37 @@ class TwoNodesTest {
     }
 
     @Test
+    @Order(1)
+    void a_call_arriving_on_node_b_is_listed_as_waiting_on_node_a_and_taken_from_node_a_it_leaves_node_b_s_list() throws Exception {
+        TestApp.Client handler = a.as("h-waiting");
+        BlockingQueue<String> onA = follow(a, "/calls/waiting", handler.token());
+        BlockingQueue<String> onB = follow(b, "/calls/waiting", handler.token());
+        String first = next(onA);
+        assertNotNull(first, "the list as it stands");
+        assertNotNull(next(onB));
+
+        String id = twilioB.inbound(sid(), HOTLINE);
+        String listed = next(onA);
+        assertNotNull(listed, "node A heard of the call");
+        assertTrue(listed.contains(id), listed);
+
+        assertEquals(200, handler.post("/api/calls/" + id + "/take", "").status(), "taken on node A");
+        String after = null;
+        while (after == null || after.contains(id)) {
+            after = next(onB);
+            assertNotNull(after, "node B heard the call was taken");
+        }
+    }
+
+    /** The next data line, waiting at most five seconds. */
+    private static String next(BlockingQueue<String> stream) throws InterruptedException {
+        for (String l = stream.poll(5, TimeUnit.SECONDS); l != null; l = stream.poll(5, TimeUnit.SECONDS)) {
+            if (l.startsWith("data:")) return l;
+        }
+        return null;
+    }
+
+    @Test
     @Order(2)
     void a_sign_in_made_on_node_a_is_valid_on_node_b() {
         TestApp.Client onA = a.as("h-nodes");
