@@ -54,11 +54,13 @@ public final class Telephony implements AutoCloseable {
         TransferDao transfers = new TransferDao(callDao.jdbi());
         Twiml twiml = new Twiml(settings);
         this.transcripts = new TranscriptDao(callDao.jdbi());
-        this.feed = new TranscriptFeed(transcripts, new TranscriptFeed.Settings(heartbeat, streamsPerSignIn, streamsTotal));
+        this.warmTransfer = new WarmTransfer(calls, phones, transfers, log, PhoneLine.connect(settings), twiml, settings, clock);
+        this.feed = new TranscriptFeed(transcripts, id -> warmTransfer.status(id).state(),
+                new TranscriptFeed.Settings(heartbeat, streamsPerSignIn, streamsTotal));
         events.subscribe(TranscriptFeed.LINE, feed.lines());
+        events.subscribe(TranscriptFeed.TRANSFER, feed.transfers());
         this.signature = new WebhookSignature(settings);
         this.callWebhooks = new CallWebhooks(calls, callDao, phones, transfers, log, twiml, settings, clock);
-        this.warmTransfer = new WarmTransfer(calls, phones, transfers, log, PhoneLine.connect(settings), twiml, settings, clock);
         this.transcription = new TranscriptionWebhook(callDao, phones, transcripts, log, json, clock);
         this.conference = new ConferenceWebhook(phones, transfers, warmTransfer, log, afterResponse, clock);
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ final class TranscriptFeed implements AutoCloseable {
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     /** The notice of a stored line: {@code line:<call id>:<sequence>}. */
     static final String LINE = "line";
+    /** The notice of a warm transfer's step: {@code transfer:<call id>}. */
+    static final String TRANSFER = "transfer";
 
     /** How often screens hear a heartbeat, how many streams one sign-in and everyone together may hold. */
     record Settings(Duration heartbeat, int perSignIn, int total) {}
@@ -38,6 +41,7 @@ final class TranscriptFeed implements AutoCloseable {
     private final Map<String, AtomicInteger> perKey = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final TranscriptDao transcripts;
+    private final Function<UUID, String> transferState;
     private final Settings settings;
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "stream-watch");
@@ -45,8 +49,10 @@ final class TranscriptFeed implements AutoCloseable {
         return t;
     });
 
-    TranscriptFeed(TranscriptDao transcripts, Settings settings) {
+    /** {@code transferState} reads where a call's warm transfer stands, for the screens following the call. */
+    TranscriptFeed(TranscriptDao transcripts, Function<UUID, String> transferState, Settings settings) {
         this.transcripts = transcripts;
+        this.transferState = transferState;
         this.settings = settings;
         long every = Math.max(50, Math.min(1000, settings.heartbeat().toMillis() / 2));
         watch.scheduleWithFixedDelay(this::dropStalled, every, every, TimeUnit.MILLISECONDS);
@@ -103,6 +109,32 @@ final class TranscriptFeed implements AutoCloseable {
             @Override
             public void missed() {
                 for (UUID callId : listeners.keySet()) transcripts.lines(callId).forEach(line -> publish(callId, line));
+            }
+        };
+    }
+
+    /**
+     * A warm transfer moved on (on any node): the screens following the call here are sent a {@code transfer}
+     * event with its state, so the transfer panel shows it at once. It carries no id: a screen resumes after lines only.
+     */
+    Events.Subscriber transfers() {
+        return new Events.Subscriber() {
+            @Override
+            public void heard(Events.Event e) {
+                UUID callId = UUID.fromString(e.id());
+                if (listeners.containsKey(callId)) tell(callId);
+            }
+
+            @Override
+            public void missed() {
+                listeners.keySet().forEach(callId -> tell(callId));
+            }
+
+            private void tell(UUID callId) {
+                Set<StreamListener> set = listeners.get(callId);
+                if (set == null) return;
+                StreamListener.Event event = new StreamListener.Event(TRANSFER, Map.of("state", transferState.apply(callId)), null);
+                set.forEach(l -> l.offer(event));
             }
         };
     }

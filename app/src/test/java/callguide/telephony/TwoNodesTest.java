@@ -37,17 +37,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesTest {
     static final String HOTLINE = "+442079460000";
+    static final String ACCOUNT = "AC" + "ab".repeat(16);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     final MovableClock clock = new MovableClock(TestApp.NOW);
+    TwilioRecorder recorder;
     TestApp a;
     TestApp b;
     Twilio twilioA;
     Twilio twilioB;
 
     @BeforeAll
-    void start() {
+    void start() throws IOException {
+        recorder = new TwilioRecorder();
         Map<String, String> env = Map.of("DATABASE_URL", TestDatabase.freshUrl(), "TWILIO_AUTH_TOKEN", Twilio.TOKEN,
-                "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", HOTLINE, "HANDLER_NUMBER", "+442079460001");
+                "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", HOTLINE, "HANDLER_NUMBER", "+442079460001",
+                "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_API_BASE_URL", recorder.baseUrl(), "RESOLUTION_TEAM_GB_NUMBER", "+441610000001");
         long started = System.nanoTime();
         a = TestApp.start(env, clock);
         long second = System.nanoTime();
@@ -62,6 +66,7 @@ class TwoNodesTest {
     void stop() throws Exception {
         if (a != null) a.close();
         if (b != null) b.close();
+        if (recorder != null) recorder.close();
     }
 
     static String sid() {
@@ -136,6 +141,43 @@ class TwoNodesTest {
             if (l.startsWith("data:")) return l;
         }
         return null;
+    }
+
+    @Test
+    @Order(1)
+    void a_warm_transfer_started_on_node_a_is_completed_from_node_b_and_a_screen_on_node_b_hears_each_step() throws Exception {
+        String callSid = sid();
+        String id = twilioA.inboundTaken(callSid, HOTLINE);
+        twilioA.handlerAnswers(callSid, sid());
+        for (String[] answer : new String[][] {{"region", "gb"}, {"caller", "mp_mla"}, {"staff_conduct", "no"}, {"mp_purpose", "complaint"}}) {
+            assertEquals(200, a.answer(id, answer[0], answer[1]).status());
+        }
+        TestApp.Client handler = a.as("h1");
+        BlockingQueue<String> onB = follow(b, "/api/calls/" + id + "/transcript/stream", handler.token());
+
+        TestApp.Response started = handler.post("/api/calls/" + id + "/warm-transfer", "{}");
+        assertEquals(200, started.status(), started.text());
+        awaitTransfer(onB, "dialling");
+
+        String path = "/twilio/conference?call=" + id;
+        Map<String, String> answered = Twilio.params("CallSid", TwilioRecorder.TEAM_LEG, "CallStatus", "in-progress", "AccountSid", ACCOUNT);
+        assertEquals(204, twilioB.send(path, answered, Map.of("X-Twilio-Signature", Twilio.signature(Twilio.TOKEN, Twilio.PUBLIC + path, answered)))
+                .status(), "the team answered: Twilio told node B");
+        awaitTransfer(onB, "briefing");
+
+        HttpResponse<String> completed = send(HttpRequest.newBuilder(b.uriOf("/api/calls/" + id + "/warm-transfer/complete"))
+                .header("Authorization", "Bearer " + handler.token()).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, completed.statusCode(), "completed from node B: " + completed.body());
+        awaitTransfer(onB, "completed");
+        assertEquals("completed", a.get("/api/calls/" + id + "/warm-transfer").field("/state"), "and node A agrees");
+    }
+
+    /** Waits for the stream's transfer event with this state (earlier steps may come first). */
+    private static void awaitTransfer(BlockingQueue<String> stream, String state) throws InterruptedException {
+        for (String l = stream.poll(5, TimeUnit.SECONDS); l != null; l = stream.poll(5, TimeUnit.SECONDS)) {
+            if (l.startsWith("data:") && l.contains("\"state\":\"" + state + "\"")) return;
+        }
+        throw new AssertionError("no transfer event with state " + state);
     }
 
     @Test
