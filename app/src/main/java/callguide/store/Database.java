@@ -114,6 +114,7 @@ public final class Database implements AutoCloseable {
         settings.putAll(pool.getDataSourceProperties());
         if (pool.getUsername() != null) settings.setProperty("user", pool.getUsername());
         if (pool.getPassword() != null) settings.setProperty("password", pool.getPassword());
+        settings.setProperty("ApplicationName", Events.APPLICATION_NAME);
         try {
             return DriverManager.getConnection(pool.getJdbcUrl(), settings);
         } catch (SQLException e) {

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class Events implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
     public static final String CHANNEL = "callguide_events";
+    /** How the listening connection names itself to PostgreSQL (pg_stat_activity). */
+    public static final String APPLICATION_NAME = "callguide-events";
     /** How long one wait for notices lasts; also how soon a close is noticed. */
     static final int WAIT_MS = 250;
     /** An idle connection is checked this often, so a server that went silent is noticed and left. */

@@ -79,7 +79,8 @@ final class TranscriptFeed implements AutoCloseable {
                 listeners.computeIfAbsent(callId, k -> ConcurrentHashMap.newKeySet()).add(l);
                 try {
                     for (TranscriptLine line : transcripts.lines(callId)) {
-                        if (line.sequence() > after && l.once(line.sequence())) l.catchUp(event(line));
+                        // Lines up to 'after' count as given, so reading again after a gap does not send them.
+                        if (l.once(line.sequence()) && line.sequence() > after) l.catchUp(event(line));
                     }
                 } catch (RuntimeException e) {
                     // The database is away: the screen reconnects and catches up once it is back.
@@ -133,7 +134,9 @@ final class TranscriptFeed implements AutoCloseable {
             private void tell(UUID callId) {
                 Set<StreamListener> set = listeners.get(callId);
                 if (set == null) return;
-                StreamListener.Event event = new StreamListener.Event(TRANSFER, Map.of("state", transferState.apply(callId)), null);
+                String state = transferState.apply(callId);
+                if (state.equals("not_started")) return; // nothing for a panel to show
+                StreamListener.Event event = new StreamListener.Event(TRANSFER, Map.of("state", state), null);
                 set.forEach(l -> l.offer(event));
             }
         };

@@ -135,6 +135,27 @@ class TwoNodesTest {
         }
     }
 
+    @Test
+    @Order(1)
+    void a_line_stored_while_a_node_was_not_listening_still_reaches_its_screens_once() throws Exception {
+        String callSid = sid();
+        String id = twilioB.inbound(callSid, HOTLINE);
+        assertEquals(204, twilioB.line(callSid, 1, "inbound_track", "before the gap").status());
+        BlockingQueue<String> onA = follow(a, "/api/calls/" + id + "/transcript/stream", a.as("sup-nodes", Role.supervisor).token());
+        assertTrue(next(onA).contains("before the gap"));
+
+        // Every node's listening connection is cut, as a failover or a network fault would; the line is stored meanwhile.
+        int cut = a.app.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = :name AND datname = current_database()")
+                .bind("name", callguide.store.Events.APPLICATION_NAME).mapTo(Integer.class).one());
+        assertEquals(2, cut, "one listening connection per node");
+        assertEquals(204, twilioB.line(callSid, 2, "inbound_track", "during the gap").status());
+        String got = next(onA);
+        while (got != null && !got.contains("\"sequence\"")) got = next(onA); // a line, not another kind of event
+        assertNotNull(got, "the line arrived after node A listened again");
+        assertTrue(got.contains("during the gap"), "the next line is the new one, not an old one sent again: " + got);
+    }
+
     /** The next data line, waiting at most five seconds. */
     private static String next(BlockingQueue<String> stream) throws InterruptedException {
         for (String l = stream.poll(5, TimeUnit.SECONDS); l != null; l = stream.poll(5, TimeUnit.SECONDS)) {
