@@ -137,6 +137,7 @@ public final class App implements Service {
                 new CaseEngine(resolution), calls, clock);
         Jobs jobs = new Jobs(database.jdbi(), clock);
         jobs.every("clear-lapsed-sign-ins", Accounts.CLEAR_EVERY, accounts::clearLapsed);
+        jobs.every("clear-lapsed-streams", Telephony.clearStreamsEvery(), telephony::clearLapsedStreams);
         List<Routes.Route> routes = new java.util.ArrayList<>();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
                 config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist,

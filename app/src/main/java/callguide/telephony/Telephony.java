@@ -33,6 +33,7 @@ public final class Telephony implements AutoCloseable {
     private final WarmTransfer warmTransfer;
     private final TranscriptDao transcripts;
     private final TranscriptFeed feed;
+    private final StreamDao streams;
     private final PhoneCallDao phones;
     private final CallLog log;
     private final Clock clock;
@@ -55,7 +56,8 @@ public final class Telephony implements AutoCloseable {
         Twiml twiml = new Twiml(settings);
         this.transcripts = new TranscriptDao(callDao.jdbi());
         this.warmTransfer = new WarmTransfer(calls, phones, transfers, log, PhoneLine.connect(settings), twiml, settings, clock);
-        this.feed = new TranscriptFeed(transcripts, id -> warmTransfer.status(id).state(),
+        this.streams = new StreamDao(callDao.jdbi());
+        this.feed = new TranscriptFeed(transcripts, streams, id -> warmTransfer.status(id).state(),
                 new TranscriptFeed.Settings(heartbeat, streamsPerSignIn, streamsTotal));
         events.subscribe(TranscriptFeed.LINE, feed.lines());
         events.subscribe(TranscriptFeed.TRANSFER, feed.transfers());
@@ -110,6 +112,16 @@ public final class Telephony implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new callguide.web.ApiError(400, "invalid_field", "'after' must be the sequence number of a transcript line");
         }
+    }
+
+    /** Forgets streams left listed by a node that stopped without closing them; a background job, run by one node. */
+    public void clearLapsedStreams() {
+        streams.clearLapsed();
+    }
+
+    /** How often {@link #clearLapsedStreams} is worth running. */
+    public static java.time.Duration clearStreamsEvery() {
+        return StreamDao.LEASE;
     }
 
     /** Transcript streams open now, over all calls. */

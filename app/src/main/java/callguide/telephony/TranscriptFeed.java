@@ -38,7 +38,9 @@ final class TranscriptFeed implements AutoCloseable {
     record Settings(Duration heartbeat, int perSignIn, int total) {}
 
     private final Map<UUID, Set<StreamListener>> listeners = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perKey = new ConcurrentHashMap<>();
+    /** This node, in the table of streams open on every node. */
+    private final UUID node = UUID.randomUUID();
+    private final StreamDao streams;
     private final AtomicInteger total = new AtomicInteger();
     private final TranscriptDao transcripts;
     private final Function<UUID, String> transferState;
@@ -50,12 +52,15 @@ final class TranscriptFeed implements AutoCloseable {
     });
 
     /** {@code transferState} reads where a call's warm transfer stands, for the screens following the call. */
-    TranscriptFeed(TranscriptDao transcripts, Function<UUID, String> transferState, Settings settings) {
+    TranscriptFeed(TranscriptDao transcripts, StreamDao streams, Function<UUID, String> transferState, Settings settings) {
         this.transcripts = transcripts;
+        this.streams = streams;
         this.transferState = transferState;
         this.settings = settings;
         long every = Math.max(50, Math.min(1000, settings.heartbeat().toMillis() / 2));
         watch.scheduleWithFixedDelay(this::dropStalled, every, every, TimeUnit.MILLISECONDS);
+        long renew = StreamDao.LEASE.toMillis() / 3;
+        watch.scheduleWithFixedDelay(this::renew, renew, renew, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -68,9 +73,10 @@ final class TranscriptFeed implements AutoCloseable {
             throw new ApiError(406, "not_acceptable", "this is an event stream: send Accept: text/event-stream");
         }
         String key = listenerKey(ctx);
-        reserve(key);
+        UUID stream = UUID.randomUUID();
+        reserve(key, stream);
         StreamListener[] holder = {null};
-        holder[0] = new StreamListener(key, settings.heartbeat(), () -> forget(callId, holder[0]));
+        holder[0] = new StreamListener(key, settings.heartbeat(), () -> forget(callId, stream, holder[0]));
         try {
             new SseHandler(client -> {
                 client.keepAlive();
@@ -161,32 +167,45 @@ final class TranscriptFeed implements AutoCloseable {
         return new StreamListener.Event("line", line, String.valueOf(line.sequence()));
     }
 
-    private void reserve(String key) {
-        AtomicInteger mine = perKey.computeIfAbsent(key, k -> new AtomicInteger());
-        if (mine.incrementAndGet() > settings.perSignIn()) {
-            release(key);
-            throw new ApiError(429, "too_many_streams", "this sign-in already has " + settings.perSignIn()
-                    + " live transcripts open; close one and try again", Map.of(ApiError.RETRY_AFTER, 5));
-        }
+    /** The total is this node's (each stream holds one of its threads); the per-sign-in limit counts every node's streams. */
+    private void reserve(String key, UUID stream) {
         if (total.incrementAndGet() > settings.total()) {
             total.decrementAndGet();
-            release(key);
             throw new ApiError(503, "too_many_streams", "the service has as many live transcripts open as it can hold; try again shortly",
                     Map.of(ApiError.RETRY_AFTER, 10));
         }
+        boolean reserved = false;
+        try {
+            reserved = streams.open(stream, key, node, settings.perSignIn());
+        } finally {
+            if (!reserved) total.decrementAndGet();
+        }
+        if (!reserved) {
+            throw new ApiError(429, "too_many_streams", "this sign-in already has " + settings.perSignIn()
+                    + " live transcripts open; close one and try again", Map.of(ApiError.RETRY_AFTER, 5));
+        }
     }
 
-    private void release(String key) {
-        perKey.computeIfPresent(key, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
-    }
-
-    private void forget(UUID callId, StreamListener l) {
+    private void forget(UUID callId, UUID stream, StreamListener l) {
         listeners.computeIfPresent(callId, (k, v) -> {
             v.remove(l);
             return v.isEmpty() ? null : v;
         });
+        try {
+            streams.close(stream);
+        } catch (RuntimeException e) {
+            // The database is away: the row lapses once this node stops renewing it.
+            LOG.warn("a closed stream stays listed until its lease lapses: {}", e.toString());
+        }
         total.decrementAndGet();
-        release(l.key());
+    }
+
+    private void renew() {
+        try {
+            if (total.get() > 0) streams.renew(node);
+        } catch (RuntimeException e) {
+            LOG.warn("renewing this node's streams failed: {}", e.toString());
+        }
     }
 
     private void dropStalled() {

@@ -51,7 +51,8 @@ class TwoNodesTest {
         recorder = new TwilioRecorder();
         Map<String, String> env = Map.of("DATABASE_URL", TestDatabase.freshUrl(), "TWILIO_AUTH_TOKEN", Twilio.TOKEN,
                 "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", HOTLINE, "HANDLER_NUMBER", "+442079460001",
-                "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_API_BASE_URL", recorder.baseUrl(), "RESOLUTION_TEAM_GB_NUMBER", "+441610000001");
+                "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_API_BASE_URL", recorder.baseUrl(), "RESOLUTION_TEAM_GB_NUMBER", "+441610000001",
+                "STREAMS_PER_SIGN_IN", "3");
         long started = System.nanoTime();
         a = TestApp.start(env, clock);
         long second = System.nanoTime();
@@ -154,6 +155,24 @@ class TwoNodesTest {
         while (got != null && !got.contains("\"sequence\"")) got = next(onA); // a line, not another kind of event
         assertNotNull(got, "the line arrived after node A listened again");
         assertTrue(got.contains("during the gap"), "the next line is the new one, not an old one sent again: " + got);
+    }
+
+    @Test
+    @Order(1)
+    void one_sign_in_s_stream_limit_counts_its_streams_on_both_nodes() {
+        String id = twilioA.inbound(sid(), HOTLINE);
+        String token = a.as("sup-streams", Role.supervisor).token();
+        String path = "/api/calls/" + id + "/transcript/stream";
+        follow(a, path, token);
+        follow(a, path, token);
+        follow(b, path, token);
+        HttpResponse<Stream<String>> fourth = HTTP.sendAsync(HttpRequest.newBuilder(b.uriOf(path)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofLines()).join();
+        assertEquals(429, fourth.statusCode(), "two open on node A and one on node B make three, the limit");
+        assertTrue(fourth.headers().firstValue("Retry-After").isPresent());
+        fourth.body().close();
+        String anotherToken = b.as("sup-other", Role.supervisor).token();
+        follow(b, path, anotherToken); // another sign-in has its own limit
     }
 
     /** The next data line, waiting at most five seconds. */
