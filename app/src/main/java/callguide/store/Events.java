@@ -118,19 +118,23 @@ public final class Events implements AutoCloseable {
 
     private void listen(PGConnection pg, Connection c) throws SQLException {
         long lastHeard = System.nanoTime();
+        long lastCatchUp = System.nanoTime();
         while (!closed) {
             PGNotification[] notices = pg.getNotifications(WAIT_MS);
             if (notices != null && notices.length > 0) {
                 lastHeard = System.nanoTime();
                 for (PGNotification n : notices) dispatch(Event.parse(n.getParameter()));
-            } else if (!behind.isEmpty()) {
-                catchUp();
             } else if (System.nanoTime() - lastHeard > CHECK_EVERY.toNanos()) {
                 try (Statement s = c.createStatement()) {
                     s.setQueryTimeout(2);
                     s.execute("SELECT 1");
                 }
                 lastHeard = System.nanoTime();
+            }
+            // Tried again however busy the channel is, but not more often than a wait lasts.
+            if (!behind.isEmpty() && System.nanoTime() - lastCatchUp > WAIT_MS * 1_000_000L) {
+                lastCatchUp = System.nanoTime();
+                catchUp();
             }
         }
     }
