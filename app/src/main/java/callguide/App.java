@@ -27,6 +27,7 @@ import callguide.resolution.ProcessFlow;
 import callguide.review.ReviewDao;
 import callguide.store.Database;
 import callguide.store.EmbeddedServer;
+import callguide.store.Jobs;
 import callguide.telephony.CallSimulator;
 import callguide.telephony.Telephony;
 import callguide.web.ClientAddress;
@@ -47,13 +48,15 @@ public final class App implements Service {
     private final Javalin web;
     private final Telephony telephony;
     private final Assist assist;
+    private final Jobs jobs;
     private final List<Routes.Route> routes;
 
-    private App(Database database, Javalin web, Telephony telephony, Assist assist, List<Routes.Route> routes) {
+    private App(Database database, Javalin web, Telephony telephony, Assist assist, Jobs jobs, List<Routes.Route> routes) {
         this.database = database;
         this.web = web;
         this.telephony = telephony;
         this.assist = assist;
+        this.jobs = jobs;
         this.routes = List.copyOf(routes);
     }
 
@@ -122,7 +125,7 @@ public final class App implements Service {
         Renderer renderer = new Renderer(config.contacts());
         CallDao callDao = new CallDao(database.jdbi(), json);
         CallService calls = new CallService(callDao, catalog, renderer, calendar, config.defaultNation(), json, clock);
-        Telephony telephony = new Telephony(config.telephony(), calls, callDao, json, clock, config.limits().streamHeartbeat(),
+        Telephony telephony = new Telephony(config.telephony(), calls, callDao, database.events(), json, clock, config.limits().streamHeartbeat(),
                 config.limits().streamsPerSignIn(), config.limits().streamsTotal());
         Assist assist = Assist.start(config.assist(), index, catalog, config.contacts(), calls, callDao, json, clock);
         // With a chat model, each outcome's summary is written in the background as the call reaches it.
@@ -142,13 +145,16 @@ public final class App implements Service {
         ProcessFlow resolution = ProcessFlows.resolution(config.flowsDir());
         CaseService cases = new CaseService(new CaseDao(database.jdbi(), json, s -> resolution.stage(s) != null && resolution.stage(s).closes()),
                 new CaseEngine(resolution), calls, clock);
+        Jobs jobs = new Jobs(database.jdbi(), clock);
+        jobs.every("clear-lapsed-sign-ins", Accounts.CLEAR_EVERY, accounts::clearLapsed);
+        jobs.every("clear-lapsed-streams", Telephony.clearStreamsEvery(), telephony::clearLapsedStreams);
         List<Routes.Route> routes = new java.util.ArrayList<>();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
                 config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist,
                 new ClientAddress(config.trustedProxies()), config.telephony().publicBaseUrl().startsWith("https://"),
                 config.limits().callsPerMinute(), cases), routes)
                 .start(config.host(), config.port());
-        return new App(database, web, telephony, assist, routes);
+        return new App(database, web, telephony, assist, jobs, routes);
     }
 
     /** Six months' notice to update BANK_HOLIDAYS_FILE before working-day deadlines become approximate. */
@@ -194,10 +200,16 @@ public final class App implements Service {
         return telephony;
     }
 
+    /** The background jobs, each run by one node at a time. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
     @Override
     public void close() throws Exception {
         // Streams are ended while the server still runs, so screens are told and reconnect elsewhere.
         telephony.close();
+        jobs.close();
         web.stop();
         assist.close(); // before the database: a summary being written is dropped, not half kept
         database.close();

@@ -147,6 +147,8 @@ const followStream = (url, lastSeen, onLine) => {
     source = new EventSource(after >= 0 ? `${url}${url.includes('?') ? '&' : '?'}after=${after}` : url);
     source.addEventListener('open', () => { pause = 1000; });
     source.addEventListener('line', onLine);
+    // A warm transfer's step, heard from whichever node Twilio told: the transfer panel checks at once.
+    source.addEventListener('transfer', () => document.dispatchEvent(new Event('callguide:transfer')));
     source.addEventListener('error', () => {
       if (source.readyState !== EventSource.CLOSED) return;
       setTimeout(open, pause);
@@ -251,25 +253,31 @@ if (checklist) {
   });
 }
 
-// The warm transfer's status: while the team is being dialled or briefed, check every 2 seconds and
-// show the panel again only when its state has moved on. Without JavaScript, reloading the page does.
+// The warm transfer's status: while the team is being dialled or briefed, check every 2 seconds, and at
+// once when the call's live stream says a step was taken; show the panel again only when its state has
+// moved on. Without JavaScript, reloading the page does.
 const pollTransfer = (panel) => {
   const url = panel.dataset.poll;
   if (!url) return;
   const announce = document.getElementById('warm-transfer-announce');
-  const timer = setInterval(async () => {
+  let done = false;
+  const check = async () => {
     const r = await fetch(url, { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' }).catch(() => null);
-    if (!r || !r.ok) return;
+    if (done || !r || !r.ok) return;
     const holder = document.createElement('div');
     holder.innerHTML = await r.text();
     const next = holder.querySelector('#warm-transfer');
-    if (!next || next.dataset.state === panel.dataset.state) return;
+    if (done || !next || next.dataset.state === panel.dataset.state) return;
+    done = true;
     clearInterval(timer);
+    document.removeEventListener('callguide:transfer', check);
     panel.replaceWith(next);
     const said = next.querySelector('[data-announce]');
     if (announce && said) announce.textContent = said.textContent.replace(/\s+/g, ' ').trim();
     pollTransfer(next);
-  }, 2000);
+  };
+  const timer = setInterval(check, 2000);
+  document.addEventListener('callguide:transfer', check);
 };
 const transferPanel = document.getElementById('warm-transfer');
 if (transferPanel) pollTransfer(transferPanel);

@@ -51,7 +51,8 @@ public final class Accounts {
     private final SignInThrottle throttle;
     /** How stale a sign-in's last use may be on record; well inside any idle timeout. */
     static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
-    private final java.util.concurrent.atomic.AtomicReference<Instant> lastCleared = new java.util.concurrent.atomic.AtomicReference<>();
+    /** How often lapsed sign-ins are cleared away (by one node: see {@link #clearLapsed}). */
+    public static final Duration CLEAR_EVERY = TOUCH_EVERY;
     // Checked when the username is unknown, so a wrong username takes as long as a wrong password.
     private final String decoy = BCrypt.withDefaults().hashToString(COST, "decoy-password".toCharArray());
 
@@ -153,7 +154,7 @@ public final class Accounts {
     /**
      * The sign-in behind the token, unless it has been idle too long or lived too long. Each use keeps it alive,
      * but is written down only when the last one is {@link #TOUCH_EVERY} old: an idle timeout of minutes does not
-     * need a write on every request. Lapsed sign-ins are cleared at most once a {@link #TOUCH_EVERY}, too.
+     * need a write on every request.
      */
     public Optional<SignedIn> signedIn(String token, SignedIn.Kind kind) {
         if (token == null || token.isBlank() || token.length() > 100) return Optional.empty();
@@ -161,11 +162,13 @@ public final class Accounts {
         String hash = hash(token);
         Optional<AccountDao.Live> live = dao.signIn(hash, kind, now.minus(idle), now.minus(maxLifetime));
         if (live.isPresent() && !live.get().lastSeen().isAfter(now.minus(TOUCH_EVERY))) dao.touch(hash, now);
-        Instant cleared = lastCleared.get();
-        if (cleared == null || !cleared.isAfter(now.minus(TOUCH_EVERY)) || cleared.isAfter(now)) {
-            if (lastCleared.compareAndSet(cleared, now)) dao.removeLapsed(now.minus(idle), now.minus(maxLifetime));
-        }
         return live.map(AccountDao.Live::signedIn);
+    }
+
+    /** Deletes sign-ins that have lapsed; a background job, run by one node every {@link #CLEAR_EVERY}. */
+    public void clearLapsed() {
+        Instant now = clock.instant();
+        dao.removeLapsed(now.minus(idle), now.minus(maxLifetime));
     }
 
     public Optional<SignedIn> signedIn(String cookieToken) {

@@ -20,13 +20,20 @@ import java.util.UUID;
 
 /** The signed-in person's calls: start a new one, or carry on with one in progress (a phone call may have started it). */
 public final class HomePage {
-    // One per service, stopped before the server is: a check left running would write to a response Jetty has recycled.
+    /** How often an open waiting list hears a comment, so a page that has gone is noticed and let go. */
+    static final long KEEP_ALIVE_SECONDS = 2;
+    private static final String NOTHING_SENT = "-";
+    // One per service, stopped before the server is: a write left running would go to a response Jetty has recycled.
     private final java.util.concurrent.ScheduledExecutorService waitingChecks =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "waiting-calls");
                 t.setDaemon(true);
                 return t;
             });
+    /** The pages on this node showing the waiting list, each with the list it was last sent. */
+    private final java.util.Map<io.javalin.http.sse.SseClient, String> waitingPages = new java.util.concurrent.ConcurrentHashMap<>();
+    // Set when a change was heard and not yet sent, or could not be read: the next run reads the list again.
+    private final java.util.concurrent.atomic.AtomicBoolean stale = new java.util.concurrent.atomic.AtomicBoolean();
 
     public record Home(List<WaitingCall> waiting, List<CallRow> inProgress, List<CallRow> completed, Titles titles,
                        boolean ended, String now) {}
@@ -44,6 +51,8 @@ public final class HomePage {
         this.telephony = telephony;
         this.titles = titles;
         this.clock = clock;
+        telephony.onWaitingChange(this::waitingChanged);
+        waitingChecks.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public void show(Context ctx) {
@@ -55,44 +64,73 @@ public final class HomePage {
     }
 
     /**
-     * The waiting phone calls, live: a server-sent event each time the calls waiting change (checked every
-     * two seconds), so the page fetches its list again; without JavaScript, reloading the page does.
+     * The waiting phone calls, live: a server-sent event each time the calls waiting change, on whichever node,
+     * so the page fetches its list again; without JavaScript, reloading the page does. The list is read once per
+     * change for all the pages open on this node, not once per page.
      */
     public void waitingStream(io.javalin.http.sse.SseClient client) {
         client.keepAlive();
-        String[] last = {null};
-        java.util.concurrent.ScheduledFuture<?>[] task = {null};
-        Runnable check = () -> {
-            try {
-                if (client.terminated()) {
-                    if (task[0] != null) task[0].cancel(false);
-                    return;
-                }
-                String now = String.join(",", telephony.waiting().stream().map(w -> w.id().toString()).toList());
-                if (!now.equals(last[0])) {
-                    last[0] = now;
-                    client.sendEvent("waiting", now.isEmpty() ? "none" : now);
-                } else {
-                    client.sendComment("still waiting"); // a closed page is noticed here, and its check stops
-                }
-            } catch (RuntimeException e) {
-                // The database may be down for a moment: try again next time, unless the page has gone.
-                if (client.terminated() && task[0] != null) task[0].cancel(false);
-            }
-        };
-        check.run();
-        if (client.terminated()) return;
         if (waitingChecks.isShutdown()) {
             client.close();
             return;
         }
-        task[0] = waitingChecks.scheduleWithFixedDelay(check, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
-        client.onClose(() -> task[0].cancel(false));
+        client.onClose(() -> waitingPages.remove(client));
+        waitingPages.put(client, NOTHING_SENT);
+        waitingChecks.execute(() -> send(client, waitingNow()));
     }
 
-    /** Stops the live waiting-list checks; called as the server begins to stop. */
+    private void waitingChanged() {
+        if (stale.compareAndSet(false, true)) waitingChecks.execute(this::sendChanges);
+    }
+
+    /** Reads the list once and sends it to each page whose list it changes. */
+    private void sendChanges() {
+        stale.set(false);
+        if (waitingPages.isEmpty()) return;
+        String now = waitingNow();
+        if (now == null) return;
+        waitingPages.keySet().forEach(client -> send(client, now));
+    }
+
+    /** The ids waiting, in order; null when the database cannot say just now (and the next keep-alive asks again). */
+    private String waitingNow() {
+        try {
+            return String.join(",", telephony.waiting().stream().map(w -> w.id().toString()).toList());
+        } catch (RuntimeException e) {
+            stale.set(true);
+            return null;
+        }
+    }
+
+    private void send(io.javalin.http.sse.SseClient client, String now) {
+        if (now == null || client.terminated()) return;
+        String last = waitingPages.get(client);
+        if (last == null || now.equals(last)) return;
+        waitingPages.put(client, now);
+        try {
+            client.sendEvent("waiting", now.isEmpty() ? "none" : now);
+        } catch (RuntimeException e) {
+            waitingPages.remove(client);
+        }
+    }
+
+    /** A comment to every page, so a closed one is noticed here; and a change that could not be read is read again. */
+    private void keepAlive() {
+        for (io.javalin.http.sse.SseClient client : waitingPages.keySet()) {
+            try {
+                if (client.terminated()) waitingPages.remove(client);
+                else client.sendComment("still waiting");
+            } catch (RuntimeException e) {
+                waitingPages.remove(client);
+            }
+        }
+        if (stale.get()) sendChanges();
+    }
+
+    /** Stops the live waiting lists; called as the server begins to stop. */
     public void close() {
         waitingChecks.shutdownNow();
+        waitingPages.clear();
     }
 
     public void start(Context ctx) {

@@ -5,7 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +26,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final EmbeddedServer server;
+    private final Events events;
     private static final Duration HEALTH_WAIT = Duration.ofMillis(800);
     private static final ExecutorService HEALTH = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "database-health");
@@ -34,6 +39,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.server = server;
         this.jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+        this.events = new Events(this::connectionOutsidePool).start();
     }
 
     /** Connects to {@code databaseUrl}, or to the embedded server when there is none, and migrates. */
@@ -97,6 +103,25 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** Changes made on any node, as they commit. */
+    public Events events() {
+        return events;
+    }
+
+    /** A connection of its own for LISTEN, held for as long as the node runs, so it never takes a request's place in the pool. */
+    private Connection connectionOutsidePool() {
+        Properties settings = new Properties();
+        settings.putAll(pool.getDataSourceProperties());
+        if (pool.getUsername() != null) settings.setProperty("user", pool.getUsername());
+        if (pool.getPassword() != null) settings.setProperty("password", pool.getPassword());
+        settings.setProperty("ApplicationName", Events.APPLICATION_NAME);
+        try {
+            return DriverManager.getConnection(pool.getJdbcUrl(), settings);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to listen for changes: " + e.getMessage(), e);
+        }
+    }
+
     /** The PostgreSQL the service runs itself, when it uses no DATABASE_URL. */
     public java.util.Optional<EmbeddedServer> embedded() {
         return java.util.Optional.ofNullable(server);
@@ -139,6 +164,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        events.close();
         pool.close();
         if (server != null) server.close();
     }

@@ -30,6 +30,8 @@ final class StreamListener {
     private final Duration heartbeat;
     private final Runnable onClose;
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    // The sequences queued so far: a line read both on catching up and on hearing of it is sent once.
+    private final java.util.Set<Long> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
     // Live events may queue up to this many behind what the screen asked to catch up on.
     private volatile int limit = QUEUE;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -55,6 +57,11 @@ final class StreamListener {
         t.setDaemon(true);
         writer = t;
         t.start();
+    }
+
+    /** True the first time a sequence is asked about: the screen has not been given it yet. */
+    boolean once(long sequence) {
+        return queued.add(sequence);
     }
 
     /** Queues what the screen missed, however much: it asked for it, and a call's transcript is finite. */

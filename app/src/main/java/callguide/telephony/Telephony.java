@@ -3,6 +3,7 @@ package callguide.telephony;
 import callguide.call.CallDao;
 import callguide.call.CallRefused;
 import callguide.call.CallService;
+import callguide.store.Events;
 import callguide.web.ApiError;
 import callguide.web.Body;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,16 +33,17 @@ public final class Telephony implements AutoCloseable {
     private final WarmTransfer warmTransfer;
     private final TranscriptDao transcripts;
     private final TranscriptFeed feed;
+    private final StreamDao streams;
     private final PhoneCallDao phones;
     private final CallLog log;
     private final Clock clock;
+    private final Events events;
 
-    public Telephony(TelephonySettings settings, CallService calls, CallDao callDao, ObjectMapper json, Clock clock) {
-        this(settings, calls, callDao, json, clock, Duration.ofSeconds(15), 10, 500);
-    }
-
-    /** As above, with the streams' heartbeat and how many streams one sign-in, and everyone, may hold. */
-    public Telephony(TelephonySettings settings, CallService calls, CallDao callDao, ObjectMapper json, Clock clock,
+    /**
+     * With the streams' heartbeat and how many streams one sign-in, and everyone, may hold on this node. Screens
+     * hear of new lines and transfer steps through {@code events}, whichever node the webhook reached.
+     */
+    public Telephony(TelephonySettings settings, CallService calls, CallDao callDao, Events events, ObjectMapper json, Clock clock,
                      Duration heartbeat, int streamsPerSignIn, int streamsTotal) {
         this.calls = calls;
         this.json = json;
@@ -49,14 +51,19 @@ public final class Telephony implements AutoCloseable {
         this.phones = new PhoneCallDao(callDao.jdbi());
         this.log = new CallLog(callDao, json);
         this.clock = clock;
+        this.events = events;
         TransferDao transfers = new TransferDao(callDao.jdbi());
         Twiml twiml = new Twiml(settings);
         this.transcripts = new TranscriptDao(callDao.jdbi());
-        this.feed = new TranscriptFeed(transcripts, new TranscriptFeed.Settings(heartbeat, streamsPerSignIn, streamsTotal));
+        this.warmTransfer = new WarmTransfer(calls, phones, transfers, log, PhoneLine.connect(settings), twiml, settings, afterResponse, clock);
+        this.streams = new StreamDao(callDao.jdbi());
+        this.feed = new TranscriptFeed(transcripts, streams, id -> warmTransfer.status(id).state(),
+                new TranscriptFeed.Settings(heartbeat, streamsPerSignIn, streamsTotal));
+        events.subscribe(TranscriptFeed.LINE, feed.lines());
+        events.subscribe(TranscriptFeed.TRANSFER, feed.transfers());
         this.signature = new WebhookSignature(settings);
         this.callWebhooks = new CallWebhooks(calls, callDao, phones, transfers, log, twiml, settings, clock);
-        this.warmTransfer = new WarmTransfer(calls, phones, transfers, log, PhoneLine.connect(settings), twiml, settings, afterResponse, clock);
-        this.transcription = new TranscriptionWebhook(callDao, phones, transcripts, feed, log, json, clock);
+        this.transcription = new TranscriptionWebhook(callDao, phones, transcripts, log, json, clock);
         this.conference = new ConferenceWebhook(phones, transfers, warmTransfer, log, afterResponse, clock);
     }
 
@@ -107,6 +114,16 @@ public final class Telephony implements AutoCloseable {
         }
     }
 
+    /** Forgets streams left listed by a node that stopped without closing them; a background job, run by one node. */
+    public void clearLapsedStreams() {
+        streams.clearLapsed();
+    }
+
+    /** How often {@link #clearLapsedStreams} is worth running. */
+    public static java.time.Duration clearStreamsEvery() {
+        return StreamDao.LEASE;
+    }
+
     /** Transcript streams open now, over all calls. */
     public int openStreams() {
         return feed.open();
@@ -151,6 +168,21 @@ public final class Telephony implements AutoCloseable {
         return phones.waiting().stream().map(p -> new WaitingCall(p.callId(), calls.get(p.callId()).startedAt(),
                 settings.mpHotlineNumber() != null && TelephonySettings.digits(settings.mpHotlineNumber())
                         .equals(TelephonySettings.digits(p.dialledNumber())))).toList();
+    }
+
+    /** Runs {@code changed} when the calls waiting may have changed, on any node (or after a gap in hearing of changes). */
+    public void onWaitingChange(Runnable changed) {
+        events.subscribe("waiting", new Events.Subscriber() {
+            @Override
+            public void heard(Events.Event event) {
+                changed.run();
+            }
+
+            @Override
+            public void missed() {
+                changed.run();
+            }
+        });
     }
 
     /** The handler takes a phone call on their screen; false when another handler took it first. */

@@ -22,12 +22,22 @@ final class TranscriptDao {
                 .bind("text", line.text()).bind("at", line.at()).execute() == 1;
     }
 
+    /** One line, once its notice is heard; empty when it is gone (a staff-conduct call's lines are deleted). */
+    java.util.Optional<TranscriptLine> line(UUID callId, long sequence) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT sequence, speaker, text, spoken_at FROM transcript_lines WHERE call_id = :id AND sequence = :seq""")
+                .bind("id", callId).bind("seq", sequence).map((rs, ctx) -> row(rs)).findOne());
+    }
+
     List<TranscriptLine> lines(UUID callId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT sequence, speaker, text, spoken_at FROM transcript_lines WHERE call_id = :id ORDER BY sequence""")
                 .bind("id", callId)
-                .map((rs, ctx) -> new TranscriptLine(rs.getLong("sequence"), rs.getString("speaker"), rs.getString("text"),
-                        rs.getTimestamp("spoken_at").toInstant()))
+                .map((rs, ctx) -> row(rs))
                 .list());
+    }
+
+    private static TranscriptLine row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new TranscriptLine(rs.getLong("sequence"), rs.getString("speaker"), rs.getString("text"), rs.getTimestamp("spoken_at").toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package callguide.telephony;
 
+import callguide.store.Events;
 import callguide.web.ApiError;
 import callguide.web.Identity;
 import io.javalin.http.Context;
@@ -13,26 +14,36 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The handler screens listening to each call's transcript (server-sent events), and what is sent to them.
- * Each screen has its own queue and writer (see {@link StreamListener}); streams are limited per sign-in and
- * in total, carry a heartbeat comment, and are dropped as soon as a write fails or stalls.
+ * The handler screens on this node listening to each call's transcript (server-sent events), and what is sent
+ * to them. A line stored by any node is announced by the database ({@link #LINE}); the screens following that
+ * call here read it and queue it, each line once per screen. Each screen has its own queue and writer (see
+ * {@link StreamListener}); streams are limited per sign-in and in total on this node, carry a heartbeat
+ * comment, and are dropped as soon as a write fails or stalls.
  */
 final class TranscriptFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptFeed.class);
     /** A write that waits this long on a screen means the screen has stopped reading. */
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    /** The notice of a stored line: {@code line:<call id>:<sequence>}. */
+    static final String LINE = "line";
+    /** The notice of a warm transfer's step: {@code transfer:<call id>}. */
+    static final String TRANSFER = "transfer";
 
     /** How often screens hear a heartbeat, how many streams one sign-in and everyone together may hold. */
     record Settings(Duration heartbeat, int perSignIn, int total) {}
 
     private final Map<UUID, Set<StreamListener>> listeners = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perKey = new ConcurrentHashMap<>();
+    /** This node, in the table of streams open on every node. */
+    private final UUID node = UUID.randomUUID();
+    private final StreamDao streams;
     private final AtomicInteger total = new AtomicInteger();
     private final TranscriptDao transcripts;
+    private final Function<UUID, String> transferState;
     private final Settings settings;
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "stream-watch");
@@ -40,11 +51,16 @@ final class TranscriptFeed implements AutoCloseable {
         return t;
     });
 
-    TranscriptFeed(TranscriptDao transcripts, Settings settings) {
+    /** {@code transferState} reads where a call's warm transfer stands, for the screens following the call. */
+    TranscriptFeed(TranscriptDao transcripts, StreamDao streams, Function<UUID, String> transferState, Settings settings) {
         this.transcripts = transcripts;
+        this.streams = streams;
+        this.transferState = transferState;
         this.settings = settings;
         long every = Math.max(50, Math.min(1000, settings.heartbeat().toMillis() / 2));
         watch.scheduleWithFixedDelay(this::dropStalled, every, every, TimeUnit.MILLISECONDS);
+        long renew = StreamDao.LEASE.toMillis() / 3;
+        watch.scheduleWithFixedDelay(this::renew, renew, renew, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -57,17 +73,20 @@ final class TranscriptFeed implements AutoCloseable {
             throw new ApiError(406, "not_acceptable", "this is an event stream: send Accept: text/event-stream");
         }
         String key = listenerKey(ctx);
-        reserve(key);
+        UUID stream = UUID.randomUUID();
+        reserve(key, stream);
         StreamListener[] holder = {null};
-        holder[0] = new StreamListener(key, settings.heartbeat(), () -> forget(callId, holder[0]));
+        holder[0] = new StreamListener(key, settings.heartbeat(), () -> forget(callId, stream, holder[0]));
         try {
             new SseHandler(client -> {
                 client.keepAlive();
                 StreamListener l = holder[0];
+                // Listed before reading, so a line stored meanwhile is heard; the screen gets it once either way.
                 listeners.computeIfAbsent(callId, k -> ConcurrentHashMap.newKeySet()).add(l);
                 try {
                     for (TranscriptLine line : transcripts.lines(callId)) {
-                        if (line.sequence() > after) l.catchUp(event(line));
+                        // Lines up to 'after' count as given, so reading again after a gap does not send them.
+                        if (l.once(line.sequence()) && line.sequence() > after) l.catchUp(event(line));
                     }
                 } catch (RuntimeException e) {
                     // The database is away: the screen reconnects and catches up once it is back.
@@ -84,12 +103,59 @@ final class TranscriptFeed implements AutoCloseable {
         }
     }
 
+    /** What this node does with the database's notices of stored lines, and after a gap in them. */
+    Events.Subscriber lines() {
+        return new Events.Subscriber() {
+            @Override
+            public void heard(Events.Event e) {
+                UUID callId = UUID.fromString(e.id());
+                if (!listeners.containsKey(callId)) return;
+                transcripts.line(callId, Long.parseLong(e.detail())).ifPresent(line -> publish(callId, line));
+            }
+
+            @Override
+            public void missed() {
+                for (UUID callId : listeners.keySet()) transcripts.lines(callId).forEach(line -> publish(callId, line));
+            }
+        };
+    }
+
+    /**
+     * A warm transfer moved on (on any node): the screens following the call here are sent a {@code transfer}
+     * event with its state, so the transfer panel shows it at once. It carries no id: a screen resumes after lines only.
+     */
+    Events.Subscriber transfers() {
+        return new Events.Subscriber() {
+            @Override
+            public void heard(Events.Event e) {
+                UUID callId = UUID.fromString(e.id());
+                if (listeners.containsKey(callId)) tell(callId);
+            }
+
+            @Override
+            public void missed() {
+                listeners.keySet().forEach(callId -> tell(callId));
+            }
+
+            private void tell(UUID callId) {
+                Set<StreamListener> set = listeners.get(callId);
+                if (set == null) return;
+                String state = transferState.apply(callId);
+                if (state.equals("not_started")) return; // nothing for a panel to show
+                StreamListener.Event event = new StreamListener.Event(TRANSFER, Map.of("state", state), null);
+                set.forEach(l -> l.offer(event));
+            }
+        };
+    }
+
     /** Lines carry their sequence so a screen places a late one where it belongs, and resumes after the last it saw. */
-    void publish(UUID callId, TranscriptLine line) {
+    private void publish(UUID callId, TranscriptLine line) {
         Set<StreamListener> set = listeners.get(callId);
         if (set == null) return;
         StreamListener.Event e = event(line);
-        for (StreamListener l : set) l.offer(e);
+        for (StreamListener l : set) {
+            if (l.once(line.sequence())) l.offer(e);
+        }
     }
 
     /** Streams open now, over all calls. */
@@ -101,32 +167,45 @@ final class TranscriptFeed implements AutoCloseable {
         return new StreamListener.Event("line", line, String.valueOf(line.sequence()));
     }
 
-    private void reserve(String key) {
-        AtomicInteger mine = perKey.computeIfAbsent(key, k -> new AtomicInteger());
-        if (mine.incrementAndGet() > settings.perSignIn()) {
-            release(key);
-            throw new ApiError(429, "too_many_streams", "this sign-in already has " + settings.perSignIn()
-                    + " live transcripts open; close one and try again", Map.of(ApiError.RETRY_AFTER, 5));
-        }
+    /** The total is this node's (each stream holds one of its threads); the per-sign-in limit counts every node's streams. */
+    private void reserve(String key, UUID stream) {
         if (total.incrementAndGet() > settings.total()) {
             total.decrementAndGet();
-            release(key);
             throw new ApiError(503, "too_many_streams", "the service has as many live transcripts open as it can hold; try again shortly",
                     Map.of(ApiError.RETRY_AFTER, 10));
         }
+        boolean reserved = false;
+        try {
+            reserved = streams.open(stream, key, node, settings.perSignIn());
+        } finally {
+            if (!reserved) total.decrementAndGet();
+        }
+        if (!reserved) {
+            throw new ApiError(429, "too_many_streams", "this sign-in already has " + settings.perSignIn()
+                    + " live transcripts open; close one and try again", Map.of(ApiError.RETRY_AFTER, 5));
+        }
     }
 
-    private void release(String key) {
-        perKey.computeIfPresent(key, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
-    }
-
-    private void forget(UUID callId, StreamListener l) {
+    private void forget(UUID callId, UUID stream, StreamListener l) {
         listeners.computeIfPresent(callId, (k, v) -> {
             v.remove(l);
             return v.isEmpty() ? null : v;
         });
+        try {
+            streams.close(stream);
+        } catch (RuntimeException e) {
+            // The database is away: the row lapses once this node stops renewing it.
+            LOG.warn("a closed stream stays listed until its lease lapses: {}", e.toString());
+        }
         total.decrementAndGet();
-        release(l.key());
+    }
+
+    private void renew() {
+        try {
+            if (total.get() > 0) streams.renew(node);
+        } catch (RuntimeException e) {
+            LOG.warn("renewing this node's streams failed: {}", e.toString());
+        }
     }
 
     private void dropStalled() {

@@ -14,23 +14,22 @@ import static callguide.telephony.CallLog.detail;
 
 /**
  * POST /twilio/transcription: Twilio's real-time transcription events. Final utterances become transcript
- * lines, once each by sequence; nothing is kept for a staff-conduct call. Screens hear through their own queues.
+ * lines, once each by sequence; nothing is kept for a staff-conduct call. Screens on any node hear of each new line
+ * from the database as it commits (see {@link TranscriptFeed}).
  */
 final class TranscriptionWebhook {
     private final CallDao calls;
     private final PhoneCallDao phones;
     private final TranscriptDao transcripts;
-    private final TranscriptFeed feed;
     private final CallLog log;
     private final ObjectMapper json;
     private final Clock clock;
 
-    TranscriptionWebhook(CallDao calls, PhoneCallDao phones, TranscriptDao transcripts, TranscriptFeed feed, CallLog log,
+    TranscriptionWebhook(CallDao calls, PhoneCallDao phones, TranscriptDao transcripts, CallLog log,
                          ObjectMapper json, Clock clock) {
         this.calls = calls;
         this.phones = phones;
         this.transcripts = transcripts;
-        this.feed = feed;
         this.log = log;
         this.json = json;
         this.clock = clock;
@@ -57,13 +56,12 @@ final class TranscriptionWebhook {
     private void line(UUID callId, Map<String, String> p) {
         TranscriptLine line = new TranscriptLine(sequence(p), speaker(p.get("Track")), text(p.get("TranscriptionData")), at(p.get("Timestamp")));
         if (line.text().isBlank()) return;
-        boolean added = calls.jdbi().inTransaction(h -> {
+        // A new line's notice goes out as this commits (a trigger); every node's screens on the call read it from there.
+        calls.jdbi().useTransaction(h -> {
             // Locked so a staff-conduct answer committing now cannot miss a line being added.
             CallDao.Locked locked = calls.lock(h, callId, null).orElse(null);
-            return locked != null && !locked.call().confidential() && transcripts.append(h, callId, line);
+            if (locked != null && !locked.call().confidential()) transcripts.append(h, callId, line);
         });
-        // Only queued here: each screen's own writer sends it, so no screen can hold up this webhook or another screen.
-        if (added) feed.publish(callId, line);
     }
 
     private static long sequence(Map<String, String> p) {
