@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The SQL for the phone side of calls and for recognising a webhook delivered twice. */
 final class PhoneCallDao {
@@ -28,12 +29,12 @@ final class PhoneCallDao {
 
     Optional<PhoneCall> find(UUID callId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM phone_calls WHERE call_id = :id")
-                .bind("id", callId).map((rs, ctx) -> phoneCall(rs)).findOne());
+                .bind("id", callId).map(ConstructorMapper.of(PhoneCall.class)).findOne());
     }
 
     Optional<PhoneCall> bySid(String callSid) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM phone_calls WHERE call_sid = :sid")
-                .bind("sid", callSid).map((rs, ctx) -> phoneCall(rs)).findOne());
+                .bind("sid", callSid).map(ConstructorMapper.of(PhoneCall.class)).findOne());
     }
 
     /** True the first time this delivery is seen in this transaction's commit; false for a retry. */
@@ -61,7 +62,7 @@ final class PhoneCallDao {
                         SELECT p.* FROM phone_calls p JOIN calls c ON c.id = p.call_id
                         WHERE c.status = 'in_progress' AND p.ended_at IS NULL AND (c.handler_id = :line OR c.handler_id LIKE 'queue:%')
                         ORDER BY c.started_at, c.id LIMIT :shown""")
-                .bind("line", CallWebhooks.HANDLER_LINE).bind("shown", WAITING_SHOWN).map((rs, ctx) -> phoneCall(rs)).list());
+                .bind("line", CallWebhooks.HANDLER_LINE).bind("shown", WAITING_SHOWN).map(ConstructorMapper.of(PhoneCall.class)).list());
     }
 
     /** Gives the call to this handler, if it is still the line's and in progress; false when someone else took it first. */
@@ -70,11 +71,5 @@ final class PhoneCallDao {
                 UPDATE calls SET handler_id = :handler, updated_at = :at
                 WHERE id = :id AND status = 'in_progress' AND (handler_id = :line OR handler_id LIKE 'queue:%')""")
                 .bind("id", callId).bind("handler", handler).bind("at", at).bind("line", CallWebhooks.HANDLER_LINE).execute() == 1;
-    }
-
-    private static PhoneCall phoneCall(java.sql.ResultSet rs) throws java.sql.SQLException {
-        java.sql.Timestamp ended = rs.getTimestamp("ended_at");
-        return new PhoneCall(rs.getObject("call_id", UUID.class), rs.getString("call_sid"), rs.getString("dialled_number"),
-                rs.getString("handler_leg_sid"), ended == null ? null : ended.toInstant(), rs.getString("end_status"));
     }
 }

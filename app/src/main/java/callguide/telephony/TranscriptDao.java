@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The SQL for transcripts. */
 final class TranscriptDao {
@@ -25,19 +26,15 @@ final class TranscriptDao {
     /** One line, once its notice is heard; empty when it is gone (a staff-conduct call's lines are deleted). */
     java.util.Optional<TranscriptLine> line(UUID callId, long sequence) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT sequence, speaker, text, spoken_at FROM transcript_lines WHERE call_id = :id AND sequence = :seq""")
-                .bind("id", callId).bind("seq", sequence).map((rs, ctx) -> row(rs)).findOne());
+                        SELECT sequence, speaker, text, spoken_at AS at FROM transcript_lines WHERE call_id = :id AND sequence = :seq""")
+                .bind("id", callId).bind("seq", sequence).map(ConstructorMapper.of(TranscriptLine.class)).findOne());
     }
 
     List<TranscriptLine> lines(UUID callId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT sequence, speaker, text, spoken_at FROM transcript_lines WHERE call_id = :id ORDER BY sequence""")
+                        SELECT sequence, speaker, text, spoken_at AS at FROM transcript_lines WHERE call_id = :id ORDER BY sequence""")
                 .bind("id", callId)
-                .map((rs, ctx) -> row(rs))
+                .map(ConstructorMapper.of(TranscriptLine.class))
                 .list());
-    }
-
-    private static TranscriptLine row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new TranscriptLine(rs.getLong("sequence"), rs.getString("speaker"), rs.getString("text"), rs.getTimestamp("spoken_at").toInstant());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The SQL for warm transfers. */
 final class TransferDao {
@@ -34,12 +35,12 @@ final class TransferDao {
     /** The latest attempt on the call, locked for this transaction. */
     Optional<Transfer> latest(Handle h, UUID callId) {
         return h.createQuery("SELECT * FROM warm_transfers WHERE call_id = :call ORDER BY id DESC LIMIT 1 FOR UPDATE")
-                .bind("call", callId).map((rs, ctx) -> transfer(rs)).findOne();
+                .bind("call", callId).map(ConstructorMapper.of(Transfer.class)).findOne();
     }
 
     Optional<Transfer> latest(UUID callId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM warm_transfers WHERE call_id = :call ORDER BY id DESC LIMIT 1")
-                .bind("call", callId).map((rs, ctx) -> transfer(rs)).findOne());
+                .bind("call", callId).map(ConstructorMapper.of(Transfer.class)).findOne());
     }
 
     /** Records the team's leg; false when the attempt is no longer dialling (it lapsed while Twilio was dialling). */
@@ -62,12 +63,5 @@ final class TransferDao {
     void move(Handle h, long id, Transfer.State state, String reason, Instant at) {
         h.createUpdate("UPDATE warm_transfers SET state = :state, reason = :reason, updated_at = :at WHERE id = :id")
                 .bind("id", id).bind("state", state.name()).bind("reason", reason).bind("at", at).execute();
-    }
-
-    private static Transfer transfer(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Transfer(rs.getLong("id"), rs.getObject("call_id", UUID.class), Transfer.State.valueOf(rs.getString("state")),
-                rs.getString("team"), rs.getString("team_number"), rs.getString("conference"), rs.getString("team_call_sid"),
-                rs.getString("reason"), rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getBoolean("handler_moved"));
     }
 }
