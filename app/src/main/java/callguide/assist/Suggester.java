@@ -21,6 +21,9 @@ public final class Suggester {
     /** How far a two-part complaint's answer is put ahead of the best single answer. */
     static final double BOTH_LIFT = 0.01;
 
+    /** How far "both" is put below the best single answer when only one part is named. */
+    static final double ONE_SIDED_DROP = 0.01;
+
     private final AnswerIndex index;
     private final double minScore;
     private final Cues cues;
@@ -50,13 +53,18 @@ public final class Suggester {
         if (u.isEmpty()) return List.of();
         Reading reading = Reading.of(u, cues, question);
         List<String> segments = new ArrayList<>(reading.texts());
-        segments.replaceAll(index::canonical);
+        segments.replaceAll(t -> index.canonical(question, t));
         float[][] vectors = Vectors.embed(index.model(), segments);
         Map<String, Best> best = new HashMap<>();
         Set<String> clauseWinners = new HashSet<>();
         int denials = reading.parts().size();
         for (int s = 0; s < reading.parts().size(); s++) {
             Reading.Part part = reading.parts().get(s);
+            // A clause that is all rewritten away (say, only who the caller is) says nothing to this question.
+            if (segments.get(s).chars().noneMatch(Character::isLetter)) {
+                if (part.denial()) denials++;
+                continue;
+            }
             List<AnswerIndex.Match> matches = part.clause() && cues.outright(question)
                     ? index.match(question, segments.get(s), vectors[s], this::saysOutright)
                     : index.match(question, segments.get(s), vectors[s]);
@@ -64,6 +72,7 @@ public final class Suggester {
                 matches = denied(question, matches, index.match(question, segments.get(denials), vectors[denials], this::saysOutright));
                 denials++;
             }
+            matches = oneSided(question, segments.get(s), matches);
             String sentence = part.sentence() < 0 ? null : u.sentences().get(part.sentence());
             for (AnswerIndex.Match m : matches) best.computeIfAbsent(m.answer(), a -> new Best()).offer(m, sentence);
             if (part.clause()) clauseWinners.add(top(matches).answer());
@@ -137,6 +146,15 @@ public final class Suggester {
         return affirmed.stream().map(m -> m == denied ? new AnswerIndex.Match(m.answer(), oppositeScore, m.example())
                 : m.answer().equals(opposite) ? new AnswerIndex.Match(m.answer(), denied.score(), m.example())
                 : m.answer().equals(bothAnswer) ? bothAfterDenial(said, bothAnswer, oppositeScore) : m).toList();
+    }
+
+    /** Speech naming one part of a two-part complaint only, with no "both" cue, scores "both" below its best single answer. */
+    private List<AnswerIndex.Match> oneSided(String question, String text, List<AnswerIndex.Match> matches) {
+        Cues.Both both = cues.both(question);
+        if (both == null || cues.couldBeBoth(question, text)) return matches;
+        double single = matches.stream().filter(m -> !m.answer().equals(both.answer())).mapToDouble(AnswerIndex.Match::score).max().orElse(0);
+        return matches.stream().map(m -> m.answer().equals(both.answer()) && m.score() >= single
+                ? new AnswerIndex.Match(m.answer(), single - ONE_SIDED_DROP, m.example()) : m).toList();
     }
 
     private static AnswerIndex.Match bothAfterDenial(List<AnswerIndex.Match> said, String bothAnswer, double deniedPart) {
