@@ -52,26 +52,29 @@ public final class Suggester {
         Utterance u = Utterance.of(text);
         if (u.isEmpty()) return List.of();
         Reading reading = Reading.of(u, cues, question);
-        List<String> segments = new ArrayList<>(reading.texts());
-        segments.replaceAll(t -> index.canonical(question, t));
-        float[][] vectors = Vectors.embed(index.model(), segments);
+        List<String> said = reading.texts();
+        List<String> segments = said.stream().map(t -> index.canonical(question, t)).toList();
+        // A part all rewritten away is embedded as said (an empty text cannot be) and skipped below.
+        List<String> embedded = new ArrayList<>(segments);
+        for (int i = 0; i < embedded.size(); i++) if (!saysAnything(embedded.get(i))) embedded.set(i, said.get(i));
+        float[][] vectors = Vectors.embed(index.model(), embedded);
         Map<String, Best> best = new HashMap<>();
         Set<String> clauseWinners = new HashSet<>();
         int denials = reading.parts().size();
         for (int s = 0; s < reading.parts().size(); s++) {
             Reading.Part part = reading.parts().get(s);
             // A clause that is all rewritten away (say, only who the caller is) says nothing to this question.
-            if (segments.get(s).chars().noneMatch(Character::isLetter)) {
+            if (!saysAnything(segments.get(s))) {
                 if (part.denial()) denials++;
                 continue;
             }
             List<AnswerIndex.Match> matches = part.clause() && cues.outright(question)
                     ? index.match(question, segments.get(s), vectors[s], this::saysOutright)
                     : index.match(question, segments.get(s), vectors[s]);
-            if (part.denial()) {
+            if (part.denial() && saysAnything(segments.get(denials))) {
                 matches = denied(question, matches, index.match(question, segments.get(denials), vectors[denials], this::saysOutright));
-                denials++;
             }
+            if (part.denial()) denials++;
             matches = oneSided(question, segments.get(s), matches);
             String sentence = part.sentence() < 0 ? null : u.sentences().get(part.sentence());
             for (AnswerIndex.Match m : matches) best.computeIfAbsent(m.answer(), a -> new Best()).offer(m, sentence);
@@ -123,6 +126,10 @@ public final class Suggester {
                             evidenceLine.get(e.getKey()));
                 })
                 .toList();
+    }
+
+    private static boolean saysAnything(String text) {
+        return text.chars().anyMatch(Character::isLetter);
     }
 
     /** What a denial affirms is compared only with examples that say something outright, not with other denials. */
