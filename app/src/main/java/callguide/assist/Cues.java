@@ -30,8 +30,9 @@ public final class Cues {
 
     record Data(List<String> denials, List<String> kept, Map<String, String> positive,
                 Map<String, Map<String, String>> opposites, Map<String, Both> both, List<String> outright,
-                Map<String, Map<String, String>> rewrite) {
+                Map<String, Map<String, String>> rewrite, Map<String, Map<String, List<String>>> outrightly) {
         Data {
+            outrightly = outrightly == null ? Map.of() : Map.copyOf(outrightly);
             outright = outright == null ? List.of() : List.copyOf(outright);
             rewrite = rewrite == null ? Map.of() : Map.copyOf(rewrite);
         }
@@ -46,6 +47,7 @@ public final class Cues {
     private final Map<String, Pattern> bothCues;
     private final Map<String, List<Pattern>> bothSides = new java.util.HashMap<>();
     private final Map<String, Pattern> rewrites = new java.util.HashMap<>();
+    private final Map<String, Map<String, Pattern>> outrightly = new java.util.HashMap<>();
 
     private Cues(Data data) {
         this.data = data;
@@ -55,6 +57,11 @@ public final class Cues {
         this.bothCues = new java.util.HashMap<>();
         data.both().forEach((q, b) -> bothCues.put(q, phrases(b.cues())));
         data.both().forEach((q, b) -> bothSides.put(q, b.sides().stream().map(Cues::phrases).toList()));
+        data.outrightly().forEach((q, byAnswer) -> {
+            Map<String, Pattern> patterns = new java.util.LinkedHashMap<>();
+            byAnswer.forEach((answer, said) -> patterns.put(answer, phrases(said)));
+            outrightly.put(q, patterns);
+        });
         data.rewrite().forEach((q, r) -> rewrites.put(q, Pattern.compile(phrases(List.copyOf(r.keySet())).pattern(), Pattern.CASE_INSENSITIVE)));
     }
 
@@ -116,6 +123,13 @@ public final class Cues {
     boolean bothHeard(String question, String text) {
         Pattern p = bothCues.get(question);
         return p != null && p.matcher(plain(text)).find();
+    }
+
+    /** The answer the speech gives in so many words ("I'm the paying parent"), or null. */
+    String saidOutright(String question, String text) {
+        String s = plain(text);
+        return outrightly.getOrDefault(question, Map.of()).entrySet().stream()
+                .filter(e -> e.getValue().matcher(s).find()).map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     /** Whether the speech could be a two-part complaint: it names every part, or a "both" cue is heard. */

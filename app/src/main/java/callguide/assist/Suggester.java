@@ -18,8 +18,8 @@ public final class Suggester {
     /** Spreads similarities into confidences; similarities of sentence embeddings differ by hundredths. */
     static final double TEMPERATURE = 0.04;
 
-    /** How far a two-part complaint's answer is put ahead of the best single answer. */
-    static final double BOTH_LIFT = 0.01;
+    /** How far a two-part complaint's answer, or an answer said in so many words, is put ahead of the best other. */
+    static final double LIFT = 0.01;
 
     /** How far "both" is put below the best single answer when only one part is named. */
     static final double ONE_SIDED_DROP = 0.01;
@@ -83,7 +83,12 @@ public final class Suggester {
         Cues.Both both = cues.both(question);
         if (both != null && clauseWinners.stream().filter(both.when()::contains).count() >= 2 && cues.bothHeard(question, u.text())) {
             double top = best.values().stream().mapToDouble(b -> b.score).max().orElse(0);
-            best.get(both.answer()).score = top + BOTH_LIFT;
+            best.get(both.answer()).score = top + LIFT;
+        }
+        String outright = cues.saidOutright(question, u.text());
+        if (outright != null && best.containsKey(outright)) {
+            double top = best.values().stream().mapToDouble(b -> b.score).max().orElse(0);
+            best.get(outright).score = Math.max(best.get(outright).score, top + LIFT);
         }
         return rank(best);
     }
