@@ -125,11 +125,21 @@ public final class Cues {
         return p != null && p.matcher(plain(text)).find();
     }
 
-    /** The answer the speech gives in so many words ("I'm the paying parent"), or null. */
+    /** The answer the speech gives in so many words ("I'm the paying parent"), or null; "it's not my case" gives none. */
     String saidOutright(String question, String text) {
         String s = plain(text);
         return outrightly.getOrDefault(question, Map.of()).entrySet().stream()
-                .filter(e -> e.getValue().matcher(s).find()).map(Map.Entry::getKey).findFirst().orElse(null);
+                .filter(e -> saysUndenied(e.getValue(), s)).map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private static final Pattern DENIED_BEFORE = Pattern.compile("(?:\\bnot|n't|\\bnever|\\bno)\\s+(?:\\S+\\s+)?$");
+
+    private static boolean saysUndenied(Pattern phrase, String s) {
+        Matcher m = phrase.matcher(s);
+        while (m.find()) {
+            if (!DENIED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 24), m.start())).find()) return true;
+        }
+        return false;
     }
 
     /** Whether the speech could be a two-part complaint: it names every part, or a "both" cue is heard. */

@@ -176,6 +176,15 @@ class SuggesterTest {
         assertEquals("client", suggester.suggest("caller", "Hi, it's the paying parent on the case speaking.").get(0).answer());
     }
 
+    @Test
+    void a_parent_speaking_of_another_body_is_still_the_client() {
+        assertEquals("client", suggester.suggest("caller", "My MP said I should ring you myself about my arrears.").get(0).answer());
+        assertEquals("client", suggester.suggest("caller", "I'm the paying parent and the bailiffs came round to my house.").get(0).answer());
+        assertEquals("client_representative", suggester.suggest("caller",
+                "It's not my case, it's my cousin's, she asked me to phone.").get(0).answer());
+        assertEquals("employer", suggester.suggest("caller", "I'm the employer of a paying parent, you've sent a deduction order.").get(0).answer());
+    }
+
     private LabelledExamples heldOut(String resource) throws IOException {
         LabelledExamples held;
         try (InputStream in = getClass().getResourceAsStream(resource)) {
