@@ -23,39 +23,46 @@ public final class AnswerIndex {
 
     private final EmbeddingModel model;
     private final ServiceNames names;
+    private final Cues cues;
     private final Map<String, Examples> byQuestion;
 
-    private AnswerIndex(EmbeddingModel model, ServiceNames names, Map<String, Examples> byQuestion) {
+    private AnswerIndex(EmbeddingModel model, ServiceNames names, Cues cues, Map<String, Examples> byQuestion) {
         this.model = model;
         this.names = names;
+        this.cues = cues;
         this.byQuestion = byQuestion;
     }
 
     /** Embeds the examples; {@code optionsName} is the options service's configured name, read as "Options". */
     public static AnswerIndex build(EmbeddingModel model, LabelledExamples examples, String optionsName) {
         ServiceNames names = new ServiceNames(optionsName);
+        Cues cues = Cues.bundled();
         Map<String, Examples> byQuestion = new LinkedHashMap<>();
         examples.byQuestion().forEach((question, byOption) -> {
-            Words words = Words.over(byOption.values().stream().flatMap(List::stream).map(names::canonical).toList());
+            Words words = Words.over(byOption.values().stream().flatMap(List::stream).map(t -> canonical(names, cues, question, t)).toList());
             Map<String, float[][]> meaning = new LinkedHashMap<>();
             Map<String, List<Map<String, Double>>> wording = new LinkedHashMap<>();
             byOption.forEach((option, texts) -> {
-                List<String> canonical = texts.stream().map(names::canonical).toList();
+                List<String> canonical = texts.stream().map(t -> canonical(names, cues, question, t)).toList();
                 meaning.put(option, Vectors.embed(model, canonical));
                 wording.put(option, canonical.stream().map(words::vector).toList());
             });
             byQuestion.put(question, new Examples(words, byOption, meaning, wording));
         });
-        return new AnswerIndex(model, names, byQuestion);
+        return new AnswerIndex(model, names, cues, byQuestion);
+    }
+
+    private static String canonical(ServiceNames names, Cues cues, String question, String text) {
+        return cues.rewritten(question, names.canonical(text));
     }
 
     public EmbeddingModel model() {
         return model;
     }
 
-    /** The text as matched: every service under one name. */
-    String canonical(String text) {
-        return names.canonical(text);
+    /** The text as matched: every service under one name, and the question's rewritten words replaced. */
+    String canonical(String question, String text) {
+        return canonical(names, cues, question, text);
     }
 
     public boolean knows(String question) {

@@ -17,13 +17,24 @@ import java.util.regex.Pattern;
  * ("nobody was rude"), what they deny per question, and the "both" cues of a complaint with two parts.
  */
 public final class Cues {
-    /** When separate clauses point to every answer of {@code when} and a cue is heard, the answer is {@code answer}. */
-    public record Both(List<String> when, String answer, List<String> cues) {}
+    /**
+     * When separate clauses point to every answer of {@code when} and a cue is heard, the answer is {@code answer}.
+     * {@code sides}: the words naming each of the two parts; speech naming one part only, without a cue, is not
+     * a two-part complaint.
+     */
+    public record Both(List<String> when, String answer, List<String> cues, List<List<String>> sides) {
+        public Both {
+            sides = sides == null ? List.of() : List.copyOf(sides);
+        }
+    }
 
     record Data(List<String> denials, List<String> kept, Map<String, String> positive,
-                Map<String, Map<String, String>> opposites, Map<String, Both> both, List<String> outright) {
+                Map<String, Map<String, String>> opposites, Map<String, Both> both, List<String> outright,
+                Map<String, Map<String, String>> rewrite, Map<String, Map<String, List<String>>> outrightly) {
         Data {
+            outrightly = outrightly == null ? Map.of() : Map.copyOf(outrightly);
             outright = outright == null ? List.of() : List.copyOf(outright);
+            rewrite = rewrite == null ? Map.of() : Map.copyOf(rewrite);
         }
     }
 
@@ -34,6 +45,9 @@ public final class Cues {
     private final Pattern kept;
     private final Pattern positive;
     private final Map<String, Pattern> bothCues;
+    private final Map<String, List<Pattern>> bothSides = new java.util.HashMap<>();
+    private final Map<String, Pattern> rewrites = new java.util.HashMap<>();
+    private final Map<String, Map<String, Pattern>> outrightly = new java.util.HashMap<>();
 
     private Cues(Data data) {
         this.data = data;
@@ -42,6 +56,13 @@ public final class Cues {
         this.positive = phrases(List.copyOf(data.positive().keySet()));
         this.bothCues = new java.util.HashMap<>();
         data.both().forEach((q, b) -> bothCues.put(q, phrases(b.cues())));
+        data.both().forEach((q, b) -> bothSides.put(q, b.sides().stream().map(Cues::phrases).toList()));
+        data.outrightly().forEach((q, byAnswer) -> {
+            Map<String, Pattern> patterns = new java.util.LinkedHashMap<>();
+            byAnswer.forEach((answer, said) -> patterns.put(answer, phrases(said)));
+            outrightly.put(q, patterns);
+        });
+        data.rewrite().forEach((q, r) -> rewrites.put(q, Pattern.compile(phrases(List.copyOf(r.keySet())).pattern(), Pattern.CASE_INSENSITIVE)));
     }
 
     public static Cues bundled() {
@@ -68,6 +89,18 @@ public final class Cues {
         return out.toString().replaceAll("\\s+", " ").strip();
     }
 
+    /** The text with the question's rewritten words replaced (see cues.yaml); examples and speech alike. */
+    String rewritten(String question, String text) {
+        Pattern p = rewrites.get(question);
+        if (p == null) return text;
+        Map<String, String> by = data.rewrite().get(question);
+        Matcher m = p.matcher(text.replace('\u2019', '\''));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(by.get(m.group().toLowerCase(Locale.ROOT))));
+        m.appendTail(out);
+        return out.toString().replaceAll("\\s+", " ").strip();
+    }
+
     /** Whether the question has denials or a "both" answer to read, and so is read clause by clause. */
     boolean reads(String question) {
         return data.opposites().containsKey(question) || data.both().containsKey(question);
@@ -90,6 +123,30 @@ public final class Cues {
     boolean bothHeard(String question, String text) {
         Pattern p = bothCues.get(question);
         return p != null && p.matcher(plain(text)).find();
+    }
+
+    /** The answer the speech gives in so many words ("I'm the paying parent"), or null; "it's not my case" gives none. */
+    String saidOutright(String question, String text) {
+        String s = plain(text);
+        return outrightly.getOrDefault(question, Map.of()).entrySet().stream()
+                .filter(e -> saysUndenied(e.getValue(), s)).map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private static final Pattern DENIED_BEFORE = Pattern.compile("(?:\\bnot|n't|\\bnever|\\bno)\\s+(?:\\S+\\s+)?$");
+
+    private static boolean saysUndenied(Pattern phrase, String s) {
+        Matcher m = phrase.matcher(s);
+        while (m.find()) {
+            if (!DENIED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 24), m.start())).find()) return true;
+        }
+        return false;
+    }
+
+    /** Whether the speech could be a two-part complaint: it names every part, or a "both" cue is heard. */
+    boolean couldBeBoth(String question, String text) {
+        List<Pattern> sides = bothSides.getOrDefault(question, List.of());
+        String s = plain(text);
+        return sides.isEmpty() || bothHeard(question, text) || sides.stream().allMatch(p -> p.matcher(s).find());
     }
 
     private static String plain(String text) {

@@ -18,8 +18,11 @@ public final class Suggester {
     /** Spreads similarities into confidences; similarities of sentence embeddings differ by hundredths. */
     static final double TEMPERATURE = 0.04;
 
-    /** How far a two-part complaint's answer is put ahead of the best single answer. */
-    static final double BOTH_LIFT = 0.01;
+    /** How far a two-part complaint's answer, or an answer said in so many words, is put ahead of the best other. */
+    static final double LIFT = 0.01;
+
+    /** How far "both" is put below the best single answer when only one part is named. */
+    static final double ONE_SIDED_DROP = 0.01;
 
     private final AnswerIndex index;
     private final double minScore;
@@ -49,21 +52,30 @@ public final class Suggester {
         Utterance u = Utterance.of(text);
         if (u.isEmpty()) return List.of();
         Reading reading = Reading.of(u, cues, question);
-        List<String> segments = new ArrayList<>(reading.texts());
-        segments.replaceAll(index::canonical);
-        float[][] vectors = Vectors.embed(index.model(), segments);
+        List<String> said = reading.texts();
+        List<String> segments = said.stream().map(t -> index.canonical(question, t)).toList();
+        // A part all rewritten away is embedded as said (an empty text cannot be) and skipped below.
+        List<String> embedded = new ArrayList<>(segments);
+        for (int i = 0; i < embedded.size(); i++) if (!saysAnything(embedded.get(i))) embedded.set(i, said.get(i));
+        float[][] vectors = Vectors.embed(index.model(), embedded);
         Map<String, Best> best = new HashMap<>();
         Set<String> clauseWinners = new HashSet<>();
         int denials = reading.parts().size();
         for (int s = 0; s < reading.parts().size(); s++) {
             Reading.Part part = reading.parts().get(s);
+            // A clause that is all rewritten away (say, only who the caller is) says nothing to this question.
+            if (!saysAnything(segments.get(s))) {
+                if (part.denial()) denials++;
+                continue;
+            }
             List<AnswerIndex.Match> matches = part.clause() && cues.outright(question)
                     ? index.match(question, segments.get(s), vectors[s], this::saysOutright)
                     : index.match(question, segments.get(s), vectors[s]);
-            if (part.denial()) {
+            if (part.denial() && saysAnything(segments.get(denials))) {
                 matches = denied(question, matches, index.match(question, segments.get(denials), vectors[denials], this::saysOutright));
-                denials++;
             }
+            if (part.denial()) denials++;
+            matches = oneSided(question, segments.get(s), matches);
             String sentence = part.sentence() < 0 ? null : u.sentences().get(part.sentence());
             for (AnswerIndex.Match m : matches) best.computeIfAbsent(m.answer(), a -> new Best()).offer(m, sentence);
             if (part.clause()) clauseWinners.add(top(matches).answer());
@@ -71,7 +83,12 @@ public final class Suggester {
         Cues.Both both = cues.both(question);
         if (both != null && clauseWinners.stream().filter(both.when()::contains).count() >= 2 && cues.bothHeard(question, u.text())) {
             double top = best.values().stream().mapToDouble(b -> b.score).max().orElse(0);
-            best.get(both.answer()).score = top + BOTH_LIFT;
+            best.get(both.answer()).score = top + LIFT;
+        }
+        String outright = cues.saidOutright(question, u.text());
+        if (outright != null && best.containsKey(outright)) {
+            double top = best.values().stream().mapToDouble(b -> b.score).max().orElse(0);
+            best.get(outright).score = Math.max(best.get(outright).score, top + LIFT);
         }
         return rank(best);
     }
@@ -116,6 +133,10 @@ public final class Suggester {
                 .toList();
     }
 
+    private static boolean saysAnything(String text) {
+        return text.chars().anyMatch(Character::isLetter);
+    }
+
     /** What a denial affirms is compared only with examples that say something outright, not with other denials. */
     private boolean saysOutright(String example) {
         return !cues.denies(example);
@@ -137,6 +158,15 @@ public final class Suggester {
         return affirmed.stream().map(m -> m == denied ? new AnswerIndex.Match(m.answer(), oppositeScore, m.example())
                 : m.answer().equals(opposite) ? new AnswerIndex.Match(m.answer(), denied.score(), m.example())
                 : m.answer().equals(bothAnswer) ? bothAfterDenial(said, bothAnswer, oppositeScore) : m).toList();
+    }
+
+    /** Speech naming one part of a two-part complaint only, with no "both" cue, scores "both" below its best single answer. */
+    private List<AnswerIndex.Match> oneSided(String question, String text, List<AnswerIndex.Match> matches) {
+        Cues.Both both = cues.both(question);
+        if (both == null || cues.couldBeBoth(question, text)) return matches;
+        double single = matches.stream().filter(m -> !m.answer().equals(both.answer())).mapToDouble(AnswerIndex.Match::score).max().orElse(0);
+        return matches.stream().map(m -> m.answer().equals(both.answer()) && m.score() >= single
+                ? new AnswerIndex.Match(m.answer(), single - ONE_SIDED_DROP, m.example()) : m).toList();
     }
 
     private static AnswerIndex.Match bothAfterDenial(List<AnswerIndex.Match> said, String bothAnswer, double deniedPart) {

@@ -156,6 +156,35 @@ class SuggesterTest {
         assertEquals("only", suggester.suggest("about_cm_options", "It's only Options, they gave me duff advice.").get(0).answer());
     }
 
+    @Test
+    void which_parent_is_speaking_says_nothing_about_which_service() {
+        assertEquals(List.of(), suggester.suggest("about_cm_options", "I'm the paying parent."));
+        assertEquals("only", suggester.suggest("about_cm_options", "I'm the paying parent, it's only Options I'm unhappy with.").get(0).answer());
+    }
+
+    @Test
+    void one_service_named_alone_does_not_suggest_both() {
+        assertEquals("no", suggester.suggest("about_cm_options",
+                "It's the Child Maintenance Service that has let me down as the receiving parent.").get(0).answer());
+        assertEquals("no", suggester.suggest("about_cm_options", "Options aren't part of it, my problem is the CMS calculation.").get(0).answer());
+    }
+
+    @Test
+    void a_third_party_speaking_of_a_paying_parent_is_not_heard_as_the_parent() {
+        assertEquals("government_department", suggester.suggest("caller",
+                "Ministry of Defence pay office, one of our soldiers is a paying parent.").get(0).answer());
+        assertEquals("client", suggester.suggest("caller", "Hi, it's the paying parent on the case speaking.").get(0).answer());
+    }
+
+    @Test
+    void a_parent_speaking_of_another_body_is_still_the_client() {
+        assertEquals("client", suggester.suggest("caller", "My MP said I should ring you myself about my arrears.").get(0).answer());
+        assertEquals("client", suggester.suggest("caller", "I'm the paying parent and the bailiffs came round to my house.").get(0).answer());
+        assertEquals("client_representative", suggester.suggest("caller",
+                "It's not my case, it's my cousin's, she asked me to phone.").get(0).answer());
+        assertEquals("employer", suggester.suggest("caller", "I'm the employer of a paying parent, you've sent a deduction order.").get(0).answer());
+    }
+
     private LabelledExamples heldOut(String resource) throws IOException {
         LabelledExamples held;
         try (InputStream in = getClass().getResourceAsStream(resource)) {
