@@ -6,6 +6,7 @@ import callguide.call.CallService;
 import callguide.store.Events;
 import callguide.web.ApiError;
 import callguide.web.Body;
+import callguide.web.PathId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -195,11 +196,7 @@ public final class Telephony implements AutoCloseable {
     }
 
     private static UUID callId(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new CallRefused(CallRefused.Reason.unknown_call, "no call " + ctx.pathParam("id"));
-        }
+        return PathId.of(ctx, id -> new CallRefused(CallRefused.Reason.unknown_call, "no call " + id));
     }
 
     @Override
