@@ -28,11 +28,25 @@ public final class Cues {
         }
     }
 
+    /**
+     * A caller saying where they speak from ("I'm from the bank", "DVLA here"): one of {@code before}, perhaps
+     * a {@code determiner}, then a name of one answer's bodies; one of {@code opening} and a name that ends the
+     * clause ("it's the bank, ..."); or the name then one of {@code after}.
+     */
+    public record Introductions(List<String> before, List<String> opening, List<String> determiners, List<String> after,
+                                Map<String, List<String>> names) {
+        public Introductions {
+            opening = opening == null ? List.of() : List.copyOf(opening);
+        }
+    }
+
     record Data(List<String> denials, List<String> kept, Map<String, String> positive,
                 Map<String, Map<String, String>> opposites, Map<String, Both> both, List<String> outright,
-                Map<String, Map<String, String>> rewrite, Map<String, Map<String, List<String>>> outrightly) {
+                Map<String, Map<String, String>> rewrite, Map<String, Map<String, List<String>>> outrightly,
+                Map<String, Introductions> introductions) {
         Data {
             outrightly = outrightly == null ? Map.of() : Map.copyOf(outrightly);
+            introductions = introductions == null ? Map.of() : Map.copyOf(introductions);
             outright = outright == null ? List.of() : List.copyOf(outright);
             rewrite = rewrite == null ? Map.of() : Map.copyOf(rewrite);
         }
@@ -48,6 +62,7 @@ public final class Cues {
     private final Map<String, List<Pattern>> bothSides = new java.util.HashMap<>();
     private final Map<String, Pattern> rewrites = new java.util.HashMap<>();
     private final Map<String, Map<String, Pattern>> outrightly = new java.util.HashMap<>();
+    private final Map<String, Map<String, Pattern>> introductions = new java.util.HashMap<>();
 
     private Cues(Data data) {
         this.data = data;
@@ -61,6 +76,11 @@ public final class Cues {
             Map<String, Pattern> patterns = new java.util.LinkedHashMap<>();
             byAnswer.forEach((answer, said) -> patterns.put(answer, phrases(said)));
             outrightly.put(q, patterns);
+        });
+        data.introductions().forEach((q, in) -> {
+            Map<String, Pattern> patterns = new java.util.LinkedHashMap<>();
+            in.names().forEach((answer, names) -> patterns.put(answer, introduction(in, names)));
+            introductions.put(q, patterns);
         });
         data.rewrite().forEach((q, r) -> rewrites.put(q, Pattern.compile(phrases(List.copyOf(r.keySet())).pattern(), Pattern.CASE_INSENSITIVE)));
     }
@@ -125,11 +145,40 @@ public final class Cues {
         return p != null && p.matcher(plain(text)).find();
     }
 
-    /** The answer the speech gives in so many words ("I'm the paying parent"), or null; "it's not my case" gives none. */
+    /**
+     * The answer the speech gives in so many words ("I'm the paying parent"), or null; "it's not my case" gives none.
+     * Failing that, the body the caller first says they speak from ("I'm from the bank").
+     */
     String saidOutright(String question, String text) {
         String s = plain(text);
-        return outrightly.getOrDefault(question, Map.of()).entrySet().stream()
+        String said = outrightly.getOrDefault(question, Map.of()).entrySet().stream()
                 .filter(e -> saysUndenied(e.getValue(), s)).map(Map.Entry::getKey).findFirst().orElse(null);
+        if (said != null) return said;
+        int first = Integer.MAX_VALUE;
+        for (Map.Entry<String, Pattern> e : introductions.getOrDefault(question, Map.of()).entrySet()) {
+            int at = firstUndenied(e.getValue(), s);
+            if (at < first) {
+                first = at;
+                said = e.getKey();
+            }
+        }
+        return said;
+    }
+
+    private static Pattern introduction(Introductions in, List<String> names) {
+        String name = "(?:" + alternatives(names) + ")(?:'s)?";
+        String determiner = "(?:" + alternatives(in.determiners()) + ")\\s+";
+        return Pattern.compile("(?<![\\p{L}'])(?:(?:" + alternatives(in.before()) + ")\\s+(?:" + determiner + ")?" + name
+                + "|(?:" + alternatives(in.opening()) + ")\\s+(?:" + determiner + ")?" + name + "(?=\\s*(?:[,.;:!?\u2013\u2014-]|$))"
+                + "|" + name + "\\s+(?:" + alternatives(in.after()) + "))(?![\\p{L}'])");
+    }
+
+    private static int firstUndenied(Pattern phrase, String s) {
+        Matcher m = phrase.matcher(s);
+        while (m.find()) {
+            if (!DENIED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 24), m.start())).find()) return m.start();
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static final Pattern DENIED_BEFORE = Pattern.compile("(?:\\bnot|n't|\\bnever|\\bno)\\s+(?:\\S+\\s+)?$");
@@ -156,8 +205,12 @@ public final class Cues {
     /** Any of the phrases as whole words, longest first. */
     private static Pattern phrases(List<String> phrases) {
         if (phrases.isEmpty()) return Pattern.compile("(?!)");
-        String alternatives = String.join("|", phrases.stream().sorted(Comparator.comparingInt(String::length).reversed())
+        return Pattern.compile("(?<![\\p{L}'])(?:" + alternatives(phrases) + ")(?![\\p{L}'])");
+    }
+
+    private static String alternatives(List<String> phrases) {
+        if (phrases.isEmpty()) return "(?!)";
+        return String.join("|", phrases.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(p -> Pattern.quote(p.toLowerCase(Locale.ROOT))).toList());
-        return Pattern.compile("(?<![\\p{L}'])(?:" + alternatives + ")(?![\\p{L}'])");
     }
 }

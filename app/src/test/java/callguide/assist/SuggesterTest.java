@@ -177,6 +177,16 @@ class SuggesterTest {
     }
 
     @Test
+    void a_caller_who_says_where_they_speak_from_is_suggested_as_that_body_and_a_denial_as_its_opposite() {
+        assertEquals("other_third_party", suggester.suggest("caller", "I'm from the bank, a paying parent's account has an order from you.").get(0).answer());
+        assertEquals("phso", suggester.suggest("caller", "PHSO here, we're looking into a receiving parent's case.").get(0).answer());
+        assertEquals("mp_mla", suggester.suggest("caller", "I'm ringing on the MP hotline about a paying parent.").get(0).answer());
+        assertEquals("client", suggester.suggest("caller", "I'm not a representative, I'm the mum on the case.").get(0).answer());
+        assertEquals("client_representative", suggester.suggest("caller", "I'm not the parent, I'm calling for my brother who pays.").get(0).answer());
+        assertEquals("client", suggester.suggest("caller", "It's the DVLA that's taken my licence and I've paid every penny.").get(0).answer());
+    }
+
+    @Test
     void a_parent_speaking_of_another_body_is_still_the_client() {
         assertEquals("client", suggester.suggest("caller", "My MP said I should ring you myself about my arrears.").get(0).answer());
         assertEquals("client", suggester.suggest("caller", "I'm the paying parent and the bailiffs came round to my house.").get(0).answer());
