@@ -1,19 +1,19 @@
 package callguide.telephony;
 
 import callguide.support.MovableClock;
+import callguide.support.RunningApp;
 import callguide.support.TestApp.Response;
 import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import callguide.telephony.TwilioRecorder.Recorded;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static callguide.telephony.Twilio.params;
 import static callguide.telephony.Twilio.xpath;
@@ -33,28 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WarmTransferFailuresTest {
     static final String PARTICIPANTS = "/Participants.json";
-    final MovableClock clock = new MovableClock(TestApp.NOW);
-    TwilioRecorder recorder;
-    TestApp api;
-    Twilio twilio;
-
-    @BeforeAll
-    void start() throws Exception {
-        recorder = new TwilioRecorder();
-        api = TestApp.start(Map.ofEntries(Map.entry("DATABASE_URL", TestDatabase.freshUrl()),
-                Map.entry("TWILIO_ACCOUNT_SID", ACCOUNT), Map.entry("TWILIO_AUTH_TOKEN", Twilio.TOKEN),
+    static final MovableClock clock = new MovableClock(TestApp.NOW);
+    @AutoClose
+    static final TwilioRecorder recorder = TwilioRecorder.start();
+    @RegisterExtension
+    static final RunningApp api = RunningApp.start(Map.ofEntries(Map.entry("TWILIO_ACCOUNT_SID", ACCOUNT), Map.entry("TWILIO_AUTH_TOKEN", Twilio.TOKEN),
                 Map.entry("TWILIO_API_BASE_URL", recorder.baseUrl()), Map.entry("PUBLIC_BASE_URL", Twilio.PUBLIC),
                 Map.entry("MP_HOTLINE_NUMBER", HOTLINE), Map.entry("HANDLER_NUMBER", "+442079460001"),
                 Map.entry("RESOLUTION_TEAM_GB_NUMBER", WarmTransferTest.GB_TEAM),
                 Map.entry("TRANSFER_TIMEOUT_SECONDS", "60"), Map.entry("TWILIO_TIMEOUT_SECONDS", "1")), clock);
-        twilio = new Twilio(api);
-    }
+    final Twilio twilio = new Twilio(api);
 
-    @AfterAll
-    void stop() throws Exception {
-        api.close();
-        recorder.close();
-    }
 
     @BeforeEach
     void forget() {

@@ -1,16 +1,15 @@
 package callguide.telephony;
 
+import callguide.support.RunningApp;
 import callguide.support.TestApp.Response;
-import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import callguide.telephony.TwilioRecorder.Recorded;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static callguide.telephony.Twilio.params;
 import static callguide.telephony.WarmTransferTest.ACCOUNT;
@@ -22,26 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A caller who listens to the briefing is already with the team: the hand-over is the handler leaving, as Twilio reports it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WarmTransferListeningTest {
-    TwilioRecorder recorder;
-    TestApp api;
-    Twilio twilio;
-
-    @BeforeAll
-    void start() throws Exception {
-        recorder = new TwilioRecorder();
-        api = TestApp.start(Map.ofEntries(Map.entry("DATABASE_URL", TestDatabase.freshUrl()),
-                Map.entry("TWILIO_ACCOUNT_SID", ACCOUNT), Map.entry("TWILIO_AUTH_TOKEN", Twilio.TOKEN),
+    @AutoClose
+    static final TwilioRecorder recorder = TwilioRecorder.start();
+    @RegisterExtension
+    static final RunningApp api = RunningApp.start(Map.ofEntries(Map.entry("TWILIO_ACCOUNT_SID", ACCOUNT), Map.entry("TWILIO_AUTH_TOKEN", Twilio.TOKEN),
                 Map.entry("TWILIO_API_BASE_URL", recorder.baseUrl()), Map.entry("PUBLIC_BASE_URL", Twilio.PUBLIC),
                 Map.entry("MP_HOTLINE_NUMBER", HOTLINE), Map.entry("HANDLER_NUMBER", "+442079460001"),
                 Map.entry("RESOLUTION_TEAM_GB_NUMBER", WarmTransferTest.GB_TEAM), Map.entry("TRANSFER_CALLER_HEARS_BRIEFING", "true")));
-        twilio = new Twilio(api);
-    }
+    final Twilio twilio = new Twilio(api);
 
-    @AfterAll
-    void stop() throws Exception {
-        api.close();
-        recorder.close();
-    }
 
     @Test
     void the_transfer_is_completed_when_twilio_reports_the_handler_gone_from_the_caller_and_the_team() throws Exception {

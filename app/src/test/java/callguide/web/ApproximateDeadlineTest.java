@@ -1,16 +1,16 @@
 package callguide.web;
 
 import callguide.support.PageSession;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,26 +24,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApproximateDeadlineTest {
     static final String SIGNPOSTED = "\"contact_route\":\"inbound_call\",\"region\":\"gb\",\"caller\":\"client\","
             + "\"staff_conduct\":\"no\",\"about_cm_options\":\"only\"";
-    TestApp app;
+    /** Bank holidays that end with 2025, so a deadline in 2026 runs past them. */
+    static final Path HOLIDAYS = holidaysTo2025();
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start(Map.of("BANK_HOLIDAYS_FILE", HOLIDAYS.toString()));
     TestApp.Client olive;
     PageSession pages;
-    Path holidays;
 
-    @BeforeAll
-    void start() throws Exception {
-        holidays = Files.createTempFile("bank-holidays-to-2025", ".json");
-        String christmas = "{\"events\":[{\"title\":\"Christmas Day\",\"date\":\"2025-12-25\"}]}";
-        Files.writeString(holidays, "{\"england-and-wales\":" + christmas + ",\"scotland\":" + christmas
-                + ",\"northern-ireland\":" + christmas + "}");
-        app = TestApp.start(Map.of("DATABASE_URL", TestDatabase.freshUrl(), "BANK_HOLIDAYS_FILE", holidays.toString()));
-        olive = app.as("olive");
-        pages = olive.pages();
+    private static Path holidaysTo2025() {
+        try {
+            Path holidays = Files.createTempFile("bank-holidays-to-2025", ".json");
+            holidays.toFile().deleteOnExit();
+            String christmas = "{\"events\":[{\"title\":\"Christmas Day\",\"date\":\"2025-12-25\"}]}";
+            Files.writeString(holidays, "{\"england-and-wales\":" + christmas + ",\"scotland\":" + christmas
+                    + ",\"northern-ireland\":" + christmas + "}");
+            return holidays;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
-        Files.deleteIfExists(holidays);
+    @BeforeAll
+    void signIn() {
+        olive = app.as("olive");
+        pages = olive.pages();
     }
 
     @Test
