@@ -3,12 +3,14 @@ package callguide.assist;
 import callguide.account.Role;
 import callguide.support.Browser;
 import callguide.support.FakeChatModel;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,22 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** In a real browser: the outcome page says the summary is being written, then shows it without a reload. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SummaryBrowserTest {
-    FakeChatModel model;
-    TestApp app;
+    @AutoClose
+    static final FakeChatModel model = FakeChatModel.start();
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start(model.settings("fake-model"));
     Browser browser;
 
     @BeforeAll
-    void start() throws Exception {
-        model = new FakeChatModel();
-        app = TestApp.start(SummaryOnceTest.with(model.settings("fake-model"), "DATABASE_URL", TestDatabase.freshUrl()));
+    void start() {
         browser = Browser.start();
     }
 
     @AfterAll
-    void stop() throws Exception {
+    void stop() {
         if (browser != null) browser.close();
-        model.close();
-        app.close();
     }
 
     @Test

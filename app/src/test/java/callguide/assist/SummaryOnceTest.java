@@ -2,17 +2,17 @@ package callguide.assist;
 
 import callguide.support.FakeChatModel;
 import callguide.support.PageSession;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
-import callguide.support.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static callguide.support.FakeChatModel.SUMMARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,24 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SummaryOnceTest {
-    FakeChatModel model;
-    TestApp app;
-    TestApp timingOut;
-
-    @BeforeAll
-    void start() throws Exception {
-        model = new FakeChatModel();
-        app = TestApp.start(with(model.settings("fake-model"), "DATABASE_URL", TestDatabase.freshUrl()));
-        timingOut = TestApp.start(with(model.settings("never-answers"), "DATABASE_URL", TestDatabase.freshUrl(),
-                "CHAT_MODEL_TIMEOUT_SECONDS", "1"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        model.close();
-        app.close();
-        timingOut.close();
-    }
+    @AutoClose
+    static final FakeChatModel model = FakeChatModel.start();
+    @RegisterExtension
+    static final RunningApp app = RunningApp.start(model.settings("fake-model"));
+    /** A second service whose model never answers, given a second to do it in. */
+    @RegisterExtension
+    static final RunningApp timingOut = RunningApp.start(with(model.settings("never-answers"), "CHAT_MODEL_TIMEOUT_SECONDS", "1"));
 
     static Map<String, String> with(Map<String, String> settings, String... more) {
         Map<String, String> all = new HashMap<>(settings);

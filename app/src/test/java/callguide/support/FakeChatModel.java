@@ -31,6 +31,15 @@ public final class FakeChatModel implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final HttpServer server;
 
+    /** Started for a test class's static field, closed with {@code @AutoClose}. */
+    public static FakeChatModel start() {
+        try {
+            return new FakeChatModel();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public FakeChatModel() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(threads); // a held request must not hold up the others
