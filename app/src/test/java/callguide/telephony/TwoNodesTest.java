@@ -2,6 +2,7 @@ package callguide.telephony;
 
 import callguide.account.Role;
 import callguide.support.MovableClock;
+import callguide.support.RunningApp;
 import callguide.support.TestApp;
 import callguide.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,13 +21,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -39,36 +40,20 @@ class TwoNodesTest {
     static final String HOTLINE = "+442079460000";
     static final String ACCOUNT = "AC" + "ab".repeat(16);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    final MovableClock clock = new MovableClock(TestApp.NOW);
-    TwilioRecorder recorder;
-    TestApp a;
-    TestApp b;
-    Twilio twilioA;
-    Twilio twilioB;
-
-    @BeforeAll
-    void start() throws IOException {
-        recorder = new TwilioRecorder();
-        Map<String, String> env = Map.of("DATABASE_URL", TestDatabase.freshUrl(), "TWILIO_AUTH_TOKEN", Twilio.TOKEN,
-                "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", HOTLINE, "HANDLER_NUMBER", "+442079460001",
-                "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_API_BASE_URL", recorder.baseUrl(), "RESOLUTION_TEAM_GB_NUMBER", "+441610000001",
-                "STREAMS_PER_SIGN_IN", "3");
-        long started = System.nanoTime();
-        a = TestApp.start(env, clock);
-        long second = System.nanoTime();
-        b = TestApp.start(env, clock);
-        System.out.printf("node A started in %d ms (with the suggestion model, loaded once per test run), node B in %d ms%n",
-                TimeUnit.NANOSECONDS.toMillis(second - started), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - second));
-        twilioA = new Twilio(a);
-        twilioB = new Twilio(b);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (a != null) a.close();
-        if (b != null) b.close();
-        if (recorder != null) recorder.close();
-    }
+    static final MovableClock clock = new MovableClock(TestApp.NOW);
+    @AutoClose
+    static final TwilioRecorder recorder = TwilioRecorder.start();
+    /** Both nodes on one database, with the same settings, as every node of a deployment. */
+    static final Map<String, String> ENV = Map.of("DATABASE_URL", TestDatabase.freshUrl(), "TWILIO_AUTH_TOKEN", Twilio.TOKEN,
+            "PUBLIC_BASE_URL", Twilio.PUBLIC + "/", "MP_HOTLINE_NUMBER", HOTLINE, "HANDLER_NUMBER", "+442079460001",
+            "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_API_BASE_URL", recorder.baseUrl(), "RESOLUTION_TEAM_GB_NUMBER", "+441610000001",
+            "STREAMS_PER_SIGN_IN", "3");
+    @RegisterExtension
+    static final RunningApp a = RunningApp.start(ENV, clock);
+    @RegisterExtension
+    static final RunningApp b = RunningApp.start(ENV, clock);
+    final Twilio twilioA = new Twilio(a);
+    final Twilio twilioB = new Twilio(b);
 
     static String sid() {
         return "CA" + UUID.randomUUID().toString().replace("-", "");
