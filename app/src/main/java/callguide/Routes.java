@@ -224,10 +224,10 @@ public final class Routes {
 
     /** Every route names who may use it, and a route on one call names how the call must relate to them. */
     static void refuseOpenRoute(String method, String path, Set<? extends RouteRole> roles) {
-        boolean who = roles.stream().anyMatch(r -> r == Access.ANYONE || r == Access.TWILIO || r instanceof Access a && a.isPerson());
+        boolean who = Access.among(roles).anyMatch(a -> a == Access.ANYONE || a == Access.TWILIO || a.isPerson());
         if (!who) throw new IllegalStateException(method + " " + path + " names no role: every route must say who may use it");
         boolean onOneCall = path.matches("(/api)?(/review)?/calls/\\{id}.*");
-        boolean scoped = roles.stream().anyMatch(r -> r instanceof Access a && a.isCallScope());
+        boolean scoped = Access.among(roles).anyMatch(Access::isCallScope);
         if (onOneCall && !scoped) throw new IllegalStateException(method + " " + path + " acts on one call but names no call scope (OWN_CALL or WAITING_CALL)");
     }
 }

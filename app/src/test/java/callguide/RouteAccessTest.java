@@ -51,7 +51,7 @@ class RouteAccessTest {
     void every_route_names_who_may_use_it() {
         assertFalse(app.app().routes().isEmpty());
         for (Routes.Route r : app.app().routes()) {
-            assertTrue(r.roles().stream().anyMatch(role -> role instanceof Access a && (a.isPerson() || a == Access.ANYONE || a == Access.TWILIO)),
+            assertTrue(Access.among(r.roles()).anyMatch(a -> a.isPerson() || a == Access.ANYONE || a == Access.TWILIO),
                     r.method() + " " + r.path());
         }
     }
@@ -88,7 +88,7 @@ class RouteAccessTest {
     @TestFactory
     Stream<DynamicTest> a_role_the_route_does_not_name_is_forbidden() {
         List<DynamicTest> tests = new ArrayList<>();
-        routes(r -> r.roles().stream().anyMatch(role -> role instanceof Access a && a.isPerson())).forEach(r -> {
+        routes(r -> Access.among(r.roles()).anyMatch(Access::isPerson)).forEach(r -> {
             for (Access person : people.keySet()) {
                 if (r.roles().contains(person)) continue;
                 tests.add(DynamicTest.dynamicTest(person + " " + r.method() + " " + r.path(), () -> {

@@ -1,5 +1,6 @@
 package callguide.store;
 
+import java.util.List;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -13,16 +14,17 @@ public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
 
+    /** Failures that mean the server could not be reached at all, whatever their message. */
+    private static final List<Class<? extends Throwable>> UNREACHABLE = List.of(SQLTransientConnectionException.class,
+            SQLRecoverableException.class, org.jdbi.v3.core.ConnectionException.class, java.net.ConnectException.class);
+
     /** True when this failure, or anything it was caused by, says the database could not be reached. */
     public static boolean is(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof org.jdbi.v3.core.ConnectionException || t instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && STATES.contains(sql.getSQLState())) {
-                return true;
-            }
+            Throwable cause = t;
+            if (UNREACHABLE.stream().anyMatch(type -> type.isInstance(cause))) return true;
+            String state = SQLException.class.isInstance(t) ? ((SQLException) t).getSQLState() : null;
+            if (state != null && STATES.contains(state)) return true;
         }
         return false;
     }

@@ -99,7 +99,8 @@ final class TranscriptFeed implements AutoCloseable {
             }).handle(ctx);
         } catch (Exception e) {
             holder[0].close();
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            if (RuntimeException.class.isInstance(e)) throw (RuntimeException) e;
+            throw new IllegalStateException(e);
         }
     }
 

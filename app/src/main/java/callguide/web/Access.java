@@ -1,5 +1,7 @@
 package callguide.web;
 
+import java.util.stream.Stream;
+import java.util.Collection;
 import callguide.account.Role;
 import io.javalin.security.RouteRole;
 
@@ -34,6 +36,11 @@ public enum Access implements RouteRole {
             case resolution_caseworker -> CRT_CASEWORKER;
             case resolution_team_leader -> CRT_TEAM_LEADER;
         };
+    }
+
+    /** The roles among these that are ours (a route may name Javalin's own too). */
+    public static Stream<Access> among(Collection<? extends RouteRole> roles) {
+        return roles.stream().filter(Access.class::isInstance).map(Access.class::cast);
     }
 
     public boolean isPerson() {

@@ -22,7 +22,8 @@ public final class Errors {
 
     public static void register(JavalinConfig config) {
         config.routes.exception(ApiError.class, (e, ctx) -> {
-            if (e.extra().get(ApiError.RETRY_AFTER) instanceof Number seconds) ctx.header("Retry-After", String.valueOf(seconds.longValue()));
+            Object retryAfter = e.extra().get(ApiError.RETRY_AFTER);
+            if (Number.class.isInstance(retryAfter)) ctx.header("Retry-After", String.valueOf(((Number) retryAfter).longValue()));
             send(ctx, e.status(), e.error(), e.getMessage(), e.extra());
         });
         config.routes.exception(InvalidAnswer.class, (e, ctx) ->

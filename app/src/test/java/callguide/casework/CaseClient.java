@@ -29,7 +29,7 @@ final class CaseClient {
 
     TestApp.Response post(String path, Object body) {
         try {
-            return client.post(path, body instanceof String s ? s : JSON.writeValueAsString(body));
+            return client.post(path, String.class.isInstance(body) ? (String) body : JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

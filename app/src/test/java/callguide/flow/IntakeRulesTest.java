@@ -18,7 +18,7 @@ class IntakeRulesTest {
         for (Field f : IntakeRules.class.getFields()) {
             if (!Modifier.isStatic(f.getModifiers()) || f.getName().equals("FLOW")) continue;
             Object value = f.get(null);
-            for (Object id : value instanceof Collection<?> many ? many : java.util.List.of(value)) {
+            for (Object id : Collection.class.isInstance(value) ? (Collection<?>) value : java.util.List.of(value)) {
                 assertTrue(known((String) id), f.getName() + " names '" + id + "', which the vocabulary does not have");
                 named++;
             }
