@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 final class CallMaker {
     /** COPY text for each table, and how many rows of events and transcript lines it holds. */
-    record Rows(String calls, String phones, String events, String lines, long eventCount, long lineCount) {}
+    record Rows(List<UUID> ids, String calls, String phones, String events, String lines, long eventCount, long lineCount) {}
 
     private static final Map<String, double[]> WEIGHTS = Map.ofEntries(
             Map.entry("contact_route", new double[] {80, 8, 12}),
@@ -91,6 +91,7 @@ final class CallMaker {
     private final ObjectMapper json;
 
     private StringBuilder calls, phones, events, lines;
+    private List<UUID> ids;
     private long eventCount, lineCount;
 
     CallMaker(Flow flow, Renderer renderer, WorkingCalendar calendar, Nation defaultNation, ObjectMapper json) {
@@ -109,6 +110,7 @@ final class CallMaker {
         lines = new StringBuilder(1 << 20);
         eventCount = 0;
         lineCount = 0;
+        ids = new java.util.ArrayList<>((int) (to - from));
         for (long i = from; i < to; i++) {
             SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + i);
             LocalDate day = days.get((int) (i * days.size() / total));
@@ -116,11 +118,12 @@ final class CallMaker {
             Instant start = day.atTime(8, 0).atZone(Generate.UK).toInstant().plusSeconds(rnd.nextInt(10 * 3600));
             call(rnd, day, start);
         }
-        return new Rows(calls.toString(), phones.toString(), events.toString(), lines.toString(), eventCount, lineCount);
+        return new Rows(ids, calls.toString(), phones.toString(), events.toString(), lines.toString(), eventCount, lineCount);
     }
 
     private void call(SplittableRandom rnd, LocalDate today, Instant start) {
         UUID id = timeOrdered(start, rnd);
+        ids.add(id);
         String handler = HANDLERS[pickHandler(rnd)];
         Nation nation = rnd.nextInt(100) < 8 ? Nation.SCOTLAND : defaultNation;
         boolean abandon = rnd.nextInt(100) < 2;

@@ -9,6 +9,9 @@ import callguide.web.UkTime;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,7 +30,7 @@ public final class InsightsPage {
                            long dissatisfactions, long complaints, List<Chart> charts, String period, String periodWords, long ended) {}
 
     /** The periods a supervisor can look at, by the value in the address. */
-    public static final java.util.Map<String, String> PERIODS = new java.util.LinkedHashMap<>();
+    public static final Map<String, String> PERIODS = new LinkedHashMap<>();
 
     static {
         PERIODS.put("7", "The last 7 days");
@@ -36,6 +39,8 @@ public final class InsightsPage {
         PERIODS.put("365", "The last 12 months");
         PERIODS.put("all", "All time");
     }
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final InsightsDao dao;
     private final Flow flow;
@@ -54,26 +59,25 @@ public final class InsightsPage {
 
     public void show(Context ctx) {
         String period = PERIODS.containsKey(ctx.queryParam("period")) ? ctx.queryParam("period") : "30";
-        java.time.Instant since = period.equals("all") ? java.time.Instant.EPOCH
-                : java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))).minusDays(Long.parseLong(period) - 1)
-                        .atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant();
-        List<InsightsDao.Count> outcomes = dao.perOutcome(since);
+        LocalDate from = period.equals("all") ? InsightsDao.ALL_TIME : LocalDate.now(clock.withZone(UK)).minusDays(Long.parseLong(period) - 1);
+        List<InsightsDao.Count> outcomes = dao.perOutcome(from);
         long completed = outcomes.stream().mapToLong(InsightsDao.Count::count).sum();
         long dissatisfied = count(outcomes, IntakeRules.RECORD_DISSATISFACTION);
         long complaints = count(outcomes, IntakeRules.RAISE_COMPLAINT);
         long both = dissatisfied + complaints;
+        InsightsDao.TimesToOutcome times = dao.timesToOutcome(from);
         Function<InsightsDao.Count, String> asIs = c -> "" + c.count();
         List<Chart> charts = List.of(
                 chart("per-outcome", "Completed calls per outcome", outcomes, asIs, c -> titles.outcome(c.label())),
-                chart("changed", "Questions where handlers went back and changed an answer (completed calls)", dao.changedQuestions(since), asIs, this::prompt),
+                chart("changed", "Questions where handlers went back and changed an answer (completed calls)", dao.changedQuestions(from), asIs, this::prompt),
                 chart("abandoned", "Questions where calls were left (still in progress, untouched for over an hour)",
-                        dao.abandonedAt(since, clock.instant().minus(ABANDONED_AFTER)), asIs, this::prompt),
-                chart("per-day", "Completed calls per day (median time to outcome)", dao.perDay(since), InsightsPage::withMedian, c -> c.label()),
-                chart("per-handler", "Completed calls per handler (median time to outcome)", dao.perHandler(since), InsightsPage::withMedian, c -> c.label()));
+                        dao.abandonedAt(from, clock.instant().minus(ABANDONED_AFTER)), asIs, this::prompt),
+                chart("per-day", "Completed calls per day (median time to outcome)", dao.perDay(from), InsightsPage::withMedian, c -> c.label()),
+                chart("per-handler", "Completed calls per handler (median time to outcome)", times.perHandler(), InsightsPage::withMedian, c -> c.label()));
         Pages.render(ctx, "review/insights.jte", new Insights(completed,
-                UkTime.elapsed(Duration.ofSeconds(dao.medianSecondsToOutcome(since))),
+                UkTime.elapsed(Duration.ofSeconds(times.medianSeconds())),
                 share(dissatisfied, both), share(complaints, both), dissatisfied, complaints, charts, period, PERIODS.get(period),
-                dao.ended(since)));
+                dao.ended(from)));
     }
 
     private static Chart chart(String id, String title, List<InsightsDao.Count> counts,

@@ -92,6 +92,33 @@ class ReviewAtScaleTest {
         assertEquals(calls() + 1, csv.split("\r\n").length, "a header and every call");
     }
 
+    @Test
+    void the_counts_kept_as_calls_complete_equal_a_count_of_the_calls_themselves() {
+        app.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client", "staff_conduct", "no",
+                "about_cm_options", "no", "case_closed_on", "", "challenges_decision", "no", "effective_date_challenge", "no",
+                "existing_complaint", "none", "mp_raised", "no", "resolvable_now", "yes");
+        String month = "date_trunc('month', c.started_at AT TIME ZONE 'Europe/London')::date";
+        String seconds = "round(EXTRACT(EPOCH FROM c.completed_at - c.started_at))::int";
+        Map<String, String> recounts = Map.of(
+                "SELECT month, handler_id, outcome_code, calls FROM call_month_outcomes",
+                "SELECT " + month + ", c.handler_id, c.outcome_code, count(*) FROM calls c WHERE c.status = 'completed' GROUP BY 1, 2, 3",
+                "SELECT month, handler_id, seconds, calls FROM call_month_durations",
+                "SELECT " + month + ", c.handler_id, " + seconds + ", count(*) FROM calls c WHERE c.status = 'completed' GROUP BY 1, 2, 3",
+                "SELECT day, seconds, calls FROM call_day_durations",
+                "SELECT (c.started_at AT TIME ZONE 'Europe/London')::date, " + seconds + ", count(*) FROM calls c WHERE c.status = 'completed' GROUP BY 1, 2",
+                "SELECT month, handler_id, question, changes FROM call_month_changes",
+                "SELECT " + month + ", c.handler_id, e.question, count(*) FROM calls c JOIN call_events e ON e.call_id = c.id AND e.type = 'changed'"
+                        + " WHERE c.status = 'completed' GROUP BY 1, 2, 3");
+        recounts.forEach((kept, recount) -> {
+            long rows = app.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM (" + kept + ") k").mapTo(Long.class).one());
+            long differ = app.app().database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM ((" + kept + " EXCEPT " + recount + ") UNION ALL (" + recount + " EXCEPT " + kept + ")) d")
+                    .mapTo(Long.class).one());
+            assertTrue(rows > 0, kept);
+            assertEquals(0, differ, kept);
+        });
+    }
+
     private long calls() {
         return app.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls").mapTo(Long.class).one());
     }
