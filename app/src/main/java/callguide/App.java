@@ -30,6 +30,7 @@ import callguide.store.EmbeddedServer;
 import callguide.store.Jobs;
 import callguide.telephony.CallSimulator;
 import callguide.telephony.Telephony;
+import callguide.telephony.WarmTransfer;
 import callguide.web.ClientAddress;
 import callguide.web.UkTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -148,6 +149,7 @@ public final class App implements Service {
         Jobs jobs = new Jobs(database.jdbi(), clock);
         jobs.every("clear-lapsed-sign-ins", Accounts.CLEAR_EVERY, accounts::clearLapsed);
         jobs.every("clear-lapsed-streams", Telephony.clearStreamsEvery(), telephony::clearLapsedStreams);
+        jobs.every("sweep-warm-transfers", WarmTransfer.SWEEP_EVERY, telephony::sweepTransfers);
         List<Routes.Route> routes = new java.util.ArrayList<>();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
                 config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist,

@@ -95,7 +95,7 @@ final class ConferenceWebhook {
             }
             return false;
         });
-        if (failed) afterResponse.execute(() -> warmTransfer.returnCaller(callId, phone));
+        if (failed) afterResponse.execute(() -> warmTransfer.bringBack(callId));
     }
 
     private static UUID uuid(String s) {

@@ -125,6 +125,11 @@ public final class Telephony implements AutoCloseable {
         return StreamDao.LEASE;
     }
 
+    /** Warm transfers gone silent fail, callers due back are brought back; a background job, run by one node. */
+    public void sweepTransfers() {
+        warmTransfer.sweep();
+    }
+
     /** Transcript streams open now, over all calls. */
     public int openStreams() {
         return feed.open();

@@ -1,6 +1,7 @@
 package callguide.telephony;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -63,5 +64,39 @@ final class TransferDao {
     void move(Handle h, long id, Transfer.State state, String reason, Instant at) {
         h.createUpdate("UPDATE warm_transfers SET state = :state, reason = :reason, updated_at = :at WHERE id = :id")
                 .bind("id", id).bind("state", state.name()).bind("reason", reason).bind("at", at).execute();
+    }
+
+    /** The caller must be brought back to the handler, from {@code at}; the handler's leg too when {@code handlerToo}. */
+    void callerReturnDue(Handle h, long id, boolean handlerToo, Instant at) {
+        h.createUpdate("UPDATE warm_transfers SET caller_return_due = :at, caller_return_handler = :handler WHERE id = :id")
+                .bind("id", id).bind("at", at).bind("handler", handlerToo).execute();
+    }
+
+    /**
+     * Takes a due return until {@code until}, so no other node tries it meanwhile: whether the handler's leg comes back
+     * too, or empty when it is not due (done, given up, or being tried elsewhere).
+     */
+    Optional<Boolean> claimCallerReturn(long id, Instant now, Instant until) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        UPDATE warm_transfers SET caller_return_due = :until WHERE id = :id AND caller_return_due <= :now
+                        RETURNING caller_return_handler""")
+                .bind("id", id).bind("now", now).bind("until", until).mapTo(Boolean.class).findOne());
+    }
+
+    /** The return is done, or given up: nothing more is due. */
+    void callerReturnEnded(long id) {
+        jdbi.useHandle(h -> h.execute("UPDATE warm_transfers SET caller_return_due = NULL WHERE id = ?", id));
+    }
+
+    /** Attempts whose caller is due back now. */
+    List<Transfer> callerReturnsDue(Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM warm_transfers WHERE caller_return_due <= :now ORDER BY id")
+                .bind("now", now).map(ConstructorMapper.of(Transfer.class)).list());
+    }
+
+    /** The calls with an attempt under way. */
+    List<UUID> callsTransferring() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT call_id FROM warm_transfers WHERE state IN ('dialling', 'briefing', 'handing_over')")
+                .mapTo(UUID.class).list());
     }
 }

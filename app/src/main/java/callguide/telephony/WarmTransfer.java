@@ -6,6 +6,7 @@ import callguide.flow.IntakeRules;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.TwilioException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -19,12 +20,18 @@ import static callguide.telephony.CallLog.detail;
  * the caller waits (on hold, or listening), the team is dialled in. Complete: the caller joins the team
  * and the handler's leg ends. Every state after the start follows Twilio's word: the team leg's progress
  * and the rooms' events arrive at /twilio/conference ({@link ConferenceWebhook}); an attempt waiting on
- * Twilio that hears nothing for TRANSFER_TIMEOUT_SECONDS fails when next looked at. The state is kept in
+ * Twilio that hears nothing for TRANSFER_TIMEOUT_SECONDS fails when next looked at, or swept. The state is kept in
  * PostgreSQL and each change is made under the call's row lock, so any node may take any step.
  */
 public final class WarmTransfer {
     // 000 step 2 prescribes a warm transfer for an MP or MLA on the phone only; clients are called back by the team.
     static final String NONE_STARTED = "no warm transfer has been started on this call";
+    /** How long a node trying to bring a caller back has before another may try. */
+    static final Duration RETURN_CLAIMED_FOR = Duration.ofSeconds(15);
+    /** After this, a caller Twilio would not bring back is recorded as such: the handler will long since have acted. */
+    static final Duration RETURN_GIVEN_UP_AFTER = Duration.ofMinutes(5);
+    /** How often {@link #sweep} runs. */
+    public static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
 
     private final CallService calls;
     private final PhoneCallDao phones;
@@ -146,40 +153,65 @@ public final class WarmTransfer {
 
     /** In the caller's transaction; false when no attempt is under way (already failed, or done). */
     boolean markFailed(Handle h, UUID callId, String reason) {
-        return markFailed(h, callId, reason, null);
+        return markFailed(h, callId, reason, null, false);
     }
 
-    private boolean markFailed(Handle h, UUID callId, String reason, String error) {
+    /** The caller is then due back with the handler, unless the handler's leg never left them ({@code handlerToo}: it may have). */
+    private boolean markFailed(Handle h, UUID callId, String reason, String error, boolean handlerToo) {
         Transfer t = transfers.latest(h, callId).orElse(null);
         if (t == null || !t.active()) return false;
-        transfers.move(h, t.id(), Transfer.State.failed, reason, clock.instant());
-        log.record(h, callId, clock.instant(), "warm_transfer_failed", detail("reason", reason, "team", t.team(), "error", error));
+        Instant now = clock.instant();
+        transfers.move(h, t.id(), Transfer.State.failed, reason, now);
+        if (t.handlerMoved()) transfers.callerReturnDue(h, t.id(), handlerToo, now);
+        log.record(h, callId, now, "warm_transfer_failed", detail("reason", reason, "team", t.team(), "error", error));
         return true;
     }
 
-    /** Slow (a REST call), so webhooks run it after their response. */
-    void returnCaller(UUID callId, PhoneCall phone) {
-        returnCaller(callId, phone, false);
-    }
-
-    /** Brings the caller back to the handler in the briefing room; {@code handlerToo} when the handler's leg may not be there. */
-    private void returnCaller(UUID callId, PhoneCall phone, boolean handlerToo) {
+    /**
+     * Brings the caller back to the handler in the briefing room, if due and not being done by another node. Slow (a
+     * REST call), so webhooks run it after their response. If Twilio fails it, it stays due for {@link #sweep}.
+     */
+    void bringBack(UUID callId) {
         if (line == null) return;
+        Transfer t = transfers.latest(callId).orElse(null);
+        Instant now = clock.instant();
+        Boolean handlerToo = t == null ? null : transfers.claimCallerReturn(t.id(), now, now.plus(RETURN_CLAIMED_FOR)).orElse(null);
+        if (handlerToo == null) return;
+        PhoneCall phone = phones.find(callId).orElseThrow();
         try {
             if (handlerToo) line.redirect(phone.handlerLegSid(), twiml.handlerBriefs(callId));
             if (handlerToo || !settings.callerHearsBriefing()) line.redirect(phone.callSid(), twiml.callerReturns(callId));
+            transfers.callerReturnEnded(t.id());
             log.record(callId, clock.instant(), "warm_transfer_caller_returned", Map.of());
         } catch (TwilioException e) {
             log.record(callId, clock.instant(), "warm_transfer_step_failed", detail("step", "return_caller", "error", e.getMessage()));
         }
     }
 
+    /**
+     * The transfers' clocks and retries, run by one node at a time ({@code store.Jobs}): an attempt Twilio went silent
+     * on fails even when nobody is looking, and a caller still due back is brought back, or, after
+     * {@link #RETURN_GIVEN_UP_AFTER}, recorded as not brought back.
+     */
+    public void sweep() {
+        transfers.callsTransferring().forEach(callId -> lapse(callId, Runnable::run));
+        Instant now = clock.instant();
+        for (Transfer t : transfers.callerReturnsDue(now)) {
+            if (now.isBefore(t.updatedAt().plus(RETURN_GIVEN_UP_AFTER))) {
+                bringBack(t.callId());
+            } else {
+                transfers.callerReturnEnded(t.id());
+                log.record(t.callId(), now, "warm_transfer_caller_not_returned", detail("failedAt", t.updatedAt().toString()));
+            }
+        }
+    }
+
     private void failStart(UUID callId, long id, String reason, TwilioException e, PhoneCall phone, boolean anyoneMoved, boolean handlerUnsure) {
-        boolean failed = transfers.jdbi().inTransaction(h -> {
+        transfers.jdbi().useTransaction(h -> {
             if (!anyoneMoved) transfers.handlerStayed(h, id);
-            return markFailed(h, callId, reason, e.getMessage());
+            markFailed(h, callId, reason, e.getMessage(), handlerUnsure);
         });
-        if (failed && anyoneMoved) returnCaller(callId, phone, handlerUnsure);
+        bringBack(callId);
     }
 
     private void backToBriefing(UUID callId, long id, String step, TwilioException e) {
@@ -203,14 +235,13 @@ public final class WarmTransfer {
             Transfer t = transfers.latest(h, callId).orElse(null);
             if (t == null || t.id() != seen.id() || !t.lapsed(clock.instant(), settings.transferTimeout())) return null;
             markFailed(h, callId, "timed_out", "no word from Twilio for " + settings.transferTimeout().toSeconds() + " seconds while "
-                    + t.state());
+                    + t.state(), false);
             return t;
         });
         if (lapsed == null) return;
-        PhoneCall phone = phones.find(callId).orElseThrow();
         returning.execute(() -> {
             if (lapsed.state() == Transfer.State.dialling && lapsed.teamCallSid() != null) hangUpTeam(callId, lapsed.teamCallSid());
-            returnCaller(callId, phone, false);
+            bringBack(callId);
         });
     }
 

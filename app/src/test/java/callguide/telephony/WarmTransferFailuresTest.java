@@ -235,7 +235,61 @@ class WarmTransferFailuresTest {
         Response again = api.post("/api/calls/" + call.id() + "/warm-transfer/complete", "{}");
         assertEquals("handing_over", again.field("/state"));
         assertNull(again.field("/reason"));
-        assertEquals(2, recorder.await(2).size(), "the caller put through and the handler's leg ended");
+        recorder.await(2);
+        assertEquals(2, toThisCall(call).size(), "the caller put through and the handler's leg ended: " + recorder.all());
+    }
+
+    @Test
+    void a_caller_twilio_would_not_bring_back_is_brought_back_once_by_the_background_job_when_twilio_answers_again() throws Exception {
+        PhoneCall call = mpCallOnTheLine();
+        startTransfer(call);
+        recorder.await(3);
+        recorder.clear();
+        recorder.fail(call.callSid(), 500);
+        assertEquals(204, teamLeg(call, "no-answer").status());
+        awaitEvent(call, "warm_transfer_step_failed");
+        assertEquals("failed", transfer(call).field("/state"));
+        assertTrue(eventTypes(call).stream().noneMatch(t -> t.equals("warm_transfer_caller_returned")));
+
+        recorder.clear();
+        clock.advance(Duration.ofSeconds(16)); // past the first try's claim, and the job's turn
+        awaitEvent(call, "warm_transfer_caller_returned");
+        List<Recorded> r = toThisCall(call);
+        assertEquals(1, r.size(), r.toString());
+        assertEquals(CALLS + call.callSid() + ".json", r.get(0).path(), "the caller is brought back");
+        assertEquals(call.room(), xpath(r.get(0).one("Twiml"), "normalize-space(/Response/Dial/Conference)"));
+
+        clock.advance(Duration.ofSeconds(16));
+        Thread.sleep(2500); // the job's next turns
+        assertEquals(1, toThisCall(call).size(), "brought back once: " + recorder.all());
+        nothingElseLost(call);
+    }
+
+    @Test
+    void a_caller_twilio_never_brings_back_is_recorded_as_not_returned_after_five_minutes() throws Exception {
+        PhoneCall call = mpCallOnTheLine();
+        startTransfer(call);
+        recorder.await(3);
+        recorder.fail(call.callSid(), 500);
+        assertEquals(204, teamLeg(call, "busy").status());
+        awaitEvent(call, "warm_transfer_step_failed");
+
+        clock.advance(Duration.ofMinutes(6));
+        awaitEvent(call, "warm_transfer_caller_not_returned");
+        clock.advance(Duration.ofSeconds(16));
+        Thread.sleep(2500);
+        assertEquals(1, eventTypes(call).stream().filter(t -> t.equals("warm_transfer_caller_not_returned")).count());
+    }
+
+    /** What Twilio was asked to do to this call's legs (other tests' transfers may lapse meanwhile). */
+    private List<Recorded> toThisCall(PhoneCall call) {
+        return recorder.all().stream().filter(q -> q.path().contains(call.callSid()) || q.path().contains(call.handlerLeg())).toList();
+    }
+
+    private void awaitEvent(PhoneCall call, String type) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!eventTypes(call).contains(type) && System.nanoTime() < deadline) Thread.sleep(100);
+        assertTrue(eventTypes(call).contains(type), type + " in " + eventTypes(call));
     }
 
     private List<String> eventTypes(PhoneCall call) {
