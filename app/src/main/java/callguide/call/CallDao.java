@@ -3,6 +3,10 @@ package callguide.call;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.generic.GenericType;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -27,10 +30,9 @@ public final class CallDao {
     public CallDao(Jdbi jdbi, ObjectMapper json) {
         this.jdbi = jdbi;
         this.json = json;
-        // Rows onto the records' constructors; the two columns that are not plain values say how they are read.
-        jdbi.registerColumnMapper(new GenericType<List<GivenAnswer>>() {}, (rs, column, ctx) -> read(rs.getString(column)));
-        jdbi.registerColumnMapper(Nation.class, (rs, column, ctx) -> Nation.fromId(rs.getString(column)));
-        jdbi.registerRowMapper(ConstructorMapper.factory(Call.class));
+        // A call is read on every answer step: its columns are read by name, not matched to the record's
+        // constructor by reflection each time a statement runs. Events are read onto their record's constructor.
+        jdbi.registerRowMapper(Call.class, (rs, ctx) -> call(rs));
         jdbi.registerRowMapper(ConstructorMapper.factory(CallEvent.class));
     }
 
@@ -139,6 +141,21 @@ public final class CallDao {
                         SELECT id, at, type, question, answer, note, detail::text AS detail
                         FROM call_events WHERE call_id = :id ORDER BY id""")
                 .bind("id", callId).mapTo(CallEvent.class).list());
+    }
+
+    /** A row of {@link #CALL_COLUMNS}. */
+    private Call call(ResultSet rs) throws SQLException {
+        Array flags = rs.getArray("flags");
+        return new Call(rs.getObject("id", UUID.class), rs.getString("flow_id"), rs.getString("flow_version"),
+                rs.getString("handler_id"), rs.getString("call_sid"), Nation.fromId(rs.getString("nation")),
+                Call.Status.valueOf(rs.getString("status")), rs.getString("current_question"), read(rs.getString("answers")),
+                rs.getString("outcome_code"), flags == null ? List.of() : Arrays.asList((String[]) flags.getArray()), rs.getString("outcome"),
+                instant(rs, "started_at"), instant(rs, "updated_at"), instant(rs, "completed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 
     private List<GivenAnswer> read(String answers) {
