@@ -3,6 +3,8 @@ package callguide.call;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,11 +27,14 @@ public final class CallDao {
             outcome_code, flags, outcome::text AS outcome, started_at, updated_at, completed_at""";
 
     private final Jdbi jdbi;
-    private final ObjectMapper json;
+    /** The answers' JSON type, resolved once rather than on every read and write. */
+    private final ObjectReader answersReader;
+    private final ObjectWriter answersWriter;
 
     public CallDao(Jdbi jdbi, ObjectMapper json) {
         this.jdbi = jdbi;
-        this.json = json;
+        this.answersReader = json.readerFor(ANSWERS);
+        this.answersWriter = json.writerFor(ANSWERS);
         // A call is read on every answer step: its columns are read by name, not matched to the record's
         // constructor by reflection each time a statement runs. Events are read onto their record's constructor.
         jdbi.registerRowMapper(Call.class, (rs, ctx) -> call(rs));
@@ -106,7 +111,7 @@ public final class CallDao {
                                updated_at = :updatedAt, completed_at = :completedAt
                         WHERE id = :id""")
                 .bind("id", c.id()).bind("status", c.status().name()).bind("question", c.currentQuestion())
-                .bind("answers", write(c.answers())).bind("outcomeCode", c.outcomeCode())
+                .bind("answers", writeAnswers(c.answers())).bind("outcomeCode", c.outcomeCode())
                 .bind("flags", c.flags().toArray(new String[0])).bind("outcome", c.outcome())
                 .bind("updatedAt", c.updatedAt()).bindByType("completedAt", c.completedAt(), Instant.class)
                 .execute();
@@ -160,15 +165,15 @@ public final class CallDao {
 
     private List<GivenAnswer> read(String answers) {
         try {
-            return json.readValue(answers, ANSWERS);
+            return answersReader.readValue(answers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answers are not JSON", e);
         }
     }
 
-    private String write(Object value) {
+    private String writeAnswers(List<GivenAnswer> answers) {
         try {
-            return json.writeValueAsString(value);
+            return answersWriter.writeValueAsString(answers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
