@@ -3,6 +3,12 @@ package callguide.call;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.generic.GenericType;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -22,15 +27,17 @@ public final class CallDao {
             outcome_code, flags, outcome::text AS outcome, started_at, updated_at, completed_at""";
 
     private final Jdbi jdbi;
-    private final ObjectMapper json;
+    /** The answers' JSON type, resolved once rather than on every read and write. */
+    private final ObjectReader answersReader;
+    private final ObjectWriter answersWriter;
 
     public CallDao(Jdbi jdbi, ObjectMapper json) {
         this.jdbi = jdbi;
-        this.json = json;
-        // Rows onto the records' constructors; the two columns that are not plain values say how they are read.
-        jdbi.registerColumnMapper(new GenericType<List<GivenAnswer>>() {}, (rs, column, ctx) -> read(rs.getString(column)));
-        jdbi.registerColumnMapper(Nation.class, (rs, column, ctx) -> Nation.fromId(rs.getString(column)));
-        jdbi.registerRowMapper(ConstructorMapper.factory(Call.class));
+        this.answersReader = json.readerFor(ANSWERS);
+        this.answersWriter = json.writerFor(ANSWERS);
+        // A call is read on every answer step: its columns are read by name, not matched to the record's
+        // constructor by reflection each time a statement runs. Events are read onto their record's constructor.
+        jdbi.registerRowMapper(Call.class, (rs, ctx) -> call(rs));
         jdbi.registerRowMapper(ConstructorMapper.factory(CallEvent.class));
     }
 
@@ -104,7 +111,7 @@ public final class CallDao {
                                updated_at = :updatedAt, completed_at = :completedAt
                         WHERE id = :id""")
                 .bind("id", c.id()).bind("status", c.status().name()).bind("question", c.currentQuestion())
-                .bind("answers", write(c.answers())).bind("outcomeCode", c.outcomeCode())
+                .bind("answers", writeAnswers(c.answers())).bind("outcomeCode", c.outcomeCode())
                 .bind("flags", c.flags().toArray(new String[0])).bind("outcome", c.outcome())
                 .bind("updatedAt", c.updatedAt()).bindByType("completedAt", c.completedAt(), Instant.class)
                 .execute();
@@ -121,6 +128,14 @@ public final class CallDao {
         return h.createUpdate("DELETE FROM transcript_lines WHERE call_id = :id").bind("id", callId).execute();
     }
 
+    /** Whose the call is and whether it came in by phone, for the access check: two columns, no answers to read. */
+    public record Holder(String handlerId, boolean phone) {}
+
+    public Optional<Holder> holder(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT handler_id, call_sid IS NOT NULL AS phone FROM calls WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> new Holder(rs.getString("handler_id"), rs.getBoolean("phone"))).findOne());
+    }
+
     public Optional<Call> find(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + CALL_COLUMNS + " FROM calls WHERE id = :id")
                 .bind("id", id).mapTo(Call.class).findOne());
@@ -133,17 +148,32 @@ public final class CallDao {
                 .bind("id", callId).mapTo(CallEvent.class).list());
     }
 
+    /** A row of {@link #CALL_COLUMNS}. */
+    private Call call(ResultSet rs) throws SQLException {
+        Array flags = rs.getArray("flags");
+        return new Call(rs.getObject("id", UUID.class), rs.getString("flow_id"), rs.getString("flow_version"),
+                rs.getString("handler_id"), rs.getString("call_sid"), Nation.fromId(rs.getString("nation")),
+                Call.Status.valueOf(rs.getString("status")), rs.getString("current_question"), read(rs.getString("answers")),
+                rs.getString("outcome_code"), flags == null ? List.of() : Arrays.asList((String[]) flags.getArray()), rs.getString("outcome"),
+                instant(rs, "started_at"), instant(rs, "updated_at"), instant(rs, "completed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
     private List<GivenAnswer> read(String answers) {
         try {
-            return json.readValue(answers, ANSWERS);
+            return answersReader.readValue(answers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answers are not JSON", e);
         }
     }
 
-    private String write(Object value) {
+    private String writeAnswers(List<GivenAnswer> answers) {
         try {
-            return json.writeValueAsString(value);
+            return answersWriter.writeValueAsString(answers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -76,6 +76,11 @@ public final class CallService {
         return dao.find(id).orElseThrow(() -> unknownCall(id));
     }
 
+    /** Whose the call is, without reading the rest of it; empty when there is no such call. */
+    public Optional<CallDao.Holder> holder(UUID id) {
+        return dao.holder(id);
+    }
+
     public List<CallEvent> events(UUID id) {
         get(id);
         return dao.events(id);
@@ -97,17 +102,31 @@ public final class CallService {
      * a retried request id returns the first reply and records nothing.
      */
     public Reply answer(UUID id, String question, String answer, String note, UUID requestId) {
+        Answered answered = answered(id, question, answer, note, requestId);
+        return answered.reply() != null ? answered.reply() : read(answered.json(), Reply.class);
+    }
+
+    /**
+     * As {@link #answer}, the reply as JSON text: the very text stored for a retry of this request id, so the reply
+     * is written once, and a retry's is sent as it was kept rather than read and written again.
+     */
+    public String answerJson(UUID id, String question, String answer, String note, UUID requestId) {
+        return answered(id, question, answer, note, requestId).json();
+    }
+
+    private Answered answered(UUID id, String question, String answer, String note, UUID requestId) {
         Answered answered = dao.jdbi().inTransaction(h -> {
             CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
             String replay = locked.replay(CallEvent.Type.answered.name(), CallEvent.Type.changed.name());
-            if (replay != null) return new Answered(read(replay, Reply.class), null);
+            if (replay != null) return new Answered(null, replay, null);
             Call call = stillOpen(locked.call());
             Flow flow = flows.version(call.flowId(), call.flowVersion());
             LocalDate today = today();
             Map<String, String> before = call.answerMap();
             String value = asked(flow, FlowEngine.walk(flow, before, today), question).check(answer, today);
             if (value.equals(before.get(question)) && (note == null || note.isBlank())) {
-                return new Answered(new Reply(step(call), null), null); // the same answer again changes nothing
+                Reply same = new Reply(step(call), null); // the same answer again changes nothing
+                return new Answered(same, write(same), null);
             }
             Map<String, String> after = new LinkedHashMap<>(before);
             after.put(question, value);
@@ -121,15 +140,19 @@ public final class CallService {
             Advanced next = next(call, flow, position, now, today, events);
             Reply reply = next.outcome() != null ? new Reply(null, next.outcome()) : new Reply(step(next.call()), null);
             if (confidential && !call.confidential()) events.addAll(removeDetails(h, id));
-            dao.record(h, next.call(), now, events, requestId, write(reply));
-            return new Answered(reply, next.outcome() != null ? next.call() : null);
+            String json = write(reply);
+            dao.record(h, next.call(), now, events, requestId, json);
+            return new Answered(reply, json, next.outcome() != null ? next.call() : null);
         });
         if (answered.reached() != null) tell(answered.reached());
-        return answered.reply();
+        return answered;
     }
 
-    /** The reply to an answer, and the call when this answer reached its outcome. */
-    private record Answered(Reply reply, Call reached) {}
+    /**
+     * The reply to an answer (null for a retry, whose reply is only the text kept), the reply as JSON, and the call
+     * when this answer reached its outcome.
+     */
+    private record Answered(Reply reply, String json, Call reached) {}
 
     /** Who is told when a call reaches its outcome (the assistant's summaries); set once at start-up. */
     public void onOutcome(OutcomeListener listener) {

@@ -10,6 +10,7 @@ import callguide.web.Body;
 import callguide.web.PathId;
 import callguide.web.Security;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,7 +80,9 @@ public final class CallApi {
         if (answerNode == null) throw new ApiError(400, "missing_field", "'answer' is required (null or \"\" for an empty date)");
         if (!answerNode.isNull() && !answerNode.isTextual()) throw new ApiError(400, "invalid_field", "'answer' must be a string");
         String note = body.text("note", false, 10_000);
-        ctx.json(calls.answer(id, question, answerNode.isNull() ? null : answerNode.asText(), note, body.uuid("requestId")));
+        // The reply as the service wrote it down for retries: written once, not read back and written again.
+        ctx.contentType(ContentType.APPLICATION_JSON)
+                .result(calls.answerJson(id, question, answerNode.isNull() ? null : answerNode.asText(), note, body.uuid("requestId")));
     }
 
     public void note(Context ctx) {
