@@ -1,8 +1,6 @@
 package callguide.review;
 
 import callguide.account.SignedIn;
-import callguide.call.Call;
-import callguide.call.CallRefused;
 import callguide.call.CallService;
 import callguide.web.Gate;
 import java.time.Clock;
@@ -21,14 +19,10 @@ public final class CallHolders implements Gate.Calls {
         this.clock = clock;
     }
 
+    /** Asked on every request about one call: reads its handler and whether it came by phone, not the whole call. */
     @Override
     public Optional<Gate.Holder> holder(UUID callId) {
-        try {
-            Call call = calls.get(callId);
-            return Optional.of(new Gate.Holder(call.handlerId(), call.callSid() != null));
-        } catch (CallRefused e) {
-            return Optional.empty();
-        }
+        return calls.holder(callId).map(h -> new Gate.Holder(h.handlerId(), h.phone()));
     }
 
     @Override
