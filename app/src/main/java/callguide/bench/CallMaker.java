@@ -1,5 +1,6 @@
 package callguide.bench;
 
+import callguide.call.Call;
 import callguide.call.Nation;
 import callguide.call.WorkingCalendar;
 import callguide.flow.Flow;
@@ -122,7 +123,7 @@ final class CallMaker {
     }
 
     private void call(SplittableRandom rnd, LocalDate today, Instant start) {
-        UUID id = timeOrdered(start, rnd);
+        UUID id = Call.newId(start, rnd);
         ids.add(id);
         String handler = HANDLERS[pickHandler(rnd)];
         Nation nation = rnd.nextInt(100) < 8 ? Nation.SCOTLAND : defaultNation;
@@ -335,13 +336,6 @@ final class CallMaker {
                 default -> b.append(ch);
             }
         }
-    }
-
-    /** Ids in the order the calls started, as a UUID version 7 would be: the indexes on them fill from one end. */
-    private static UUID timeOrdered(Instant at, SplittableRandom rnd) {
-        long msb = (at.toEpochMilli() << 16) | 0x7000L | (rnd.nextInt() & 0x0fffL);
-        long lsb = (rnd.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(msb, lsb);
     }
 
     private static String hex(SplittableRandom rnd) {

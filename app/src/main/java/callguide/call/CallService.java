@@ -51,10 +51,12 @@ public final class CallService {
         this.clock = clock;
     }
 
+    private static final java.security.SecureRandom IDS = new java.security.SecureRandom();
+
     public Call start(String flowId, String handlerId, String callSid, Nation nation) {
         Flow flow = flows.current(flowId).orElseThrow(() -> new CallRefused(Reason.unknown_flow, "no flow called '" + flowId + "'")).flow();
         Instant now = clock.instant();
-        Call call = new Call(UUID.randomUUID(), flow.id(), flow.version(), handlerId, callSid,
+        Call call = new Call(Call.newId(now, IDS), flow.id(), flow.version(), handlerId, callSid,
                 nation == null ? defaultNation : nation, Call.Status.in_progress, flow.start(), List.of(), null,
                 List.of(), null, now, now, null);
         if (callSid != null && dao.idForCallSid(callSid).isPresent()) throw callSidInUse(callSid);
