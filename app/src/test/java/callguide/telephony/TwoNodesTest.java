@@ -203,6 +203,24 @@ class TwoNodesTest {
                 .status(), "the caller joined the team: Twilio told node A");
         awaitTransfer(onB, "completed");
         assertEquals("completed", a.get("/api/calls/" + id + "/warm-transfer").field("/state"), "and node A agrees");
+
+        // The team member takes the case on node B; its screen pop, shown by node A, has the call, and the case's
+        // transcript stream on node A hears what Twilio sent to node B.
+        TestApp.Client caseworker = b.as("crt-nodes", Role.resolution_caseworker);
+        TestApp.Response opened = caseworker.post("/api/cases", "{\"call\":\"" + id + "\"}");
+        assertEquals(201, opened.status(), opened.text());
+        String caseId = opened.field("/id");
+        HttpResponse<String> pop = send(HttpRequest.newBuilder(a.uriOf("/cases/" + caseId))
+                .header("Authorization", "Bearer " + caseworker.token()).build());
+        assertEquals(200, pop.statusCode());
+        assertTrue(pop.body().contains("id=\"screen-pop\"") && pop.body().contains("WARM_TRANSFER_RESOLUTION_TEAM"), "the screen pop on node A");
+        BlockingQueue<String> caseOnA = follow(a, "/api/cases/" + caseId + "/transcript/stream", caseworker.token());
+        assertEquals(204, twilioB.line(callSid, 1, "inbound_track", "the MP, now with the team").status());
+        String line = null;
+        for (String l = caseOnA.poll(2, TimeUnit.SECONDS); l != null && line == null; l = caseOnA.poll(2, TimeUnit.SECONDS)) {
+            if (l.startsWith("data:") && l.contains("the MP, now with the team")) line = l;
+        }
+        assertNotNull(line, "the line posted to node B reached the case's stream on node A");
     }
 
     /** Waits for the stream's transfer event with this state (earlier steps may come first). */
