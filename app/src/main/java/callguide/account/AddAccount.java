@@ -17,7 +17,7 @@ public final class AddAccount {
     /** @param databaseUrl the configured database, or null for the embedded one under {@code dataDir} */
     public static int run(String databaseUrl, java.nio.file.Path dataDir, String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: java -jar callguide.jar add-account <username> <handler|supervisor|team_leader>"
+            System.err.println("usage: java -jar callguide.jar add-account <username> <handler|supervisor|team_leader|resolution_caseworker|resolution_team_leader>"
                     + " (the password is read from standard input)");
             return 2;
         }
