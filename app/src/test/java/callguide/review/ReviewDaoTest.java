@@ -66,6 +66,9 @@ class ReviewDaoTest {
                 aliceResolved, bobComplaint, bobOpen);
         assertPicks(filter(null, null, "bob", "RAISE_COMPLAINT", null, null), bobComplaint);
         assertPicks(filter(null, null, "dave", null, null, null));
+        assertPicks(filter(null, null, "alice", null, null, "completed"), aliceComplaint, aliceResolved);
+        assertPicks(filter(null, null, null, "RAISE_COMPLAINT", null, "in_progress"));
+        assertPicks(filter(null, null, null, "RAISE_COMPLAINT", null, "completed"), aliceComplaint, bobComplaint);
     }
 
     @Test
