@@ -253,10 +253,10 @@ class ResolutionApiTest {
     }
 
     static CaseService service() {
-        return serviceOf(app);
+        return caseServiceFor(app);
     }
 
-    static CaseService serviceOf(TestApp app) {
+    static CaseService caseServiceFor(TestApp app) {
         ProcessFlow flow = ProcessFlows.resolution(java.nio.file.Path.of("../flows"));
         return new CaseService(new CaseDao(app.app().database().jdbi(), Json.mapper(), s -> flow.stage(s) != null && flow.stage(s).closes()),
                 new CaseEngine(flow), null, Clock.fixed(TestApp.NOW, java.time.ZoneOffset.UTC));

@@ -86,7 +86,7 @@ class ResolutionConcurrencyTest {
             pool.shutdown();
 
             assertEquals(List.of(), List.copyOf(wrong));
-            CaseService service = ResolutionApiTest.serviceOf(app);
+            CaseService service = ResolutionApiTest.caseServiceFor(app);
             for (String id : ids) {
                 List<CaseEvent> events = service.events(UUID.fromString(id));
                 assertEquals(1 + ok.get(id).get(), events.size(), "one event per move made, none lost or doubled");
