@@ -21,7 +21,7 @@ import callguide.guide.QuestionPages;
 import callguide.guide.SearchPages;
 import callguide.guide.SuggestionPanel;
 import callguide.guide.TransferPages;
-import callguide.review.CallHolders;
+import callguide.review.CallReads;
 import callguide.review.InsightsDao;
 import callguide.review.InsightsPage;
 import callguide.review.ReviewDao;
@@ -102,7 +102,7 @@ public final class Routes {
         InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
                 s.flows().current(IntakeRules.FLOW).map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
         AssistApi assist = new AssistApi(s.assist(), s.json());
-        Gate gate = new Gate(s.accounts(), new CallHolders(s.calls(), s.review(), s.clock()), s.telephony()::verify);
+        Gate gate = new Gate(s.accounts(), new CallReads(s.review(), s.clock()), s.telephony()::verify);
         CallStartLimit starts = new CallStartLimit(s.database().jdbi(), s.callsPerMinute());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

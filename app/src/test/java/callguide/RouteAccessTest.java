@@ -111,6 +111,21 @@ class RouteAccessTest {
                 }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> an_id_that_names_no_call_is_not_found_and_unknown_callers_are_still_refused_first() {
+        TestApp.Client owner = app.as("h1");
+        PageSession ownerPages = owner.pages();
+        return routes(r -> r.roles().contains(Access.OWN_CALL) && r.roles().contains(Access.HANDLER)).flatMap(r -> Stream.of(
+                DynamicTest.dynamicTest("no such call: " + r.method() + " " + r.path(), () -> {
+                    HttpResponse<String> res = send(r, java.util.UUID.randomUUID().toString(), owner, ownerPages);
+                    assertEquals(404, res.statusCode(), res.body());
+                }),
+                DynamicTest.dynamicTest("not an id: " + r.method() + " " + r.path(), () -> {
+                    assertEquals(404, send(r, "not-a-call", owner, ownerPages).statusCode());
+                    assertEquals(isApi(r) ? 401 : 303, send(r, "not-a-call", null, null).statusCode());
+                })));
+    }
+
     @Test
     void the_owner_reads_their_own_call_and_a_supervisors_read_is_logged() {
         assertEquals(200, app.get("/api/calls/" + ownerCall + "/events").status());
@@ -129,7 +144,11 @@ class RouteAccessTest {
 
     /** The route with its path filled in, as this person: a bearer token for the API, the browser's cookie and form token for pages. */
     private HttpResponse<String> send(Routes.Route r, TestApp.Client person, PageSession browser) {
-        String path = r.path().replace("{id}", ownerCall).replace("{question}", "contact_route").replace("<path>", "x.css");
+        return send(r, ownerCall, person, browser);
+    }
+
+    private HttpResponse<String> send(Routes.Route r, String callId, TestApp.Client person, PageSession browser) {
+        String path = r.path().replace("{id}", callId).replace("{question}", "contact_route").replace("<path>", "x.css");
         HttpRequest.Builder b = HttpRequest.newBuilder(app.uriOf(path));
         if (isApi(r) && person != null) b.header("Authorization", "Bearer " + person.token());
         if (!isApi(r) && browser != null) b.header("Cookie", browser.cookie);

@@ -3,6 +3,7 @@ package callguide.account;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /** The SQL for accounts and signed-in browsers. */
@@ -43,19 +44,30 @@ public final class AccountDao {
                 .bind("t", tokenHash).bind("u", username).bind("c", csrf).bind("k", kind.name()).bind("at", at).execute());
     }
 
-    /** A live sign-in as stored: who, its form token, its kind, when it began and when it was last used. */
-    record Live(SignedIn signedIn, Instant lastSeen) {}
+    /**
+     * A live sign-in as stored: who, its form token, its kind, when it began and when it was last used; and whose
+     * the call the request names is (null when it names none or there is no such call).
+     */
+    record Live(SignedIn signedIn, Instant lastSeen, CallHolder call) {}
 
-    /** The sign-in of this kind if it was used after {@code idleSince} and began after {@code bornSince}. */
-    Optional<Live> signIn(String tokenHash, SignedIn.Kind kind, Instant idleSince, Instant bornSince) {
+    /**
+     * The sign-in of this kind if it was used after {@code idleSince} and began after {@code bornSince}. The holder
+     * of {@code call} (may be null) comes in the same round trip: the gate needs both on every request about a call.
+     */
+    Optional<Live> signIn(String tokenHash, SignedIn.Kind kind, Instant idleSince, Instant bornSince, UUID call) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.username, a.role, s.csrf_token, s.kind, s.created_at, s.last_seen FROM sign_ins s
+                        SELECT a.username, a.role, s.csrf_token, s.kind, s.created_at, s.last_seen,
+                               c.handler_id, c.call_sid IS NOT NULL AS phone
+                        FROM sign_ins s
                         JOIN accounts a ON a.username = s.username
+                        LEFT JOIN calls c ON c.id = :call
                         WHERE s.token_hash = :t AND s.kind = :k AND s.last_seen >= :idle AND s.created_at >= :born""")
                 .bind("t", tokenHash).bind("k", kind.name()).bind("idle", idleSince).bind("born", bornSince)
+                .bindByType("call", call, UUID.class)
                 .map((rs, ctx) -> new Live(new SignedIn(new Account(rs.getString("username"), Role.fromId(rs.getString("role"))),
                         rs.getString("csrf_token"), SignedIn.Kind.valueOf(rs.getString("kind")),
-                        rs.getTimestamp("created_at").toInstant()), rs.getTimestamp("last_seen").toInstant()))
+                        rs.getTimestamp("created_at").toInstant()), rs.getTimestamp("last_seen").toInstant(),
+                        rs.getString("handler_id") == null ? null : new CallHolder(rs.getString("handler_id"), rs.getBoolean("phone"))))
                 .findOne());
     }
 

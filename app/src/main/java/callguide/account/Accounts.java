@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Creating accounts, checking passwords (throttled), and the browser and API sign-ins that follow. */
@@ -157,12 +158,20 @@ public final class Accounts {
      * need a write on every request.
      */
     public Optional<SignedIn> signedIn(String token, SignedIn.Kind kind) {
+        return visit(token, kind, null).map(Visit::who);
+    }
+
+    /** A request by a live sign-in, and whose the call it names is: empty when it names none or there is no such call. */
+    public record Visit(SignedIn who, Optional<CallHolder> call) {}
+
+    /** {@link #signedIn(String, SignedIn.Kind)}, with the holder of {@code callId} (may be null) read in the same query. */
+    public Optional<Visit> visit(String token, SignedIn.Kind kind, UUID callId) {
         if (token == null || token.isBlank() || token.length() > 100) return Optional.empty();
         Instant now = clock.instant();
         String hash = hash(token);
-        Optional<AccountDao.Live> live = dao.signIn(hash, kind, now.minus(idle), now.minus(maxLifetime));
+        Optional<AccountDao.Live> live = dao.signIn(hash, kind, now.minus(idle), now.minus(maxLifetime), callId);
         if (live.isPresent() && !live.get().lastSeen().isAfter(now.minus(TOUCH_EVERY))) dao.touch(hash, now);
-        return live.map(AccountDao.Live::signedIn);
+        return live.map(l -> new Visit(l.signedIn(), Optional.ofNullable(l.call())));
     }
 
     /** Deletes sign-ins that have lapsed; a background job, run by one node every {@link #CLEAR_EVERY}. */

@@ -128,14 +128,6 @@ public final class CallDao {
         return h.createUpdate("DELETE FROM transcript_lines WHERE call_id = :id").bind("id", callId).execute();
     }
 
-    /** Whose the call is and whether it came in by phone, for the access check: two columns, no answers to read. */
-    public record Holder(String handlerId, boolean phone) {}
-
-    public Optional<Holder> holder(UUID id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT handler_id, call_sid IS NOT NULL AS phone FROM calls WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> new Holder(rs.getString("handler_id"), rs.getBoolean("phone"))).findOne());
-    }
-
     public Optional<Call> find(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + CALL_COLUMNS + " FROM calls WHERE id = :id")
                 .bind("id", id).mapTo(Call.class).findOne());

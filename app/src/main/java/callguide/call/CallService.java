@@ -78,11 +78,6 @@ public final class CallService {
         return dao.find(id).orElseThrow(() -> unknownCall(id));
     }
 
-    /** Whose the call is, without reading the rest of it; empty when there is no such call. */
-    public Optional<CallDao.Holder> holder(UUID id) {
-        return dao.holder(id);
-    }
-
     public List<CallEvent> events(UUID id) {
         get(id);
         return dao.events(id);

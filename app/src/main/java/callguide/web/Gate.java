@@ -1,6 +1,7 @@
 package callguide.web;
 
 import callguide.account.Accounts;
+import callguide.account.CallHolder;
 import callguide.account.SignedIn;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -22,28 +23,19 @@ public final class Gate {
     static final Logger SECURITY = LoggerFactory.getLogger("callguide.security");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    /** Whose a call is, for routes that act on the call in their path. */
-    public interface Calls {
-        /** Empty when there is no such call. */
-        Optional<Holder> holder(UUID callId);
-
+    /** The log of reviewers' reads of calls. */
+    public interface Reads {
         /** A reviewer read the call: kept for supervisors to read back. */
         void audit(UUID callId, SignedIn who, String what);
     }
 
-    /**
-     * The handler a call belongs to, and whether it came in by phone: every handler saw a phone call in the
-     * waiting list, so may be told that someone else took it.
-     */
-    public record Holder(String handler, boolean phone) {}
-
     private final Accounts accounts;
-    private final Calls calls;
+    private final Reads reads;
     private final Handler twilio;
 
-    public Gate(Accounts accounts, Calls calls, Handler twilio) {
+    public Gate(Accounts accounts, Reads reads, Handler twilio) {
         this.accounts = accounts;
-        this.calls = calls;
+        this.reads = reads;
         this.twilio = twilio;
     }
 
@@ -56,12 +48,14 @@ public final class Gate {
             twilio.handle(ctx);
             return;
         }
-        Optional<SignedIn> signedIn = signedIn(ctx);
-        if (signedIn.isEmpty()) {
+        boolean aboutACall = roles.contains(Access.OWN_CALL) || roles.contains(Access.WAITING_CALL);
+        // An id that is no UUID is looked up as none, and refused as unknown only once the sign-in is known.
+        Optional<Accounts.Visit> visit = visit(ctx, aboutACall ? PathId.orNull(ctx) : null);
+        if (visit.isEmpty()) {
             refuseUnknown(ctx);
             return;
         }
-        SignedIn who = signedIn.get();
+        SignedIn who = visit.get().who();
         ctx.attribute(Security.SIGNED_IN, who);
         ctx.attribute(Pages.CHROME, new Chrome(who.account(), who.csrfToken(), accounts.idleTimeout().toSeconds()));
         if (who.kind() == SignedIn.Kind.browser && !SAFE_METHODS.contains(ctx.method().name()) && !Security.tokenMatches(ctx, who.csrfToken())) {
@@ -73,29 +67,29 @@ public final class Gate {
             SECURITY.warn("refused {} {}: {} is a {}", ctx.method(), ctx.path(), who.account().username(), role);
             throw new ApiError(403, "forbidden", "Your role (" + who.account().role().label() + ") cannot use this.");
         }
-        if (roles.contains(Access.OWN_CALL) || roles.contains(Access.WAITING_CALL)) checkCall(ctx, who, role, roles.contains(Access.WAITING_CALL));
+        if (aboutACall) checkCall(ctx, who, role, visit.get().call(), roles.contains(Access.WAITING_CALL));
     }
 
     /** A handler sees only their own calls (and may take a waiting one); a reviewer's every read is logged. */
-    private void checkCall(Context ctx, SignedIn who, Access role, boolean waitingAllowed) {
+    private void checkCall(Context ctx, SignedIn who, Access role, Optional<CallHolder> call, boolean waitingAllowed) {
         UUID id = callId(ctx);
-        Holder holder = calls.holder(id).orElseThrow(() -> noCall(id.toString()));
+        CallHolder holder = call.orElseThrow(() -> noCall(id.toString()));
         if (role == Access.HANDLER) {
             boolean mine = holder.handler().equals(who.account().username());
             // Not 403: another handler's call is not confirmed to exist.
             if (!mine && !(waitingAllowed && holder.phone())) throw noCall(id.toString());
             return;
         }
-        calls.audit(id, who, ctx.endpoints().matchedHttpEndpoint().path);
+        reads.audit(id, who, ctx.endpoints().matchedHttpEndpoint().path);
     }
 
-    private Optional<SignedIn> signedIn(Context ctx) {
+    private Optional<Accounts.Visit> visit(Context ctx, UUID callId) {
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
-            return accounts.signedIn(authorization.substring(7).strip(), SignedIn.Kind.api);
+            return accounts.visit(authorization.substring(7).strip(), SignedIn.Kind.api, callId);
         }
-        return accounts.signedIn(ctx.cookie(Security.AUTH_COOKIE), SignedIn.Kind.browser);
+        return accounts.visit(ctx.cookie(Security.AUTH_COOKIE), SignedIn.Kind.browser, callId);
     }
 
     /** Pages send a person to sign in and bring them back; the API and streams answer 401. */

@@ -12,4 +12,10 @@ public final class PathId {
     public static UUID of(Context ctx, Function<String, ? extends RuntimeException> unknown) {
         return ctx.pathParamAsClass("id", UUID.class).getOrThrow(errors -> unknown.apply(ctx.pathParam("id")));
     }
+
+    /** The id, or null when the path's id is no UUID. */
+    public static UUID orNull(Context ctx) {
+        var id = ctx.pathParamAsClass("id", UUID.class);
+        return id.errors().isEmpty() ? id.get() : null;
+    }
 }
