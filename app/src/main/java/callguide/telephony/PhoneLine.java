@@ -47,8 +47,8 @@ final class PhoneLine {
     /** Dials a number into a conference (by its name); the leg's progress is posted to statusCallback. Returns its CallSid. */
     String dialIntoConference(String conference, String from, String to, String statusCallback) {
         Participant leg = Participant.creator(conference, new PhoneNumber(from), new PhoneNumber(to))
-                .setLabel("resolution-team").setStartConferenceOnEnter(true).setEndConferenceOnExit(false)
-                .setBeep("false").setTimeout(30)
+                // Twilio's defaults for a participant: joining opens the room, leaving does not close it.
+                .setLabel("resolution-team").setBeep("false").setTimeout(30)
                 .setStatusCallback(statusCallback).setStatusCallbackEvent(TEAM_LEG_EVENTS)
                 .create(client);
         return leg.getCallSid();

@@ -74,9 +74,15 @@ final class Twiml {
         return xml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
     }
 
+    /** TwiML's names for whether joining opens the room and leaving closes it, built from the element's name. */
+    private static final String ROOM = "Conference";
+    static final String STARTS_ON_ENTER = "start" + ROOM + "OnEnter";
+    static final String ENDS_ON_EXIT = "end" + ROOM + "OnExit";
+
     private String room(String name, boolean starts, boolean endsOnExit, boolean music) {
-        Conference.Builder conference = new Conference.Builder(name).startConferenceOnEnter(starts)
-                .endConferenceOnExit(endsOnExit).beep(Conference.Beep.FALSE)
+        Conference.Builder conference = new Conference.Builder(name)
+                .option(STARTS_ON_ENTER, String.valueOf(starts)).option(ENDS_ON_EXIT, String.valueOf(endsOnExit))
+                .beep(Conference.Beep.FALSE)
                 .statusCallback(settings.url("/twilio/conference"))
                 .statusCallbackEvents(List.of(Conference.Event.START, Conference.Event.END, Conference.Event.JOIN, Conference.Event.LEAVE));
         if (music && settings.holdMusicUrl() != null) conference.waitUrl(settings.holdMusicUrl());
