@@ -50,7 +50,8 @@ public final class Gate {
         }
         boolean aboutACall = roles.contains(Access.OWN_CALL) || roles.contains(Access.WAITING_CALL);
         // An id that is no UUID is looked up as none, and refused as unknown only once the sign-in is known.
-        Optional<Accounts.Visit> visit = visit(ctx, aboutACall ? PathId.orNull(ctx) : null);
+        UUID named = aboutACall ? PathId.orNull(ctx) : null;
+        Optional<Accounts.Visit> visit = visit(ctx, named);
         if (visit.isEmpty()) {
             refuseUnknown(ctx);
             return;
@@ -67,12 +68,12 @@ public final class Gate {
             SECURITY.warn("refused {} {}: {} is a {}", ctx.method(), ctx.path(), who.account().username(), role);
             throw new ApiError(403, "forbidden", "Your role (" + who.account().role().label() + ") cannot use this.");
         }
-        if (aboutACall) checkCall(ctx, who, role, visit.get().call(), roles.contains(Access.WAITING_CALL));
+        if (aboutACall) checkCall(ctx, who, role, named, visit.get().call(), roles.contains(Access.WAITING_CALL));
     }
 
     /** A handler sees only their own calls (and may take a waiting one); a reviewer's every read is logged. */
-    private void checkCall(Context ctx, SignedIn who, Access role, Optional<CallHolder> call, boolean waitingAllowed) {
-        UUID id = callId(ctx);
+    private void checkCall(Context ctx, SignedIn who, Access role, UUID id, Optional<CallHolder> call, boolean waitingAllowed) {
+        if (id == null) throw noCall(ctx.pathParam("id"));
         CallHolder holder = call.orElseThrow(() -> noCall(id.toString()));
         if (role == Access.HANDLER) {
             boolean mine = holder.handler().equals(who.account().username());
@@ -101,10 +102,6 @@ public final class Gate {
         ctx.header("Cache-Control", "no-store");
         ctx.redirect("/sign-in" + (get ? "?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8) : ""), HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
-    }
-
-    static UUID callId(Context ctx) {
-        return PathId.of(ctx, Gate::noCall);
     }
 
     private static ApiError noCall(String id) {
