@@ -128,6 +128,23 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits for the page to fit the window's width (no sideways scrolling); on failure, names what sticks out. */
+    public void assertFitsWidth(String page) {
+        String overflow = "return document.documentElement.scrollWidth - window.innerWidth";
+        try {
+            until(d -> ((Number) driver.executeScript(overflow)).intValue() <= 0, Duration.ofSeconds(30));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fail(page + " scrolls sideways: " + driver.executeScript("""
+                    const w = document.documentElement.clientWidth, wide = [];
+                    document.querySelectorAll('body *').forEach(e => {
+                      const r = e.getBoundingClientRect();
+                      if (r.right > w + 0.5) wide.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' right ' + Math.round(r.right) + ' width ' + Math.round(r.width));
+                    });
+                    return 'window ' + window.innerWidth + 'x' + window.innerHeight + ', content ' + w + ', scroll width '
+                      + document.documentElement.scrollWidth + '; wider: ' + wide.slice(0, 12).join('; ');"""));
+        }
+    }
+
     /** Runs axe-core at the handler's width and a phone's, and fails on any WCAG 2.2 A or AA violation, naming each. */
     public void assertAccessible(String page) {
         viewport(PHONE);

@@ -182,8 +182,7 @@ class BrowserJourneyTest {
         assertEquals(1, browser.driver.findElements(By.cssSelector("tr[data-call='" + complaintCall + "']")).size());
         // Measured once the page has settled after the filter's reload, not while its stylesheet is still applying.
         browser.settle();
-        browser.until(d -> ((Number) browser.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue() <= 0,
-                java.time.Duration.ofSeconds(30));
+        browser.assertFitsWidth("the filtered review list");
         var link = browser.driver.findElement(By.cssSelector("tr[data-call='" + complaintCall + "'] td:first-child a")).getRect();
         assertTrue(link.getX() + link.getWidth() <= 1366, "the link into the call (its start time) is on screen");
         assertTrue(browser.text("tr[data-call='" + complaintCall + "'] td:first-child").matches("(?s)\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d.*"),
