@@ -25,7 +25,8 @@ public final class InputCheck {
         if (ctx.path().startsWith("/static/") || ctx.path().startsWith("/govuk/") || ctx.path().startsWith("/assets/")
                 || ctx.path().startsWith("/htmx/")) return;
         List<Pages.FieldError> errors = new ArrayList<>();
-        inspect(ctx.queryParamMap(), MAX_QUERY_VALUE, errors);
+        // Most requests have no query string: nothing to split, so nothing to check.
+        if (ctx.queryString() != null) inspect(ctx.queryParamMap(), MAX_QUERY_VALUE, errors);
         String type = ctx.contentType();
         if ("POST".equals(ctx.method().name()) && type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             // A body sent without its length is measured as read (Javalin keeps it for the form fields).
