@@ -38,14 +38,22 @@ public final class Generate {
               Adds N guided calls to the database the service is configured with (DATABASE_URL, or the embedded
               PostgreSQL in DATA_DIR), started on working days over the last M months (default 14), each a real
               path through the intake flow with its events, notes, suggestions, changes of answer and, for phone
-              calls, a transcript. Deterministic for a seed (default 1). T writers in parallel (default 2).""";
+              calls, a transcript. Deterministic for a seed; by default the seed is one more than the number of calls
+              already there (1 in an empty database), so running it again adds N more. T writers in parallel (default 2).""";
 
     private Generate() {}
+
+    /** The seed's calls are in the database already: a unique key refused them. */
+    static final class AlreadyThere extends RuntimeException {
+        AlreadyThere(String message) {
+            super(message);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         long calls = -1;
         int months = 14;
-        long seed = 1;
+        Long seed = null;
         int threads = 2;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -59,7 +67,7 @@ public final class Generate {
                 switch (a) {
                     case "--calls" -> calls = Long.parseLong(v);
                     case "--months" -> months = Integer.parseInt(v);
-                    case "--seed" -> seed = Long.parseLong(v);
+                    case "--seed" -> seed = Long.valueOf(v);
                     case "--threads" -> threads = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
@@ -75,8 +83,16 @@ public final class Generate {
         Config config = Config.fromEnvironment();
         EmbeddedServer embedded = config.databaseUrl() == null ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
         try (Database db = Database.open(config.databaseUrl(), embedded, threads + 1)) {
-            run(db, config, calls, months, seed, threads);
+            run(db, config, calls, months, seed != null ? seed : nextSeed(db), threads);
+        } catch (AlreadyThere e) {
+            System.err.println("generate: " + e.getMessage());
+            System.exit(1);
         }
+    }
+
+    /** One more than the calls already there: a seed already used would make the same call ids again. */
+    static long nextSeed(Database db) {
+        return 1 + db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls").mapTo(Long.class).one());
     }
 
     static void run(Database db, Config config, long calls, int months, long seed, int threads) throws Exception {
@@ -91,8 +107,8 @@ public final class Generate {
         for (LocalDate d = today.minusMonths(months); d.isBefore(today); d = d.plusDays(1)) {
             if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) days.add(d);
         }
-        System.out.printf(Locale.ROOT, "generate: %d calls over %d working days from %s to %s, flow %s version %s, %d writers%n",
-                calls, days.size(), days.get(0), days.get(days.size() - 1), flow.id(), flow.version(), threads);
+        System.out.printf(Locale.ROOT, "generate: %d calls over %d working days from %s to %s, flow %s version %s, seed %d, %d writers%n",
+                calls, days.size(), days.get(0), days.get(days.size() - 1), flow.id(), flow.version(), seed, threads);
         long batches = (calls + BATCH - 1) / BATCH;
         AtomicLong nextBatch = new AtomicLong();
         AtomicLong doneCalls = new AtomicLong(), doneEvents = new AtomicLong(), doneLines = new AtomicLong();
@@ -147,7 +163,13 @@ public final class Generate {
                         doneCalls.get(), calls, doneEvents.get(), doneLines.get(), s, doneCalls.get() / s);
             }
         }
-        if (!errors.isEmpty()) throw new IllegalStateException("generate failed after " + doneCalls.get() + " calls", errors.get(0));
+        if (!errors.isEmpty()) {
+            if (errors.get(0) instanceof java.sql.SQLException e && "23505".equals(e.getSQLState())) {
+                throw new AlreadyThere("calls made from seed " + seed + " are already in this database (" + doneCalls.get()
+                        + " added before that was found); run it again without --seed, or with another one");
+            }
+            throw new IllegalStateException("generate failed after " + doneCalls.get() + " calls", errors.get(0));
+        }
         double written = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "generate: %d calls, %d events, %d transcript lines written in %.1f s; vacuum and analyze...%n",
                 doneCalls.get(), doneEvents.get(), doneLines.get(), written);
