@@ -62,18 +62,22 @@ public final class App implements Service {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // Our own refusals (a missing secret, no database, a bad flow): a sentence, not a stack trace.
+            System.err.println("callguide: " + e.getMessage());
+            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) System.err.println("  because: " + c);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
             case "serve" -> {
                 Config config = Config.fromEnvironment();
-                App app;
-                try {
-                    app = start(config, Clock.systemUTC());
-                } catch (IllegalStateException | IllegalArgumentException e) {
-                    System.err.println("callguide: " + e.getMessage());
-                    System.exit(1);
-                    return;
-                }
+                App app = start(config, Clock.systemUTC());
                 Runtime.getRuntime().addShutdownHook(new Thread(app::closeQuietly));
                 System.out.println("Callguide is listening on http://" + config.host() + ":" + app.port());
             }

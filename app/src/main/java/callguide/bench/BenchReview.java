@@ -76,12 +76,23 @@ public final class BenchReview {
                 System.out.println(USAGE);
                 return;
             }
+            String problem = null;
             if (args[i].equals("--requests") && i + 1 < args.length) {
-                requests = Integer.parseInt(args[++i]);
+                String v = args[++i];
+                try {
+                    requests = Integer.parseInt(v.strip());
+                } catch (NumberFormatException e) {
+                    requests = 0;
+                }
+                if (requests < 1) problem = "--requests must be a whole number of at least 1, not '" + v + "'";
             } else {
-                System.err.println("bench-review: unknown option " + args[i]);
+                problem = args[i].equals("--requests") ? "--requests needs a value" : "unknown option " + args[i];
+            }
+            if (problem != null) {
+                System.err.println("bench-review: " + problem);
                 System.err.println(USAGE);
                 System.exit(2);
+                return;
             }
         }
         Config config = Config.fromEnvironment().withPort(0);

@@ -65,10 +65,10 @@ public final class Generate {
                 if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
                 String v = args[++i];
                 switch (a) {
-                    case "--calls" -> calls = Long.parseLong(v);
-                    case "--months" -> months = Integer.parseInt(v);
-                    case "--seed" -> seed = Long.valueOf(v);
-                    case "--threads" -> threads = Integer.parseInt(v);
+                    case "--calls" -> calls = number(a, v);
+                    case "--months" -> months = (int) Math.min(Integer.MAX_VALUE, number(a, v));
+                    case "--seed" -> seed = number(a, v);
+                    case "--threads" -> threads = (int) Math.min(Integer.MAX_VALUE, number(a, v));
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -87,6 +87,14 @@ public final class Generate {
         } catch (AlreadyThere e) {
             System.err.println("generate: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    private static long number(String option, String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, not '" + value + "'");
         }
     }
 

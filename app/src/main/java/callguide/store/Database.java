@@ -2,6 +2,7 @@ package callguide.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,15 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("loginTimeout", String.valueOf(seconds + 1));
         // A server that stops answering mid-statement frees the request after this, rather than never.
         config.addDataSourceProperty("socketTimeout", "30");
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            // The query part of a JDBC URL may hold a password: name the server only.
+            String where = config.getJdbcUrl().replaceFirst("\\?.*", "");
+            throw new IllegalStateException("cannot connect to PostgreSQL at " + where + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
         migrate(pool);
         return new Database(pool, databaseUrl == null ? embedded : null);
     }

@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatabaseTest {
     @Test
@@ -22,5 +24,17 @@ class DatabaseTest {
         Database.jdbcSettings("jdbc:postgresql://localhost/calls", c);
         assertEquals("jdbc:postgresql://localhost/calls", c.getJdbcUrl());
         assertThrows(IllegalArgumentException.class, () -> Database.jdbcSettings("mysql://localhost/calls", new HikariConfig()));
+    }
+
+    @Test
+    void a_database_that_cannot_be_reached_is_named_in_one_sentence_without_its_password() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Database.open("jdbc:postgresql://127.0.0.1:" + closedPort + "/calls?user=callguide&password=s3cret", null, 2));
+        assertTrue(e.getMessage().startsWith("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:" + closedPort + "/calls: "), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
 }
