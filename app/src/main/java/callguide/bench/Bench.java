@@ -46,11 +46,13 @@ public final class Bench {
               --calls        stop the API phase after N completed calls (default: no limit)
               --concurrency  concurrent handlers (default 16)
               --duration     seconds each measured phase lasts at most (default 10)
-              --warmup       seconds of unmeasured API load first: the JIT needs about half a minute on 2 cores (default 30)
+              --warmup       seconds of unmeasured API load first (default auto: 2 handlers, then C, each in 5-second
+                             rounds until the JIT compilers use less than 5% of a core; at most 3 minutes)
               --client       socket: a plain keep-alive HTTP/1.1 socket per handler (default, cheapest on the CPU
                              it shares with the server); jdk: java.net.http.HttpClient""";
 
-    record Options(long calls, int concurrency, double duration, double warmup, boolean jdkClient) {}
+    /** {@code warmup} null: until the JIT has settled (see {@link #warmUp}). */
+    record Options(long calls, int concurrency, double duration, Double warmup, boolean jdkClient) {}
 
     public static void main(String[] args, Service.Starter starter) throws Exception {
         Options o;
@@ -121,7 +123,7 @@ public final class Bench {
 
         BenchLoad load = new BenchLoad(app.port(), o.jdkClient(), signIns(app), Scenario.CLIENT_COMPLAINT,
                 Scenario.CLIENT_COMPLAINT.path(Scenario.intake(config), java.time.LocalDate.now()));
-        if (o.warmup() > 0) load.run(o.concurrency(), o.warmup(), Long.MAX_VALUE);
+        warmUp(load, o);
         BenchCpu.Snapshot before = cpu.now();
         BenchLoad.Result api = load.run(o.concurrency(), o.duration(), o.calls());
         BenchCpu.Snapshot after = cpu.now();
@@ -146,8 +148,14 @@ public final class Bench {
             }
         }
         if (!setupErrors.isEmpty() || reply == null) throw new IllegalStateException("could not set up the raw phase: " + setupErrors);
-        // Shorter: the API phase has already compiled CallDao, Jdbi and the driver.
-        if (o.warmup() > 0) raw(dao, rows, reply, Math.min(o.warmup(), 2));
+        String stored = reply;
+        // Shorter: the API phase has already compiled CallDao, Jdbi and the driver; the raw loop's own code is held to the same test.
+        if (o.warmup() != null && o.warmup() > 0) raw(dao, rows, stored, Math.min(o.warmup(), 2));
+        if (o.warmup() == null) System.out.println("raw warm-up, in 2-second rounds of tx/s and the JIT compilers' share of one core: "
+                + rounds(seconds -> {
+                    Raw r = raw(dao, rows, stored, seconds);
+                    return r.tx() / r.seconds();
+                }, 2, 2, 30));
         // As long as the API phase actually ran, so both rates are averaged over the same kind of window.
         before = cpu.now();
         Raw raw = raw(dao, rows, reply, api.seconds());
@@ -160,6 +168,51 @@ public final class Bench {
         return new Summary(String.format(Locale.ROOT, "bench: %d steps/s, %d%% of the raw rate of the same transaction, p50 %.1f ms, p99 %.1f ms",
                 Math.round(api.rate()), Math.round(100 * api.rate() / rawRate), api.latency().ms(50), api.latency().ms(99)),
                 api.errors() + raw.errors().values().stream().mapToLong(AtomicInteger::get).sum());
+    }
+
+    static final double ROUND = 5, SETTLED = 0.05;
+    static final int FEW = 2;
+
+    /**
+     * Unmeasured load first, until the JIT has compiled what the step runs. On two cores the compilers get little
+     * CPU beside sixteen busy handlers: they were still using 13 to 16% of a core after three minutes, and the rate
+     * was still climbing. So the load starts with two handlers, which leave the compilers the CPU to finish, then
+     * runs at full concurrency; each part goes on in 5-second rounds until a round in which the compilers used less
+     * than 5% of a core.
+     */
+    private static void warmUp(BenchLoad load, Options o) throws InterruptedException {
+        if (o.warmup() != null) {
+            if (o.warmup() > 0) load.run(o.concurrency(), o.warmup(), Long.MAX_VALUE);
+            return;
+        }
+        if (BenchCpu.compilerNanos() < 0) {
+            load.run(o.concurrency(), 30, Long.MAX_VALUE); // no /proc to watch the compilers in
+            return;
+        }
+        String few = rounds(seconds -> load.run(Math.min(FEW, o.concurrency()), seconds, Long.MAX_VALUE).rate(), ROUND, 20, 120);
+        String full = rounds(seconds -> load.run(o.concurrency(), seconds, Long.MAX_VALUE).rate(), ROUND, 10, 60);
+        System.out.println("warm-up, in 5-second rounds of steps/s and the JIT compilers' share of one core: "
+                + Math.min(FEW, o.concurrency()) + " handlers " + few + "; " + o.concurrency() + " handlers " + full);
+    }
+
+    /** Load for {@code seconds}, giving its rate. */
+    private interface Round {
+        double run(double seconds) throws InterruptedException;
+    }
+
+    /** Rounds of load, at least {@code least} and at most {@code most} seconds, until one in which the compilers were nearly idle. */
+    private static String rounds(Round round, double length, double least, double most) throws InterruptedException {
+        List<String> rounds = new ArrayList<>();
+        double elapsed = 0, share = 1;
+        while (elapsed < most && (elapsed < least || share >= SETTLED)) {
+            long compiled = BenchCpu.compilerNanos(), t0 = System.nanoTime();
+            double rate = round.run(length);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            share = (BenchCpu.compilerNanos() - compiled) / (seconds * 1e9);
+            elapsed += seconds;
+            rounds.add(String.format(Locale.ROOT, "%.0f/%.0f%%", rate, 100 * share));
+        }
+        return String.join(" ", rounds) + (share < SETTLED ? "" : " (not settled after " + Math.round(elapsed) + " s)");
     }
 
     record Raw(long tx, double seconds, BenchSamples latency, Map<String, AtomicInteger> errors) {}
@@ -216,7 +269,7 @@ public final class Bench {
         long calls = Long.MAX_VALUE;
         int concurrency = 16;
         double duration = 10;
-        double warmup = 30;
+        Double warmup = null;
         boolean jdk = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -231,7 +284,7 @@ public final class Bench {
                 case "--calls" -> calls = number(name, value, 1);
                 case "--concurrency" -> concurrency = (int) number(name, value, 1);
                 case "--duration" -> duration = seconds(name, value, 0.1);
-                case "--warmup" -> warmup = seconds(name, value, 0);
+                case "--warmup" -> warmup = value.strip().equals("auto") ? null : seconds(name, value, 0);
                 case "--client" -> {
                     if (!value.equals("socket") && !value.equals("jdk")) throw new IllegalArgumentException("--client is socket or jdk, not '" + value + "'");
                     jdk = value.equals("jdk");

@@ -48,6 +48,28 @@ final class BenchCpu {
         return s.toString();
     }
 
+    /** CPU the JIT compiler threads of this JVM have used, from /proc/self/task; -1 where there is no such folder. */
+    static long compilerNanos() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            long ticks = 0;
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException ended) {
+                    continue; // the thread ended between listing and reading
+                }
+                int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+                if (!stat.substring(open + 1, close).contains("CompilerThre")) continue;
+                String[] f = stat.substring(close + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15 of stat
+            }
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     /** Busy and total jiffies from /proc/stat; zeros where there is none. */
     private static long[] machine() {
         try {
