@@ -39,19 +39,20 @@ public final class Bench {
             usage: java -jar callguide.jar bench [--calls N] [--concurrency C] [--duration SECONDS] [--warmup SECONDS]
                                                  [--client socket|jdk]
               Drives C handlers, each taking guided calls from start to RAISE_COMPLAINT one answer at a time through
-              the HTTP API, until SECONDS pass or N calls are complete; then runs the transaction of one answer step
-              (CallDao lock, append, update) straight through JDBC on as many connections for as long.
+              the HTTP API, and runs the transaction of one answer step (CallDao lock, append, update) straight
+              through JDBC on as many connections, SECONDS each, alternated in thirds; each phase's thirds are summed.
               Uses DATABASE_URL (and leaves its calls, handler bench-*, there), or an embedded PostgreSQL in a
               temporary folder, deleted afterwards, when it is unset.
-              --calls        stop the API phase after N completed calls (default: no limit)
+              --calls        stop measuring the API after N completed calls (default: no limit)
               --concurrency  concurrent handlers (default 16)
-              --duration     seconds each measured phase lasts at most (default 10)
-              --warmup       seconds of unmeasured API load first (default auto: 2 handlers, then C, each in 5-second
-                             rounds until the JIT compilers use less than 5% of a core; at most 3 minutes)
+              --duration     seconds each measured phase lasts at most, in three windows (default 10)
+              --warmup       seconds of unmeasured API load first, two thirds of it with 2 handlers, which leave the JIT
+                             compilers more of the CPU, then C (default 30); auto: each part until a 5-second round in
+                             which the compilers used less than 5% of a core (at most 3 minutes)
               --client       socket: a plain keep-alive HTTP/1.1 socket per handler (default, cheapest on the CPU
                              it shares with the server); jdk: java.net.http.HttpClient""";
 
-    /** {@code warmup} null: until the JIT has settled (see {@link #warmUp}). */
+    /** {@code warmup} null: until the JIT has settled ({@code auto}, see {@link #warmUp}). */
     record Options(long calls, int concurrency, double duration, Double warmup, boolean jdkClient) {}
 
     public static void main(String[] args, Service.Starter starter) throws Exception {
@@ -124,13 +125,6 @@ public final class Bench {
         BenchLoad load = new BenchLoad(app.port(), o.jdkClient(), signIns(app), Scenario.CLIENT_COMPLAINT,
                 Scenario.CLIENT_COMPLAINT.path(Scenario.intake(config), java.time.LocalDate.now()));
         warmUp(load, o);
-        BenchCpu.Snapshot before = cpu.now();
-        BenchLoad.Result api = load.run(o.concurrency(), o.duration(), o.calls());
-        BenchCpu.Snapshot after = cpu.now();
-        System.out.printf("api: %d answer steps in %.1f s = %.0f steps/s, %d calls completed, %s, errors %d%n",
-                api.steps(), api.seconds(), api.rate(), api.calls(), api.latency().summary(), api.errors());
-        api.errorKinds().forEach((kind, n) -> System.out.println("api error x" + n + ": " + kind));
-        if (api.steps() > 0) System.out.println("api cpu: " + BenchCpu.describe(before, after, api.steps(), o.jdkClient() ? 0 : api.workerCpuNanos(), "step"));
 
         CallDao dao = new CallDao(jdbi, Json.mapper());
         List<UUID> rows = new ArrayList<>();
@@ -150,49 +144,64 @@ public final class Bench {
         if (!setupErrors.isEmpty() || reply == null) throw new IllegalStateException("could not set up the raw phase: " + setupErrors);
         String stored = reply;
         // Shorter: the API phase has already compiled CallDao, Jdbi and the driver; the raw loop's own code is held to the same test.
-        if (o.warmup() != null && o.warmup() > 0) raw(dao, rows, stored, Math.min(o.warmup(), 2));
-        if (o.warmup() == null) System.out.println("raw warm-up, in 2-second rounds of tx/s and the JIT compilers' share of one core: "
-                + rounds(seconds -> {
-                    Raw r = raw(dao, rows, stored, seconds);
-                    return r.tx() / r.seconds();
-                }, 2, 2, 30));
-        // As long as the API phase actually ran, so both rates are averaged over the same kind of window.
-        before = cpu.now();
-        Raw raw = raw(dao, rows, reply, api.seconds());
-        after = cpu.now();
-        double rawRate = raw.tx() / raw.seconds();
+        if (o.warmup() == null || o.warmup() > 0) {
+            double most = o.warmup() == null ? 30 : Math.min(o.warmup(), 2);
+            System.out.println("raw warm-up, in 2-second rounds of tx/s and the JIT compilers' share of one core: "
+                    + rounds(seconds -> raw(dao, rows, stored, seconds).rate(), 2, Math.min(2, most), most));
+        }
+
+        // Alternated, in thirds, so a change in the machine's speed (two shared cores) falls on both phases alike.
+        List<BenchLoad.Result> apis = new ArrayList<>();
+        List<Raw> raws = new ArrayList<>();
+        BenchCpu.Snapshot apiCpu = BenchCpu.Snapshot.NONE, rawCpu = BenchCpu.Snapshot.NONE;
+        long callsLeft = o.calls();
+        for (int pair = 1; pair <= PAIRS && callsLeft > 0; pair++) {
+            BenchCpu.Snapshot before = cpu.now();
+            BenchLoad.Result api = load.run(o.concurrency(), o.duration() / PAIRS, callsLeft);
+            apiCpu = apiCpu.plus(cpu.now().minus(before));
+            callsLeft -= api.calls();
+            before = cpu.now();
+            // As long as the API window actually ran, so both rates are averaged over the same kind of window.
+            Raw raw = raw(dao, rows, stored, api.seconds());
+            rawCpu = rawCpu.plus(cpu.now().minus(before));
+            apis.add(api);
+            raws.add(raw);
+            System.out.printf(Locale.ROOT, "pair %d: api %.0f steps/s, raw %.0f tx/s: %.0f%%%n", pair, api.rate(), raw.rate(), 100 * api.rate() / raw.rate());
+        }
+        BenchLoad.Result api = BenchLoad.Result.merge(apis);
+        Raw raw = Raw.merge(raws);
+        System.out.printf("api: %d answer steps in %.1f s = %.0f steps/s, %d calls completed, %s, errors %d%n",
+                api.steps(), api.seconds(), api.rate(), api.calls(), api.latency().summary(), api.errors());
+        api.errorKinds().forEach((kind, n) -> System.out.println("api error x" + n + ": " + kind));
+        if (api.steps() > 0) System.out.println("api cpu: " + BenchCpu.describe(apiCpu, api.steps(), o.jdkClient() ? 0 : api.workerCpuNanos(), "step"));
         System.out.printf("raw: %d connections, CallDao.lock + append + update in one transaction (Jdbi over JDBC), no HTTP: "
-                + "%d tx in %.1f s = %.0f tx/s, %s%n", connections, raw.tx(), raw.seconds(), rawRate, raw.latency().summary());
+                + "%d tx in %.1f s = %.0f tx/s, %s%n", connections, raw.tx(), raw.seconds(), raw.rate(), raw.latency().summary());
         raw.errors().forEach((kind, n) -> System.out.println("raw error x" + n + ": " + kind));
-        if (raw.tx() > 0) System.out.println("raw cpu: " + BenchCpu.describe(before, after, raw.tx(), 0, "transaction"));
+        if (raw.tx() > 0) System.out.println("raw cpu: " + BenchCpu.describe(rawCpu, raw.tx(), 0, "transaction"));
         return new Summary(String.format(Locale.ROOT, "bench: %d steps/s, %d%% of the raw rate of the same transaction, p50 %.1f ms, p99 %.1f ms",
-                Math.round(api.rate()), Math.round(100 * api.rate() / rawRate), api.latency().ms(50), api.latency().ms(99)),
+                Math.round(api.rate()), Math.round(100 * api.rate() / raw.rate()), api.latency().ms(50), api.latency().ms(99)),
                 api.errors() + raw.errors().values().stream().mapToLong(AtomicInteger::get).sum());
     }
 
+    static final int PAIRS = 3, FEW = 2;
     static final double ROUND = 5, SETTLED = 0.05;
-    static final int FEW = 2;
 
     /**
-     * Unmeasured load first, until the JIT has compiled what the step runs. On two cores the compilers get little
-     * CPU beside sixteen busy handlers: they were still using 13 to 16% of a core after three minutes, and the rate
-     * was still climbing. So the load starts with two handlers, which leave the compilers the CPU to finish, then
-     * runs at full concurrency; each part goes on in 5-second rounds until a round in which the compilers used less
-     * than 5% of a core.
+     * Unmeasured load first, so the JIT has compiled what a step runs. On two cores the compilers get little CPU
+     * beside sixteen busy handlers (13 to 16% of a core, still, after three minutes of them), so two thirds of the
+     * warm-up runs two handlers, which leave the compilers most of a core, and the rest all C. With {@code auto}
+     * each part goes on, in 5-second rounds, until one in which the compilers used less than 5% of a core.
      */
     private static void warmUp(BenchLoad load, Options o) throws InterruptedException {
-        if (o.warmup() != null) {
-            if (o.warmup() > 0) load.run(o.concurrency(), o.warmup(), Long.MAX_VALUE);
-            return;
-        }
-        if (BenchCpu.compilerNanos() < 0) {
-            load.run(o.concurrency(), 30, Long.MAX_VALUE); // no /proc to watch the compilers in
-            return;
-        }
-        String few = rounds(seconds -> load.run(Math.min(FEW, o.concurrency()), seconds, Long.MAX_VALUE).rate(), ROUND, 20, 120);
-        String full = rounds(seconds -> load.run(o.concurrency(), seconds, Long.MAX_VALUE).rate(), ROUND, 10, 60);
-        System.out.println("warm-up, in 5-second rounds of steps/s and the JIT compilers' share of one core: "
-                + Math.min(FEW, o.concurrency()) + " handlers " + few + "; " + o.concurrency() + " handlers " + full);
+        if (o.warmup() != null && o.warmup() == 0) return;
+        int few = Math.min(FEW, o.concurrency());
+        Round fewHandlers = seconds -> load.run(few, seconds, Long.MAX_VALUE).rate();
+        Round allHandlers = seconds -> load.run(o.concurrency(), seconds, Long.MAX_VALUE).rate();
+        boolean auto = o.warmup() == null;
+        String first = auto ? rounds(fewHandlers, ROUND, 20, 120) : rounds(fewHandlers, ROUND, o.warmup() * 2 / 3, o.warmup() * 2 / 3);
+        String then = auto ? rounds(allHandlers, ROUND, 10, 60) : rounds(allHandlers, ROUND, o.warmup() / 3, o.warmup() / 3);
+        System.out.println("warm-up, in rounds of steps/s and the JIT compilers' share of one core: "
+                + few + " handlers " + first + "; " + o.concurrency() + " handlers " + then);
     }
 
     /** Load for {@code seconds}, giving its rate. */
@@ -204,9 +213,9 @@ public final class Bench {
     private static String rounds(Round round, double length, double least, double most) throws InterruptedException {
         List<String> rounds = new ArrayList<>();
         double elapsed = 0, share = 1;
-        while (elapsed < most && (elapsed < least || share >= SETTLED)) {
+        while (most - elapsed > 0.1 && (elapsed < least || share >= SETTLED && BenchCpu.compilerNanos() >= 0)) {
             long compiled = BenchCpu.compilerNanos(), t0 = System.nanoTime();
-            double rate = round.run(length);
+            double rate = round.run(Math.min(length, most - elapsed));
             double seconds = (System.nanoTime() - t0) / 1e9;
             share = (BenchCpu.compilerNanos() - compiled) / (seconds * 1e9);
             elapsed += seconds;
@@ -215,7 +224,18 @@ public final class Bench {
         return String.join(" ", rounds) + (share < SETTLED ? "" : " (not settled after " + Math.round(elapsed) + " s)");
     }
 
-    record Raw(long tx, double seconds, BenchSamples latency, Map<String, AtomicInteger> errors) {}
+    record Raw(long tx, double seconds, BenchSamples latency, Map<String, AtomicInteger> errors) {
+        double rate() {
+            return tx / seconds;
+        }
+
+        static Raw merge(List<Raw> windows) {
+            Map<String, AtomicInteger> errors = new HashMap<>();
+            windows.forEach(w -> w.errors().forEach((k, n) -> errors.computeIfAbsent(k, x -> new AtomicInteger()).addAndGet(n.get())));
+            return new Raw(windows.stream().mapToLong(Raw::tx).sum(), windows.stream().mapToDouble(Raw::seconds).sum(),
+                    BenchSamples.merge(windows.stream().map(Raw::latency).toList()), errors);
+        }
+    }
 
     /**
      * One thread per row, each holding its own connection from the server's pool, looping the answer
@@ -269,7 +289,7 @@ public final class Bench {
         long calls = Long.MAX_VALUE;
         int concurrency = 16;
         double duration = 10;
-        Double warmup = null;
+        Double warmup = 30.0;
         boolean jdk = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

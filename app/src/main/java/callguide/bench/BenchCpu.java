@@ -19,7 +19,20 @@ final class BenchCpu {
         this.postmaster = postgresDataDir == null ? null : postmaster(postgresDataDir.resolve("postmaster.pid"));
     }
 
-    record Snapshot(long jvm, long postgres, long machineBusy, long machineAll, long wall) {}
+    /** Counters at a moment, or (from {@link #minus}) what they counted between two; postgres -1 where not seen. */
+    record Snapshot(long jvm, long postgres, long machineBusy, long machineAll, long wall) {
+        static final Snapshot NONE = new Snapshot(0, 0, 0, 0, 0);
+
+        Snapshot minus(Snapshot earlier) {
+            return new Snapshot(jvm - earlier.jvm, postgres < 0 ? -1 : postgres - earlier.postgres, machineBusy - earlier.machineBusy,
+                    machineAll - earlier.machineAll, wall - earlier.wall);
+        }
+
+        Snapshot plus(Snapshot other) {
+            return new Snapshot(jvm + other.jvm, postgres < 0 || other.postgres < 0 ? -1 : postgres + other.postgres,
+                    machineBusy + other.machineBusy, machineAll + other.machineAll, wall + other.wall);
+        }
+    }
 
     Snapshot now() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -30,20 +43,21 @@ final class BenchCpu {
     }
 
     /** One line: CPU ms per step by consumer, and how busy the machine was, ours and others'. */
-    static String describe(Snapshot a, Snapshot b, long steps, long loadGeneratorNanos, String unit) {
-        double wall = b.wall() - a.wall();
-        long jvm = b.jvm() - a.jvm();
-        long pg = a.postgres() < 0 ? 0 : b.postgres() - a.postgres();
+    static String describe(Snapshot used, long steps, long loadGeneratorNanos, String unit) {
+        double wall = used.wall();
+        long jvm = used.jvm();
+        long pg = Math.max(0, used.postgres());
+        boolean pgSeen = used.postgres() >= 0;
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder s = new StringBuilder(String.format("%.2f ms CPU per %s: JVM %.2f", (jvm + pg) / 1e6 / steps, unit, jvm / 1e6 / steps));
         if (loadGeneratorNanos > 0) s.append(String.format(" (of which load generator %.2f)", loadGeneratorNanos / 1e6 / steps));
-        s.append(a.postgres() < 0 ? ", PostgreSQL not measured (DATABASE_URL)" : String.format(", PostgreSQL %.2f", pg / 1e6 / steps));
+        s.append(!pgSeen ? ", PostgreSQL not measured (DATABASE_URL)" : String.format(", PostgreSQL %.2f", pg / 1e6 / steps));
         s.append(String.format("; this run used %.2f of %d cores", (jvm + pg) / wall, cores));
-        long all = b.machineAll() - a.machineAll();
+        long all = used.machineAll();
         if (all > 0) {
-            double busy = (double) (b.machineBusy() - a.machineBusy()) / all;
+            double busy = (double) used.machineBusy() / all;
             s.append(String.format(", the machine was %.0f%% busy", 100 * busy));
-            if (a.postgres() >= 0) s.append(String.format(" (%.0f%% by other processes)", Math.max(0, 100 * (busy - (jvm + pg) / wall / cores))));
+            if (pgSeen) s.append(String.format(" (%.0f%% by other processes)", Math.max(0, 100 * (busy - (jvm + pg) / wall / cores))));
         }
         return s.toString();
     }

@@ -63,6 +63,14 @@ final class BenchLoad {
         double rate() {
             return steps / seconds;
         }
+
+        static Result merge(List<Result> windows) {
+            Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
+            windows.forEach(w -> w.errorKinds().forEach((k, n) -> kinds.computeIfAbsent(k, x -> new AtomicInteger()).addAndGet(n.get())));
+            return new Result(windows.stream().mapToLong(Result::steps).sum(), windows.stream().mapToLong(Result::calls).sum(),
+                    windows.stream().mapToLong(Result::errors).sum(), kinds, BenchSamples.merge(windows.stream().map(Result::latency).toList()),
+                    windows.stream().mapToDouble(Result::seconds).sum(), windows.stream().mapToLong(Result::workerCpuNanos).sum());
+        }
     }
 
     /** Runs {@code workers} handlers until {@code seconds} pass or {@code maxCalls} calls reach their outcome. */

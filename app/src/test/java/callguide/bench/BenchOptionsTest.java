@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchOptionsTest {
     @Test
-    void the_warm_up_lasts_until_the_jit_settles_unless_given_in_seconds() {
-        assertNull(Bench.parse(new String[0]).warmup(), "default: until the compilers settle");
+    void the_warm_up_is_half_a_minute_or_until_the_jit_settles() {
+        assertEquals(30.0, Bench.parse(new String[0]).warmup(), "default: half a minute, so a run takes under one");
         assertNull(Bench.parse(new String[] {"--warmup", "auto"}).warmup());
         assertEquals(20.0, Bench.parse(new String[] {"--warmup=20"}).warmup());
         assertEquals(0.0, Bench.parse(new String[] {"--warmup", "0"}).warmup());
