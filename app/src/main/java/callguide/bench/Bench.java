@@ -36,7 +36,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Bench {
     private static final String USAGE = """
-            usage: java -jar callguide.jar bench [--calls N] [--concurrency C] [--duration SECONDS] [--warmup SECONDS]
+            usage: java -jar callguide.jar bench [--calls N] [--concurrency C] [--duration SECONDS] [--warmup SECONDS|auto]
                                                  [--client socket|jdk]
               Drives C handlers, each taking guided calls from start to RAISE_COMPLAINT one answer at a time through
               the HTTP API, and runs the transaction of one answer step (CallDao lock, append, update) straight
