@@ -64,10 +64,16 @@ public final class App implements Service {
     public static void main(String[] args) throws Exception {
         try {
             run(args);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // Our own refusals (a missing secret, no database, a bad flow): a sentence, not a stack trace.
+        } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | org.flywaydb.core.api.FlywayException e) {
+            // Our own refusals (a missing secret, no database, a bad flow) are a sentence; a library's is likely a bug, traced in full.
+            if (e.getStackTrace().length == 0 || !e.getStackTrace()[0].getClassName().startsWith("callguide.")) throw e;
             System.err.println("callguide: " + e.getMessage());
-            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) System.err.println("  because: " + c);
+            String said = String.valueOf(e.getMessage());
+            for (Throwable c = e.getCause(); c != null && said.length() < 4000; c = c.getCause()) {
+                if (c.getMessage() != null && said.contains(": " + c.getMessage())) continue;
+                System.err.println("  because: " + c);
+                said += c;
+            }
             System.exit(1);
         }
     }

@@ -48,7 +48,7 @@ public final class Bench {
               --duration     seconds each measured phase lasts at most, in three windows (default 10)
               --warmup       seconds of unmeasured API load first, two thirds of it with 2 handlers, which leave the JIT
                              compilers more of the CPU, then C (default 30); auto: each part until a 5-second round in
-                             which the compilers used less than 5% of a core (at most 3 minutes)
+                             which the compilers used less than 5% of a core (at most 3 minutes, and 30 s of raw loop)
               --client       socket: a plain keep-alive HTTP/1.1 socket per handler (default, cheapest on the CPU
                              it shares with the server); jdk: java.net.http.HttpClient""";
 
@@ -166,7 +166,8 @@ public final class Bench {
             rawCpu = rawCpu.plus(cpu.now().minus(before));
             apis.add(api);
             raws.add(raw);
-            System.out.printf(Locale.ROOT, "pair %d: api %.0f steps/s, raw %.0f tx/s: %.0f%%%n", pair, api.rate(), raw.rate(), 100 * api.rate() / raw.rate());
+            System.out.printf(Locale.ROOT, "pair %d: api %.0f steps/s, raw %.0f tx/s: %s%n", pair, api.rate(), raw.rate(),
+                    raw.tx() == 0 ? "no raw transactions" : Math.round(100 * api.rate() / raw.rate()) + "%");
         }
         BenchLoad.Result api = BenchLoad.Result.merge(apis);
         Raw raw = Raw.merge(raws);
@@ -179,7 +180,7 @@ public final class Bench {
         raw.errors().forEach((kind, n) -> System.out.println("raw error x" + n + ": " + kind));
         if (raw.tx() > 0) System.out.println("raw cpu: " + BenchCpu.describe(rawCpu, raw.tx(), 0, "transaction"));
         return new Summary(String.format(Locale.ROOT, "bench: %d steps/s, %d%% of the raw rate of the same transaction, p50 %.1f ms, p99 %.1f ms",
-                Math.round(api.rate()), Math.round(100 * api.rate() / raw.rate()), api.latency().ms(50), api.latency().ms(99)),
+                Math.round(api.rate()), raw.tx() == 0 ? 0 : Math.round(100 * api.rate() / raw.rate()), api.latency().ms(50), api.latency().ms(99)),
                 api.errors() + raw.errors().values().stream().mapToLong(AtomicInteger::get).sum());
     }
 
@@ -188,17 +189,22 @@ public final class Bench {
 
     /**
      * Unmeasured load first, so the JIT has compiled what a step runs. On two cores the compilers get little CPU
-     * beside sixteen busy handlers (13 to 16% of a core, still, after three minutes of them), so two thirds of the
+     * beside sixteen busy handlers (12 to 19% of a core, still, after three minutes of them), so two thirds of the
      * warm-up runs two handlers, which leave the compilers most of a core, and the rest all C. With {@code auto}
      * each part goes on, in 5-second rounds, until one in which the compilers used less than 5% of a core.
      */
     private static void warmUp(BenchLoad load, Options o) throws InterruptedException {
         if (o.warmup() != null && o.warmup() == 0) return;
         int few = Math.min(FEW, o.concurrency());
+        load.signIn(few);
+        // The other handlers' sign-ins (bcrypt, slow on purpose) while the few warm up, so the rounds at full concurrency are all load.
+        Thread signIns = new Thread(() -> load.signIn(o.concurrency()), "bench-sign-ins");
+        signIns.start();
         Round fewHandlers = seconds -> load.run(few, seconds, Long.MAX_VALUE).rate();
         Round allHandlers = seconds -> load.run(o.concurrency(), seconds, Long.MAX_VALUE).rate();
         boolean auto = o.warmup() == null;
         String first = auto ? rounds(fewHandlers, ROUND, 20, 120) : rounds(fewHandlers, ROUND, o.warmup() * 2 / 3, o.warmup() * 2 / 3);
+        signIns.join();
         String then = auto ? rounds(allHandlers, ROUND, 10, 60) : rounds(allHandlers, ROUND, o.warmup() / 3, o.warmup() / 3);
         System.out.println("warm-up, in rounds of steps/s and the JIT compilers' share of one core: "
                 + few + " handlers " + first + "; " + o.concurrency() + " handlers " + then);
@@ -213,14 +219,17 @@ public final class Bench {
     private static String rounds(Round round, double length, double least, double most) throws InterruptedException {
         List<String> rounds = new ArrayList<>();
         double elapsed = 0, share = 1;
-        while (most - elapsed > 0.1 && (elapsed < least || share >= SETTLED && BenchCpu.compilerNanos() >= 0)) {
+        boolean seen = BenchCpu.compilerNanos() >= 0;
+        while (most - elapsed > 0.1 && (elapsed < least || seen && share >= SETTLED)) {
             long compiled = BenchCpu.compilerNanos(), t0 = System.nanoTime();
-            double rate = round.run(Math.min(length, most - elapsed));
+            // A remainder shorter than half a round joins this one: a share read over a few ticks means nothing.
+            double rate = round.run(most - elapsed < 1.5 * length ? most - elapsed : length);
             double seconds = (System.nanoTime() - t0) / 1e9;
             share = (BenchCpu.compilerNanos() - compiled) / (seconds * 1e9);
             elapsed += seconds;
-            rounds.add(String.format(Locale.ROOT, "%.0f/%.0f%%", rate, 100 * share));
+            rounds.add(String.format(Locale.ROOT, seen ? "%.0f/%.0f%%" : "%.0f/?", rate, 100 * share));
         }
+        if (!seen) return String.join(" ", rounds) + " (the compilers' CPU cannot be read here)";
         return String.join(" ", rounds) + (share < SETTLED ? "" : " (not settled after " + Math.round(elapsed) + " s)");
     }
 

@@ -19,35 +19,35 @@ final class BenchCpu {
         this.postmaster = postgresDataDir == null ? null : postmaster(postgresDataDir.resolve("postmaster.pid"));
     }
 
-    /** Counters at a moment, or (from {@link #minus}) what they counted between two; postgres -1 where not seen. */
-    record Snapshot(long jvm, long postgres, long machineBusy, long machineAll, long wall) {
-        static final Snapshot NONE = new Snapshot(0, 0, 0, 0, 0);
+    /** Counters at a moment, or (from {@link #minus}) what they counted between two. */
+    record Snapshot(long jvm, long postgres, boolean postgresSeen, long machineBusy, long machineAll, long wall) {
+        static final Snapshot NONE = new Snapshot(0, 0, true, 0, 0, 0);
 
         Snapshot minus(Snapshot earlier) {
-            return new Snapshot(jvm - earlier.jvm, postgres < 0 ? -1 : postgres - earlier.postgres, machineBusy - earlier.machineBusy,
-                    machineAll - earlier.machineAll, wall - earlier.wall);
+            return new Snapshot(jvm - earlier.jvm, postgres - earlier.postgres, postgresSeen && earlier.postgresSeen,
+                    machineBusy - earlier.machineBusy, machineAll - earlier.machineAll, wall - earlier.wall);
         }
 
         Snapshot plus(Snapshot other) {
-            return new Snapshot(jvm + other.jvm, postgres < 0 || other.postgres < 0 ? -1 : postgres + other.postgres,
+            return new Snapshot(jvm + other.jvm, postgres + other.postgres, postgresSeen && other.postgresSeen,
                     machineBusy + other.machineBusy, machineAll + other.machineAll, wall + other.wall);
         }
     }
 
     Snapshot now() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        long pg = postmaster == null ? -1 : Stream.concat(Stream.of(postmaster), postmaster.children())
+        long pg = postmaster == null ? 0 : Stream.concat(Stream.of(postmaster), postmaster.children())
                 .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
         long[] machine = machine();
-        return new Snapshot(jvm, pg, machine[0], machine[1], System.nanoTime());
+        return new Snapshot(jvm, pg, postmaster != null, machine[0], machine[1], System.nanoTime());
     }
 
     /** One line: CPU ms per step by consumer, and how busy the machine was, ours and others'. */
     static String describe(Snapshot used, long steps, long loadGeneratorNanos, String unit) {
         double wall = used.wall();
         long jvm = used.jvm();
-        long pg = Math.max(0, used.postgres());
-        boolean pgSeen = used.postgres() >= 0;
+        boolean pgSeen = used.postgresSeen();
+        long pg = pgSeen ? used.postgres() : 0;
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder s = new StringBuilder(String.format("%.2f ms CPU per %s: JVM %.2f", (jvm + pg) / 1e6 / steps, unit, jvm / 1e6 / steps));
         if (loadGeneratorNanos > 0) s.append(String.format(" (of which load generator %.2f)", loadGeneratorNanos / 1e6 / steps));
@@ -73,15 +73,20 @@ final class BenchCpu {
                 } catch (java.io.IOException ended) {
                     continue; // the thread ended between listing and reading
                 }
-                int open = stat.indexOf('('), close = stat.lastIndexOf(')');
-                if (!stat.substring(open + 1, close).contains("CompilerThre")) continue;
-                String[] f = stat.substring(close + 2).split(" ");
-                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15 of stat
+                ticks += compilerTicks(stat);
             }
             return ticks * 10_000_000L; // USER_HZ is 100 on Linux
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /** User and system clock ticks of one thread's stat line if the thread is a JIT compiler's (its name cut to 15 characters), else 0. */
+    static long compilerTicks(String stat) {
+        int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+        if (!stat.substring(open + 1, close).contains("CompilerThre")) return 0;
+        String[] f = stat.substring(close + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime and stime: fields 14 and 15, counting the pid as 1
     }
 
     /** Busy and total jiffies from /proc/stat; zeros where there is none. */

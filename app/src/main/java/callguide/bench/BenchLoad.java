@@ -73,10 +73,14 @@ final class BenchLoad {
         }
     }
 
+    /** Accounts and sign-ins for the first {@code workers} handlers: bcrypt is slow on purpose, and not what is measured. */
+    void signIn(int workers) {
+        for (int w = 0; w < workers; w++) tokens.apply("bench-" + w);
+    }
+
     /** Runs {@code workers} handlers until {@code seconds} pass or {@code maxCalls} calls reach their outcome. */
     Result run(int workers, double seconds, long maxCalls) throws InterruptedException {
-        // Accounts and sign-ins first: bcrypt is slow on purpose, and not what is measured.
-        for (int w = 0; w < workers; w++) tokens.apply("bench-" + w);
+        signIn(workers);
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         AtomicLong calls = new AtomicLong();

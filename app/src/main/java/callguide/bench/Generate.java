@@ -38,8 +38,9 @@ public final class Generate {
               Adds N guided calls to the database the service is configured with (DATABASE_URL, or the embedded
               PostgreSQL in DATA_DIR), started on working days over the last M months (default 14), each a real
               path through the intake flow with its events, notes, suggestions, changes of answer and, for phone
-              calls, a transcript. Deterministic for a seed; by default the seed is one more than the number of calls
-              already there (1 in an empty database), so running it again adds N more. T writers in parallel (default 2).""";
+              calls, a transcript. The same seed, N and M on the same day make the same calls; by default the seed is one
+              more than the number of calls already there (1 in an empty database), so running it again adds N more.
+              T writers in parallel (default 2).""";
 
     private Generate() {}
 
@@ -62,18 +63,17 @@ public final class Generate {
                     System.out.println(USAGE);
                     return;
                 }
+                if (!java.util.Set.of("--calls", "--months", "--seed", "--threads").contains(a)) throw new IllegalArgumentException("unknown option " + a);
                 if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
                 String v = args[++i];
                 switch (a) {
-                    case "--calls" -> calls = number(a, v);
-                    case "--months" -> months = (int) Math.min(Integer.MAX_VALUE, number(a, v));
-                    case "--seed" -> seed = number(a, v);
-                    case "--threads" -> threads = (int) Math.min(Integer.MAX_VALUE, number(a, v));
-                    default -> throw new IllegalArgumentException("unknown option " + a);
+                    case "--calls" -> calls = number(a, v, 1, Long.MAX_VALUE);
+                    case "--months" -> months = (int) number(a, v, 1, 120);
+                    case "--seed" -> seed = number(a, v, Long.MIN_VALUE, Long.MAX_VALUE);
+                    default -> threads = (int) number(a, v, 1, 16);
                 }
             }
             if (calls < 1) throw new IllegalArgumentException("--calls N is required, at least 1");
-            if (months < 1 || months > 120 || threads < 1 || threads > 16) throw new IllegalArgumentException("--months 1-120, --threads 1-16");
         } catch (IllegalArgumentException e) {
             System.err.println("generate: " + e.getMessage());
             System.err.println(USAGE);
@@ -90,15 +90,18 @@ public final class Generate {
         }
     }
 
-    private static long number(String option, String value) {
+    private static long number(String option, String value, long min, long max) {
         try {
-            return Long.parseLong(value.strip());
+            long n = Long.parseLong(value.strip());
+            if (n >= min && n <= max) return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, not '" + value + "'");
+            // said below
         }
+        throw new IllegalArgumentException(option + " must be a whole number" + (min == Long.MIN_VALUE ? "" : " from " + min
+                + (max == Long.MAX_VALUE ? " up" : " to " + max)) + ", not '" + value + "'");
     }
 
-    /** One more than the calls already there: a seed already used would make the same call ids again. */
+    /** One more than the calls already there: a seed already used on the same day would make the same call ids again. */
     static long nextSeed(Database db) {
         return 1 + db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls").mapTo(Long.class).one());
     }
@@ -173,8 +176,8 @@ public final class Generate {
         }
         if (!errors.isEmpty()) {
             if (errors.get(0) instanceof java.sql.SQLException e && "23505".equals(e.getSQLState())) {
-                throw new AlreadyThere("calls made from seed " + seed + " are already in this database (" + doneCalls.get()
-                        + " added before that was found); run it again without --seed, or with another one");
+                throw new AlreadyThere("calls made from seed " + seed + " on this day are already in this database (this run added "
+                        + doneCalls.get() + " before it found one); run it again with another --seed");
             }
             throw new IllegalStateException("generate failed after " + doneCalls.get() + " calls", errors.get(0));
         }

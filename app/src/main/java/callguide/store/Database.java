@@ -78,7 +78,7 @@ public final class Database implements AutoCloseable {
             // The query part of a JDBC URL may hold a password: name the server only.
             String where = config.getJdbcUrl().replaceFirst("\\?.*", "");
             throw new IllegalStateException("cannot connect to PostgreSQL at " + where + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e.getCause());
         }
         migrate(pool);
         return new Database(pool, databaseUrl == null ? embedded : null);
@@ -94,7 +94,14 @@ public final class Database implements AutoCloseable {
             config.setJdbcUrl(url);
             return;
         }
-        URI uri = URI.create(url);
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            // Not the URL itself: it holds the password.
+            throw new IllegalArgumentException("DATABASE_URL is not a URL (" + e.getReason()
+                    + "); characters such as spaces, % or ^ in the user name or password must be percent-encoded");
+        }
         if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
             throw new IllegalArgumentException("DATABASE_URL must be jdbc:postgresql://… or postgres://…, not " + uri.getScheme());
         }

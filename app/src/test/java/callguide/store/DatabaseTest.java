@@ -37,4 +37,12 @@ class DatabaseTest {
         assertTrue(e.getMessage().startsWith("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:" + closedPort + "/calls: "), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
+
+    @Test
+    void a_url_that_cannot_be_read_is_refused_without_repeating_it() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Database.jdbcSettings("postgres://callguide:my secret^pw@db.internal/calls", new HikariConfig()));
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+        assertTrue(e.getMessage().contains("percent-encoded"), e.getMessage());
+    }
 }
