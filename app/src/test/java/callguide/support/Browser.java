@@ -140,8 +140,17 @@ public final class Browser implements AutoCloseable {
                       const r = e.getBoundingClientRect();
                       if (r.right > w + 0.5) wide.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' right ' + Math.round(r.right) + ' width ' + Math.round(r.width));
                     });
+                    const first = [...document.querySelectorAll('body *')].find(e => e.getBoundingClientRect().right > w + 0.5);
+                    const chain = [];
+                    for (let e = first; e && e !== document.body; e = e.parentElement) {
+                      const c = getComputedStyle(e);
+                      chain.push(e.tagName + '.' + e.className + ' display ' + c.display + ' flex ' + c.flex + ' width ' + c.width
+                        + ' left ' + Math.round(e.getBoundingClientRect().left));
+                    }
+                    const sheets = [...document.styleSheets].map(s => { try { return s.href + ' ' + s.cssRules.length + ' rules'; } catch (x) { return s.href + ' unreadable'; } });
                     return 'window ' + window.innerWidth + 'x' + window.innerHeight + ', content ' + w + ', scroll width '
-                      + document.documentElement.scrollWidth + '; wider: ' + wide.slice(0, 12).join('; ');"""));
+                      + document.documentElement.scrollWidth + '; wider: ' + wide.slice(0, 12).join('; ')
+                      + '; from the first up: ' + chain.join(' < ') + '; stylesheets: ' + sheets.join(', ') + '; at ' + location.href;"""));
         }
     }
 
