@@ -239,10 +239,8 @@ public final class Bench {
         }
 
         static Raw merge(List<Raw> windows) {
-            Map<String, AtomicInteger> errors = new HashMap<>();
-            windows.forEach(w -> w.errors().forEach((k, n) -> errors.computeIfAbsent(k, x -> new AtomicInteger()).addAndGet(n.get())));
             return new Raw(windows.stream().mapToLong(Raw::tx).sum(), windows.stream().mapToDouble(Raw::seconds).sum(),
-                    BenchSamples.merge(windows.stream().map(Raw::latency).toList()), errors);
+                    BenchSamples.merge(windows.stream().map(Raw::latency).toList()), BenchLoad.sum(windows.stream().map(Raw::errors).toList()));
         }
     }
 

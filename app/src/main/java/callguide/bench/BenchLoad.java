@@ -65,10 +65,9 @@ final class BenchLoad {
         }
 
         static Result merge(List<Result> windows) {
-            Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
-            windows.forEach(w -> w.errorKinds().forEach((k, n) -> kinds.computeIfAbsent(k, x -> new AtomicInteger()).addAndGet(n.get())));
             return new Result(windows.stream().mapToLong(Result::steps).sum(), windows.stream().mapToLong(Result::calls).sum(),
-                    windows.stream().mapToLong(Result::errors).sum(), kinds, BenchSamples.merge(windows.stream().map(Result::latency).toList()),
+                    windows.stream().mapToLong(Result::errors).sum(), sum(windows.stream().map(Result::errorKinds).toList()),
+                    BenchSamples.merge(windows.stream().map(Result::latency).toList()),
                     windows.stream().mapToDouble(Result::seconds).sum(), windows.stream().mapToLong(Result::workerCpuNanos).sum());
         }
     }
@@ -76,6 +75,13 @@ final class BenchLoad {
     /** Accounts and sign-ins for the first {@code workers} handlers: bcrypt is slow on purpose, and not what is measured. */
     void signIn(int workers) {
         for (int w = 0; w < workers; w++) tokens.apply("bench-" + w);
+    }
+
+    /** Error counts by kind, added up over several windows. */
+    static Map<String, AtomicInteger> sum(List<Map<String, AtomicInteger>> counts) {
+        Map<String, AtomicInteger> total = new ConcurrentHashMap<>();
+        counts.forEach(c -> c.forEach((kind, n) -> total.computeIfAbsent(kind, k -> new AtomicInteger()).addAndGet(n.get())));
+        return total;
     }
 
     /** Runs {@code workers} handlers until {@code seconds} pass or {@code maxCalls} calls reach their outcome. */

@@ -175,7 +175,10 @@ public final class Generate {
             }
         }
         if (!errors.isEmpty()) {
-            if (errors.get(0) instanceof java.sql.SQLException e && "23505".equals(e.getSQLState())) {
+            Throwable first = errors.get(0);
+            boolean repeatedId = java.sql.SQLException.class.isInstance(first)
+                    && org.postgresql.util.PSQLState.UNIQUE_VIOLATION.getState().equals(((java.sql.SQLException) first).getSQLState());
+            if (repeatedId) {
                 throw new AlreadyThere("calls made from seed " + seed + " on this day are already in this database (this run added "
                         + doneCalls.get() + " before it found one); run it again with another --seed");
             }
