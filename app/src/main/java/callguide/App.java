@@ -39,6 +39,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,13 +117,18 @@ public final class App implements Service {
         ProcessFlows.resolution(config.flowsDir()); // an invalid process flow stops the start before the database
         WorkingCalendar calendar = config.workingCalendar();
         warnIfBankHolidaysRunOut(calendar, clock);
-        AnswerIndex index = answers == null ? Assist.answerIndex(config.contacts()) : answers;
-        EmbeddedServer embedded = config.databaseUrl() == null
-                ? EmbeddedServer.start(config.dataDir().resolve("postgres")).supervise() : null;
+        // Embedding the labelled examples is seconds of CPU that needs no database: done while PostgreSQL starts.
+        CompletableFuture<AnswerIndex> index = answers != null ? CompletableFuture.completedFuture(answers)
+                : CompletableFuture.supplyAsync(() -> Assist.answerIndex(config.contacts()));
+        EmbeddedServer embedded = null;
         try {
+            embedded = config.databaseUrl() == null ? EmbeddedServer.start(config.dataDir().resolve("postgres")).supervise() : null;
             return wire(config, clock, Database.open(config.databaseUrl(), embedded, config.databasePoolSize(),
                             config.limits().databaseWait()),
                     loader, flows, calendar, index);
+        } catch (CompletionException e) {
+            if (embedded != null) embedded.closeQuietly();
+            throw RuntimeException.class.isInstance(e.getCause()) ? (RuntimeException) e.getCause() : e; // as if built here
         } catch (RuntimeException e) {
             // A PostgreSQL we started must not outlive a start that failed.
             if (embedded != null) embedded.closeQuietly();
@@ -130,7 +137,7 @@ public final class App implements Service {
     }
 
     private static App wire(Config config, Clock clock, Database database, FlowLoader loader,
-                            List<FlowCatalog.Entry> flows, WorkingCalendar calendar, AnswerIndex index) {
+                            List<FlowCatalog.Entry> flows, WorkingCalendar calendar, CompletableFuture<AnswerIndex> index) {
         ObjectMapper json = Json.mapper();
         FlowCatalog catalog = new FlowCatalog(loader, flows, new FlowVersionDao(database.jdbi()));
         Renderer renderer = new Renderer(config.contacts());
@@ -138,7 +145,7 @@ public final class App implements Service {
         CallService calls = new CallService(callDao, catalog, renderer, calendar, config.defaultNation(), json, clock);
         Telephony telephony = new Telephony(config.telephony(), calls, callDao, database.events(), json, clock, config.limits().streamHeartbeat(),
                 config.limits().streamsPerSignIn(), config.limits().streamsTotal());
-        Assist assist = Assist.start(config.assist(), index, catalog, config.contacts(), calls, callDao, json, clock);
+        Assist assist = Assist.start(config.assist(), index.join(), catalog, config.contacts(), calls, callDao, json, clock);
         // With a chat model, each outcome's summary is written in the background as the call reaches it.
         if (assist.summaries() != null) calls.onOutcome(assist.summaries());
         Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle(), config.signInMaxLifetime());

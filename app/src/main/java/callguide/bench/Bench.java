@@ -45,9 +45,9 @@ public final class Bench {
               temporary folder, deleted afterwards, when it is unset.
               --calls        stop measuring the API after N completed calls (default: no limit)
               --concurrency  concurrent handlers (default 16)
-              --duration     seconds each measured phase lasts at most, in three windows (default 10)
+              --duration     seconds each measured phase lasts at most, in three windows (default 8)
               --warmup       seconds of unmeasured API load first, two thirds of it with 2 handlers, which leave the JIT
-                             compilers more of the CPU, then C (default 30); auto: each part until a 5-second round in
+                             compilers more of the CPU, then C (default 21); auto: each part until a 5-second round in
                              which the compilers used less than 5% of a core (at most 3 minutes, and 30 s of raw loop)
               --client       socket: a plain keep-alive HTTP/1.1 socket per handler (default, cheapest on the CPU
                              it shares with the server); jdk: java.net.http.HttpClient""";
@@ -295,8 +295,9 @@ public final class Bench {
     static Options parse(String[] args) {
         long calls = Long.MAX_VALUE;
         int concurrency = 16;
-        double duration = 10;
-        Double warmup = 30.0;
+        // Defaults that finish within a minute here, start of the service (about 14 s) included.
+        double duration = 8;
+        Double warmup = 21.0;
         boolean jdk = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

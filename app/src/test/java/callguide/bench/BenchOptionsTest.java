@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchOptionsTest {
     @Test
-    void the_warm_up_is_half_a_minute_or_until_the_jit_settles() {
-        assertEquals(30.0, Bench.parse(new String[0]).warmup(), "default: half a minute");
+    void the_warm_up_is_21_seconds_or_until_the_jit_settles() {
+        assertEquals(21.0, Bench.parse(new String[0]).warmup(), "default: a default run finishes within a minute");
+        assertEquals(8.0, Bench.parse(new String[0]).duration());
         assertNull(Bench.parse(new String[] {"--warmup", "auto"}).warmup());
         assertEquals(20.0, Bench.parse(new String[] {"--warmup=20"}).warmup());
         assertEquals(0.0, Bench.parse(new String[] {"--warmup", "0"}).warmup());
