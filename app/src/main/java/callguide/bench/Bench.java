@@ -56,20 +56,25 @@ public final class Bench {
     record Options(long calls, int concurrency, double duration, Double warmup, boolean jdkClient) {}
 
     public static void main(String[] args, Service.Starter starter) throws Exception {
+        int status = run(args, starter, System.getenv());
+        if (status != 0) System.exit(status);
+    }
+
+    /** The command with these settings: its exit status, 2 for bad options, 1 when any request or transaction failed. */
+    static int run(String[] args, Service.Starter starter, Map<String, String> environment) throws Exception {
         Options o;
         try {
             o = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             System.err.println(USAGE);
-            System.exit(2);
-            return;
+            return 2;
         }
         if (o == null) {
             System.out.println(USAGE);
-            return;
+            return 0;
         }
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(environment);
         Path temp = null;
         if (env.getOrDefault("DATABASE_URL", "").isBlank()) {
             temp = Files.createTempDirectory("callguide-bench");
@@ -92,7 +97,7 @@ public final class Bench {
         // After shutdown, whose log lines would otherwise follow it: the summary must be the last line.
         System.out.println(summary.line());
         // A benchmark that got errors measured something other than the API working; say so in the status too.
-        if (summary.errors() > 0) System.exit(1);
+        return summary.errors() > 0 ? 1 : 0;
     }
 
     record Summary(String line, long errors) {}
