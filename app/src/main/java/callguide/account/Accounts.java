@@ -55,7 +55,7 @@ public final class Accounts {
     /** How often lapsed sign-ins are cleared away (by one node: see {@link #clearLapsed}). */
     public static final Duration CLEAR_EVERY = TOUCH_EVERY;
     // Checked when the username is unknown, so a wrong username takes as long as a wrong password.
-    private final String decoy = BCrypt.withDefaults().hashToString(COST, "decoy-password".toCharArray());
+    private static final String DECOY = BCrypt.withDefaults().hashToString(COST, "decoy-password".toCharArray());
 
     public Accounts(AccountDao dao, Clock clock, Duration idle, Duration maxLifetime) {
         this.dao = dao;
@@ -71,10 +71,6 @@ public final class Accounts {
 
     /** Creates the account, or says why not. */
     public Account create(String username, Role role, String password) {
-        String name = username == null ? "" : username.strip().toLowerCase();
-        if (!USERNAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a username is 2 to 40 lower-case letters, digits, dots, dashes or underscores");
-        }
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD + " characters");
         }
@@ -82,7 +78,27 @@ public final class Accounts {
             throw new IllegalArgumentException("a password can be at most " + MAX_PASSWORD_BYTES
                     + " bytes (72 plain letters and digits; accented letters and symbols take 2 to 4 bytes each)");
         }
-        String hash = BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+        return insert(username, role, BCrypt.withDefaults().hashToString(COST, password.toCharArray()));
+    }
+
+    /**
+     * An account no one can sign in to with a password, whose sign-ins are opened in-process ({@link #openApiSignIn}),
+     * as the bench's handlers' are. Such accounts share one hash of a random password that was never kept: bcrypt is
+     * slow on purpose, and a hash each would cost a bench seconds of the CPU its warm-up is for.
+     */
+    public Account createWithoutPassword(String username, Role role) {
+        return insert(username, role, NoPassword.HASH);
+    }
+
+    private static final class NoPassword {
+        static final String HASH = BCrypt.withDefaults().hashToString(COST, randomToken().toCharArray());
+    }
+
+    private Account insert(String username, Role role, String hash) {
+        String name = username == null ? "" : username.strip().toLowerCase();
+        if (!USERNAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a username is 2 to 40 lower-case letters, digits, dots, dashes or underscores");
+        }
         if (!dao.insert(name, role, hash, clock.instant())) throw new IllegalArgumentException("'" + name + "' already has an account");
         return new Account(name, role);
     }
@@ -125,7 +141,7 @@ public final class Accounts {
         Optional<AccountDao.Stored> stored = USERNAME.matcher(name).matches() ? dao.find(name) : Optional.empty();
         // No account has a longer password (bcrypt would refuse it); checking the decoy keeps a wrong answer as slow as any other.
         boolean tooLong = tooLong(password);
-        String hash = tooLong ? decoy : stored.map(AccountDao.Stored::passwordHash).orElse(decoy);
+        String hash = tooLong ? DECOY : stored.map(AccountDao.Stored::passwordHash).orElse(DECOY);
         boolean ok = BCrypt.verifyer().verify((tooLong ? "too-long" : password).toCharArray(), hash).verified && !tooLong;
         return ok ? stored.map(AccountDao.Stored::account) : Optional.empty();
     }

@@ -102,13 +102,13 @@ public final class Bench {
 
     record Summary(String line, long errors) {}
 
-    /** API sign-ins for the bench's handlers, opened in-process: their accounts get random passwords no one knows. */
+    /** API sign-ins for the bench's handlers, opened in-process: their accounts have no password anyone knows. */
     private static java.util.function.Function<String, String> signIns(Service app) {
         Accounts accounts = new Accounts(new AccountDao(app.database().jdbi()), Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(12));
         Map<String, String> tokens = new ConcurrentHashMap<>();
         return handler -> tokens.computeIfAbsent(handler, h -> {
             try {
-                accounts.create(handler, Role.handler, Accounts.randomToken());
+                accounts.createWithoutPassword(handler, Role.handler);
             } catch (IllegalArgumentException alreadyThere) {
                 // a bench run against DATABASE_URL before this one made it
             }
@@ -201,15 +201,11 @@ public final class Bench {
     private static void warmUp(BenchLoad load, Options o) throws InterruptedException {
         if (o.warmup() != null && o.warmup() == 0) return;
         int few = Math.min(FEW, o.concurrency());
-        load.signIn(few);
-        // The other handlers' sign-ins (bcrypt, slow on purpose) while the few warm up, so the rounds at full concurrency are all load.
-        Thread signIns = new Thread(() -> load.signIn(o.concurrency()), "bench-sign-ins");
-        signIns.start();
+        load.signIn(o.concurrency());
         Round fewHandlers = seconds -> load.run(few, seconds, Long.MAX_VALUE).rate();
         Round allHandlers = seconds -> load.run(o.concurrency(), seconds, Long.MAX_VALUE).rate();
         boolean auto = o.warmup() == null;
         String first = auto ? rounds(fewHandlers, ROUND, 20, 120) : rounds(fewHandlers, ROUND, o.warmup() * 2 / 3, o.warmup() * 2 / 3);
-        signIns.join();
         String then = auto ? rounds(allHandlers, ROUND, 10, 60) : rounds(allHandlers, ROUND, o.warmup() / 3, o.warmup() / 3);
         System.out.println("warm-up, in rounds of steps/s and the JIT compilers' share of one core: "
                 + few + " handlers " + first + "; " + o.concurrency() + " handlers " + then);

@@ -77,4 +77,16 @@ class AccountsTest {
         assertThrows(IllegalArgumentException.class, () -> accounts.create("erin", Role.handler, "short"));
         assertThrows(IllegalArgumentException.class, () -> accounts.create("Not A Name!", Role.handler, "long-enough-password"));
     }
+
+    @Test
+    void an_account_without_a_password_is_signed_in_only_in_process() {
+        Account one = accounts.createWithoutPassword("bench-0", Role.handler);
+        accounts.createWithoutPassword("bench-1", Role.handler);
+        for (String guess : new String[] {"", "bench-0", "decoy-password", "long-enough-password"}) {
+            assertTrue(accounts.check("bench-0", guess).isEmpty(), "no password signs in: " + guess);
+        }
+        assertTrue(accounts.signedIn(accounts.openApiSignIn(one).token(), SignedIn.Kind.api).isPresent());
+        assertThrows(IllegalArgumentException.class, () -> accounts.createWithoutPassword("bench-0", Role.handler));
+        assertThrows(IllegalArgumentException.class, () -> accounts.createWithoutPassword("Not A Name!", Role.handler));
+    }
 }
