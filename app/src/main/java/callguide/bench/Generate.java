@@ -83,7 +83,7 @@ public final class Generate {
         Config config = Config.fromEnvironment();
         EmbeddedServer embedded = config.databaseUrl() == null ? EmbeddedServer.start(config.dataDir().resolve("postgres")) : null;
         try (Database db = Database.open(config.databaseUrl(), embedded, threads + 1)) {
-            run(db, config, calls, months, seed != null ? seed : nextSeed(db), threads);
+            run(db, config, calls, months, seed != null ? seed : nextSeed(db), threads, LocalDate.now(UK));
         } catch (AlreadyThere e) {
             System.err.println("generate: " + e.getMessage());
             System.exit(1);
@@ -106,14 +106,14 @@ public final class Generate {
         return 1 + db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls").mapTo(Long.class).one());
     }
 
-    static void run(Database db, Config config, long calls, int months, long seed, int threads) throws Exception {
+    /** Calls on the working days of the {@code months} before {@code today}; a seed names the same calls only on the same day. */
+    static void run(Database db, Config config, long calls, int months, long seed, int threads, LocalDate today) throws Exception {
         long t0 = System.nanoTime();
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         FlowCatalog catalog = new FlowCatalog(loader, FlowCatalog.read(loader, config.flowsDir()), new FlowVersionDao(db.jdbi()));
         Flow flow = catalog.current("intake").orElseThrow(() -> new IllegalStateException("no intake flow")).flow();
         WorkingCalendar calendar = config.workingCalendar();
         ObjectMapper json = Json.mapper();
-        LocalDate today = LocalDate.now(UK);
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = today.minusMonths(months); d.isBefore(today); d = d.plusDays(1)) {
             if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) days.add(d);

@@ -37,7 +37,7 @@ class ReviewAtScaleTest {
 
     @BeforeAll
     void start() throws Exception {
-        Generate.run(app.app().database(), Config.from(Map.of()), CALLS, 14, 3, 2);
+        Generate.run(app.app().database(), Config.from(Map.of()), CALLS, 14, 3, 2, java.time.LocalDate.now(callguide.web.UkTime.ZONE));
         app.accounts().create("sam", Role.supervisor, "sam-password-1");
         HttpResponse<String> form = send("/sign-in", null);
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
