@@ -121,18 +121,30 @@ public final class App implements Service {
         CompletableFuture<AnswerIndex> index = answers != null ? CompletableFuture.completedFuture(answers)
                 : CompletableFuture.supplyAsync(() -> Assist.answerIndex(config.contacts()));
         EmbeddedServer embedded = null;
+        Database database = null;
         try {
             embedded = config.databaseUrl() == null ? EmbeddedServer.start(config.dataDir().resolve("postgres")).supervise() : null;
-            return wire(config, clock, Database.open(config.databaseUrl(), embedded, config.databasePoolSize(),
-                            config.limits().databaseWait()),
-                    loader, flows, calendar, index);
-        } catch (CompletionException e) {
-            if (embedded != null) embedded.closeQuietly();
-            throw RuntimeException.class.isInstance(e.getCause()) ? (RuntimeException) e.getCause() : e; // as if built here
+            database = Database.open(config.databaseUrl(), embedded, config.databasePoolSize(), config.limits().databaseWait());
+            return wire(config, clock, database, loader, flows, calendar, index);
         } catch (RuntimeException e) {
-            // A PostgreSQL we started must not outlive a start that failed.
-            if (embedded != null) embedded.closeQuietly();
+            // Nothing of a start that failed outlives it: not the pool, not a PostgreSQL we started.
+            closeAfterFailedStart(database, embedded, e);
+            Throwable cause = e.getCause();
+            if (e.getClass() != CompletionException.class || cause == null) throw e;
+            // The embedding's own failure, as if it had happened on this thread.
+            if (RuntimeException.class.isInstance(cause)) throw (RuntimeException) cause;
+            if (Error.class.isInstance(cause)) throw (Error) cause;
             throw e;
+        }
+    }
+
+    private static void closeAfterFailedStart(Database database, EmbeddedServer embedded, RuntimeException failure) {
+        try {
+            if (database != null) database.close();
+            else if (embedded != null) embedded.closeQuietly();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+            if (embedded != null) embedded.closeQuietly();
         }
     }
 

@@ -71,6 +71,7 @@ public final class Accounts {
 
     /** Creates the account, or says why not. */
     public Account create(String username, Role role, String password) {
+        String name = username(username);
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD + " characters");
         }
@@ -78,7 +79,7 @@ public final class Accounts {
             throw new IllegalArgumentException("a password can be at most " + MAX_PASSWORD_BYTES
                     + " bytes (72 plain letters and digits; accented letters and symbols take 2 to 4 bytes each)");
         }
-        return insert(username, role, BCrypt.withDefaults().hashToString(COST, password.toCharArray()));
+        return insert(name, role, BCrypt.withDefaults().hashToString(COST, password.toCharArray()));
     }
 
     /**
@@ -87,18 +88,22 @@ public final class Accounts {
      * slow on purpose, and a hash each would cost a bench seconds of the CPU its warm-up is for.
      */
     public Account createWithoutPassword(String username, Role role) {
-        return insert(username, role, NoPassword.HASH);
+        return insert(username(username), role, NoPassword.HASH);
     }
 
     private static final class NoPassword {
         static final String HASH = BCrypt.withDefaults().hashToString(COST, randomToken().toCharArray());
     }
 
-    private Account insert(String username, Role role, String hash) {
+    private static String username(String username) {
         String name = username == null ? "" : username.strip().toLowerCase();
         if (!USERNAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a username is 2 to 40 lower-case letters, digits, dots, dashes or underscores");
         }
+        return name;
+    }
+
+    private Account insert(String name, Role role, String hash) {
         if (!dao.insert(name, role, hash, clock.instant())) throw new IllegalArgumentException("'" + name + "' already has an account");
         return new Account(name, role);
     }
