@@ -129,11 +129,17 @@ public final class App implements Service {
         } catch (RuntimeException e) {
             // Nothing of a start that failed outlives it: not the pool, not a PostgreSQL we started.
             closeAfterFailedStart(database, embedded, e);
-            Throwable cause = e.getCause();
-            if (e.getClass() != CompletionException.class || cause == null) throw e;
-            // The embedding's own failure, as if it had happened on this thread.
-            if (RuntimeException.class.isInstance(cause)) throw (RuntimeException) cause;
-            if (Error.class.isInstance(cause)) throw (Error) cause;
+            throw e;
+        }
+    }
+
+    /** The examples' index once built; a failure to build it is thrown as itself, as if it had happened on this thread. */
+    private static AnswerIndex built(CompletableFuture<AnswerIndex> index) {
+        try {
+            return index.join();
+        } catch (CompletionException e) {
+            if (RuntimeException.class.isInstance(e.getCause())) throw (RuntimeException) e.getCause();
+            if (Error.class.isInstance(e.getCause())) throw (Error) e.getCause();
             throw e;
         }
     }
@@ -157,7 +163,7 @@ public final class App implements Service {
         CallService calls = new CallService(callDao, catalog, renderer, calendar, config.defaultNation(), json, clock);
         Telephony telephony = new Telephony(config.telephony(), calls, callDao, database.events(), json, clock, config.limits().streamHeartbeat(),
                 config.limits().streamsPerSignIn(), config.limits().streamsTotal());
-        Assist assist = Assist.start(config.assist(), index.join(), catalog, config.contacts(), calls, callDao, json, clock);
+        Assist assist = Assist.start(config.assist(), built(index), catalog, config.contacts(), calls, callDao, json, clock);
         // With a chat model, each outcome's summary is written in the background as the call reaches it.
         if (assist.summaries() != null) calls.onOutcome(assist.summaries());
         Accounts accounts = new Accounts(new AccountDao(database.jdbi()), clock, config.signInIdle(), config.signInMaxLifetime());

@@ -201,7 +201,7 @@ public final class Bench {
     private static void warmUp(BenchLoad load, Options o) throws InterruptedException {
         if (o.warmup() != null && o.warmup() == 0) return;
         int few = Math.min(FEW, o.concurrency());
-        load.signIn(o.concurrency());
+        load.signIn(o.concurrency()); // all of them now, so no round's rate includes a sign-in
         Round fewHandlers = seconds -> load.run(few, seconds, Long.MAX_VALUE).rate();
         Round allHandlers = seconds -> load.run(o.concurrency(), seconds, Long.MAX_VALUE).rate();
         boolean auto = o.warmup() == null;

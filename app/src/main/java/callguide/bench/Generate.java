@@ -14,6 +14,7 @@ import callguide.store.EmbeddedServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.util.PSQLState;
 
 /**
  * {@code generate --calls N}: fills the configured database with N guided calls spread over the last
@@ -176,8 +178,8 @@ public final class Generate {
         }
         if (!errors.isEmpty()) {
             Throwable first = errors.get(0);
-            boolean repeatedId = java.sql.SQLException.class.isInstance(first)
-                    && org.postgresql.util.PSQLState.UNIQUE_VIOLATION.getState().equals(((java.sql.SQLException) first).getSQLState());
+            boolean repeatedId = SQLException.class.isInstance(first)
+                    && PSQLState.UNIQUE_VIOLATION.getState().equals(((SQLException) first).getSQLState());
             if (repeatedId) {
                 throw new AlreadyThere("calls made from seed " + seed + " on this day are already in this database (this run added "
                         + doneCalls.get() + " before it found one); run it again with another --seed");

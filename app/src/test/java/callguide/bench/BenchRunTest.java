@@ -22,7 +22,7 @@ class BenchRunTest {
             "bench: (\\d+) steps/s, (\\d+)% of the raw rate of the same transaction, p50 (\\d+\\.\\d) ms, p99 (\\d+\\.\\d) ms");
 
     @Test
-    void a_short_run_takes_calls_to_their_outcome_and_ends_with_the_summary_line() throws Exception {
+    void a_short_run_answers_through_the_api_without_errors_and_ends_with_the_summary_line() throws Exception {
         Run run = run("--concurrency", "4", "--warmup", "1.5", "--duration", "1.5");
 
         assertEquals(0, run.status(), run.printed());

@@ -3,12 +3,14 @@ package callguide.bench;
 import callguide.account.Role;
 import callguide.config.Config;
 import callguide.support.RunningApp;
+import callguide.web.UkTime;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +39,7 @@ class ReviewAtScaleTest {
 
     @BeforeAll
     void start() throws Exception {
-        Generate.run(app.app().database(), Config.from(Map.of()), CALLS, 14, 3, 2, java.time.LocalDate.now(callguide.web.UkTime.ZONE));
+        Generate.run(app.app().database(), Config.from(Map.of()), CALLS, 14, 3, 2, LocalDate.now(UkTime.ZONE));
         app.accounts().create("sam", Role.supervisor, "sam-password-1");
         HttpResponse<String> form = send("/sign-in", null);
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
