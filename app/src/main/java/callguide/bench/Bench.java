@@ -147,12 +147,11 @@ public final class Bench {
             }
         }
         if (!setupErrors.isEmpty() || reply == null) throw new IllegalStateException("could not set up the raw phase: " + setupErrors);
-        String stored = reply;
         // Shorter: the API phase has already compiled CallDao, Jdbi and the driver; the raw loop's own code is held to the same test.
         if (o.warmup() == null || o.warmup() > 0) {
             double most = o.warmup() == null ? 30 : Math.min(o.warmup(), 2);
             System.out.println("raw warm-up, in 2-second rounds of tx/s and the JIT compilers' share of one core: "
-                    + rounds(seconds -> raw(dao, rows, stored, seconds).rate(), 2, Math.min(2, most), most));
+                    + rounds(seconds -> raw(dao, rows, seconds).rate(), 2, Math.min(2, most), most));
         }
 
         // Alternated, in thirds, so a change in the machine's speed (two shared cores) falls on both phases alike.
@@ -167,7 +166,7 @@ public final class Bench {
             callsLeft -= api.calls();
             before = cpu.now();
             // As long as the API window actually ran, so both rates are averaged over the same kind of window.
-            Raw raw = raw(dao, rows, stored, api.seconds());
+            Raw raw = raw(dao, rows, api.seconds());
             rawCpu = rawCpu.plus(cpu.now().minus(before));
             apis.add(api);
             raws.add(raw);
@@ -248,9 +247,10 @@ public final class Bench {
     /**
      * One thread per row, each holding its own connection from the server's pool, looping the answer
      * transaction through CallDao's own methods, so the SQL is literally what an answer step sends: the
-     * locking SELECT, the batch INSERT of the event (with the stored reply), the UPDATE of the call, COMMIT.
+     * locking SELECT, the batch INSERT of the event, the UPDATE of the call, COMMIT. Like the API phase's steps it
+     * carries no request id, so neither looks up a prior reply nor stores one.
      */
-    private static Raw raw(CallDao dao, List<UUID> rows, String reply, double seconds) throws InterruptedException {
+    private static Raw raw(CallDao dao, List<UUID> rows, double seconds) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         List<BenchSamples> samples = new ArrayList<>();
@@ -267,13 +267,12 @@ public final class Bench {
                     while (System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
                         try {
-                            // The answer's event and new state; the stored reply is a real one, so the row is as wide.
                             h.useTransaction(tx -> {
                                 Call c = dao.lock(tx, id, null).orElseThrow().call();
                                 Instant now = Instant.now();
                                 dao.record(tx, new Call(c.id(), c.flowId(), c.flowVersion(), c.handlerId(), c.callSid(), c.nation(),
                                         c.status(), c.currentQuestion(), c.answers(), null, List.of(), null, c.startedAt(), now, null),
-                                        now, List.of(CallEvent.of("answered", "existing_complaint", "none", null, null)), null, reply);
+                                        now, List.of(CallEvent.of("answered", "existing_complaint", "none", null, null)), null, null);
                             });
                         } catch (RuntimeException e) {
                             errors.computeIfAbsent(String.valueOf(e), k -> new AtomicInteger()).incrementAndGet();
