@@ -189,6 +189,11 @@ class BrowserJourneyTest {
                 "a short UK date: " + browser.text("tr[data-call='" + complaintCall + "'] td:first-child"));
         browser.assertAccessible("review list");
         browser.screenshot("review");
+        browser.viewport(Browser.PHONE);
+        int filter = browser.driver.findElement(By.cssSelector(".moj-filter-layout__filter")).getRect().getWidth();
+        int calls = browser.driver.findElement(By.cssSelector(".moj-filter-layout__content")).getRect().getWidth();
+        assertEquals(calls, filter, 1, "on a phone the filter is as wide as the list of calls below it");
+        browser.viewport(Browser.DESKTOP);
 
         String csvHref = browser.driver.findElement(By.id("export-csv")).getDomAttribute("href");
         HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + csvHref))
