@@ -48,6 +48,25 @@ class OutcomePageTest {
         assertFalse(note.contains("Told the caller"), note);
     }
 
+    /** The regional team acknowledge an MP's letter themselves (002 intro and step 29): the handler is given no reply to send. */
+    @Test
+    void an_mps_letter_gives_the_handler_no_reply_to_write() throws Exception {
+        for (String purpose : new String[] {"complaint", "case_enquiry", "general_enquiry"}) {
+            String id = olive.callAnswering("contact_route", "written", "region", "gb", "caller", "mp_mla",
+                    "staff_conduct", "no", "mp_purpose", purpose);
+            assertEquals("REFER_RESOLUTION_TEAM", olive.get("/api/calls/" + id).field("/outcome/code"));
+            HttpResponse<String> page = pages.get("/calls/" + id + "/outcome");
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("do not reply yourself"), purpose);
+            assertFalse(page.body().contains("What to put in the reply"), purpose);
+            assertFalse(olive.get("/api/calls/" + id + "/summary").field("/caseNote").contains("Put in the reply"), purpose);
+        }
+        String staff = olive.callAnswering("contact_route", "written", "region", "gb", "caller", "mp_mla", "staff_conduct", "yes");
+        HttpResponse<String> page = pages.get("/calls/" + staff + "/outcome");
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains("What to put in the reply"), "a staff conduct letter from an MP");
+    }
+
     @Test
     void a_working_day_deadline_inside_the_bundled_bank_holidays_is_exact_with_no_warning() throws Exception {
         String id = olive.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client",
