@@ -119,6 +119,9 @@ public final class CaseApi {
         String team = m.text("team", true, 2);
         if (!List.of(IntakeRules.GB, IntakeRules.NI).contains(team)) throw new ApiError(400, "invalid_field", "'team' must be gb or ni");
         LocalDate received = m.date("receivedOn");
+        if (received != null && received.isAfter(LocalDate.now(CaseService.UK))) {
+            throw new ApiError(400, "invalid_date", "'receivedOn' cannot be after today (" + LocalDate.now(CaseService.UK) + ")");
+        }
         return new ManualCase(team, received == null ? LocalDate.now(CaseService.UK) : received, m.text("referredBy", true, 200),
                 flag(m, "parliamentary"), flag(m, "consolatoryOnly"), flag(m, "iceNotice"), flag(m, "fromBau"),
                 flag(m, "nonCaseSpecificQuery"), flag(m, "staffConduct"));

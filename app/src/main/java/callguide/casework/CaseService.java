@@ -81,7 +81,7 @@ public final class CaseService {
     public Opened openManual(ManualCase m, Actor who) {
         if (m.staffConduct()) return open(CaseKind.placeholder, Map.of(), m.team(), null, m.referredBy(), m.receivedOn(), false, who);
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("parliamentary", yes(m.parliamentary()));
+        facts.put("parliamentary", yes(m.parliamentary() || m.nonCaseSpecificQuery())); // such a query is an MP's by definition
         facts.put("notify_ice_on_closure", yes(m.iceNotice()));
         facts.put("consolatory_only", yes(m.consolatoryOnly()));
         CaseKind kind = m.nonCaseSpecificQuery() ? CaseKind.mp_query : CaseKind.complaint;

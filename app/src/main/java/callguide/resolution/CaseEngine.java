@@ -44,7 +44,8 @@ public final class CaseEngine {
     public List<Move> offered(CaseState s) {
         Stage stage = flow.stage(s.stage());
         if (stage == null) return List.of();
-        return stage.moves().values().stream().filter(m -> possible(m, s.facts())).toList();
+        Map<String, String> known = testable(s, s.facts());
+        return stage.moves().values().stream().filter(m -> possible(m, known)).toList();
     }
 
     /** The fields the move needs on this case: its own, and step 47's on a closure when the case carries the notice. */
@@ -65,7 +66,7 @@ public final class CaseEngine {
     public Moved apply(CaseState s, String moveId, String role, Map<String, String> given, LocalDate on) {
         Stage stage = flow.stage(s.stage());
         Move move = stage == null ? null : stage.moves().get(moveId);
-        if (move == null || !possible(move, s.facts())) {
+        if (move == null || !possible(move, testable(s, s.facts()))) {
             throw new MoveRefused(Reason.move_not_allowed, "'" + moveId + "' cannot be made from stage '" + s.stage()
                     + "'; the moves now are " + offered(s).stream().map(Move::id).toList());
         }
@@ -75,7 +76,8 @@ public final class CaseEngine {
         Map<String, String> fields = checkFields(s, move, given);
         Map<String, String> facts = new LinkedHashMap<>(s.facts());
         facts.putAll(fields);
-        if (!move.when().isEmpty() && move.when().stream().noneMatch(alt -> holds(alt, facts))) {
+        Map<String, String> known = testable(s, facts);
+        if (!move.when().isEmpty() && move.when().stream().noneMatch(alt -> holds(alt, known))) {
             throw new MoveRefused(Reason.refused_by_procedure, "the procedure allows '" + moveId + "' only when "
                     + move.when() + " (" + cited(move) + ")");
         }
@@ -167,6 +169,13 @@ public final class CaseEngine {
     private static boolean possible(Move m, Map<String, String> facts) {
         return m.when().isEmpty() || m.when().stream().anyMatch(alt -> alt.entrySet().stream()
                 .allMatch(e -> m.field(e.getKey()) != null || e.getValue().equals(facts.get(e.getKey()))));
+    }
+
+    /** What a `when` can test: the facts, and the case's kind, so a complaint and an MP's query keep to their own tracks. */
+    private static Map<String, String> testable(CaseState s, Map<String, String> facts) {
+        Map<String, String> all = new LinkedHashMap<>(facts);
+        all.put("kind", s.kind().name());
+        return all;
     }
 
     private static boolean holds(Map<String, String> alt, Map<String, String> facts) {

@@ -23,6 +23,7 @@ public final class ProcessLoader {
             .with(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS);
     /** Moves that name no roles are the CRT's: caseworkers and team leaders alike. */
     static final List<String> CRT = List.of("resolution_caseworker", "resolution_team_leader");
+    private static final java.util.Set<String> FIELD_KEYS = java.util.Set.of("label", "kind", "options", "suggestions", "optional");
 
     private ProcessLoader() {}
 
@@ -149,6 +150,10 @@ public final class ProcessLoader {
             List<Field> out = new ArrayList<>();
             n.fields().forEachRemaining(e -> {
                 JsonNode f = e.getValue();
+                // An unquoted comma inside `{label: ...}` ends the label and starts a key of its own: refused, not dropped.
+                f.fieldNames().forEachRemaining(k -> {
+                    if (!FIELD_KEYS.contains(k)) problem("field " + e.getKey() + ": unknown key '" + k + "' (quote a label or option that has a comma)");
+                });
                 Field.Kind kind;
                 try {
                     kind = Field.Kind.valueOf(f.hasNonNull("kind") ? f.get("kind").asText() : "text");

@@ -166,6 +166,24 @@ class ResolutionApiTest {
         assertTrue(ok.json().get("clocks").isArray());
     }
 
+    /** A non-case specific query is an MP's by definition: opened by hand without saying so, it can still take its track. */
+    @Test
+    void aManualMpQueryIsParliamentaryAndOffersOnlyItsOwnTrack() {
+        String id = opened("nonCaseSpecificQuery", true);
+        TestApp.Response c = caseworker.get("/api/cases/" + id);
+        assertEquals("mp_query", c.field("/kind"));
+        assertEquals("yes", c.field("/facts/parliamentary"));
+        assertEquals(List.of("authenticate_mp"), moves(c));
+        caseworker.moveNow(id, "authenticate_mp", Map.of("how_authenticated", "MP Enquiries"));
+        assertEquals(List.of("non_case_specific_query"), moves(caseworker.get("/api/cases/" + id)));
+    }
+
+    private static List<String> moves(TestApp.Response c) {
+        List<String> out = new ArrayList<>();
+        c.json().get("moves").forEach(m -> { if (!m.asText().equals("log_call_attempt") && !m.asText().equals("agree_timetable")) out.add(m.asText()); });
+        return out;
+    }
+
     @Test
     void badBodiesAreFourHundredsNotFiveHundreds() {
         String id = opened();
@@ -174,6 +192,9 @@ class ResolutionApiTest {
         assertEquals(400, caseworker.post("/api/cases/" + id + "/moves", "{\"move\":\"acknowledge\",\"version\":1,\"fields\":[1]}").status());
         assertEquals(400, caseworker.post("/api/cases", "{}").status());
         assertEquals(400, caseworker.manual(Map.of("team", "fr", "referredBy", "x")).status());
+        TestApp.Response future = caseworker.manual(manual("receivedOn", java.time.LocalDate.now(CaseService.UK).plusDays(1).toString()));
+        assertEquals(400, future.status(), future.text());
+        assertEquals("invalid_date", future.field("/error"));
         assertEquals(404, caseworker.get("/api/cases/not-a-uuid").status());
         assertEquals(404, caseworker.get("/api/cases/" + UUID.randomUUID()).status());
     }

@@ -79,6 +79,11 @@ final class CaseWalk {
         return state.stage();
     }
 
+    /** The ids of the moves the case's stage offers now. */
+    List<String> offered() {
+        return engine.offered(state).stream().map(Move::id).toList();
+    }
+
     List<String> letters() {
         return state.letters().stream().map(IssuedLetter::code).toList();
     }

@@ -83,6 +83,23 @@ class ResolutionEngineTest {
             assertNull(w.state.resolutionCode());
             assertTrue(w.last.tasks().contains("Record this stage in Respond"));
         }
+
+        /** Otherwise a complaint could stop its 15-day clock as a "query", and a query close as a complaint. */
+        @Test
+        void aComplaintAndAnMpsQueryKeepToTheirOwnTracks() {
+            CaseWalk complaint = CaseWalk.complaint("parliamentary", "yes").move("authenticate_mp");
+            assertFalse(complaint.offered().contains("non_case_specific_query"), complaint.offered().toString());
+            refused(Reason.move_not_allowed, () -> complaint.move("non_case_specific_query"));
+            assertEquals("received", complaint.stage());
+            complaint.move("acknowledge");
+
+            CaseWalk query = new CaseWalk(CaseKind.mp_query, LocalDate.of(2026, 3, 2), Map.of("parliamentary", "yes")).move("authenticate_mp");
+            assertFalse(query.offered().contains("acknowledge"), query.offered().toString());
+            assertFalse(query.offered().contains("case_specific_query"), query.offered().toString());
+            refused(Reason.move_not_allowed, () -> query.move("acknowledge"));
+            query.move("non_case_specific_query");
+            assertEquals("mp_query", query.stage());
+        }
     }
 
     @Test

@@ -43,6 +43,14 @@ class ResolutionValidatorTest {
         assertEquals(List.of("open", "closed"), List.copyOf(f.stages().keySet()));
     }
 
+    /** `{label: Who was called (client, other client or MP)}` is a label cut at the comma and a key of its own. */
+    @Test
+    void aLabelCutShortByAnUnquotedCommaIsRefused() {
+        assertTrue(problems("open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: closed, " + CITE
+                + ", fields: {who: {label: Who was called (client, other client or MP)}}}}}\n" + CLOSED).stream()
+                .anyMatch(p -> p.contains("unknown key 'other client or MP)'")));
+    }
+
     @Test
     void aMoveToNowhere() {
         assertTrue(problems("open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: nowhere, " + CITE + "}}}\n" + CLOSED)
