@@ -8,6 +8,7 @@ import callguide.flow.Flow;
 import callguide.flow.IntakeRules;
 import callguide.resolution.CaseClock;
 import callguide.resolution.CaseKind;
+import callguide.resolution.Field;
 import callguide.resolution.MoveRefused;
 import callguide.resolution.ProcessFlow;
 import callguide.telephony.Telephony;
@@ -39,7 +40,10 @@ public final class CasePages {
     public record CasePage(CaseRecord record, String stageTitle, boolean closed, List<ClockRow> clocks,
                            List<CaseForms.MoveForm> moves, List<LetterDrafts.Draft> letters, List<CaseEvent> history,
                            CallContext call, boolean mpNotAuthenticated, List<Pages.FieldError> errors, String conflict,
-                           boolean placeholder) {}
+                           List<Kept> kept, boolean placeholder, String iceTeamMailbox) {}
+
+    /** A value typed for a move the case no longer offers, shown back so nothing typed is lost. */
+    public record Kept(String label, String value) {}
 
     private final CaseService cases;
     private final CallService calls;
@@ -158,8 +162,13 @@ public final class CasePages {
         } catch (CaseRefused e) {
             if (e.reason() != CaseRefused.Reason.stale_version) throw e;
             ctx.status(409);
-            render(ctx, e.current(), move, typed, Map.of(), "Someone else changed this case while you were typing. It is shown as it is now, "
-                    + "with what you typed kept below. Check it still applies, then send it again.");
+            boolean offered = cases.engine().offered(e.current().state()).stream().anyMatch(m -> m.id().equals(move));
+            render(ctx, e.current(), move, typed, Map.of(), offered
+                    ? "Someone else changed this case while you were typing. It is shown as it is now, with what you typed kept below. "
+                    + "Check it still applies, then send it again."
+                    : "Someone else changed this case while you were typing, and what you were recording no longer applies at its new stage. "
+                    + "It is shown as it is now; what you typed is below, to use in another move or a note.",
+                    offered ? List.of() : kept(before, move, typed));
         } catch (CaseMoveRefused e) {
             refusedMove(ctx, e.refusal(), e.current(), before, move, typed);
         } catch (MoveRefused e) {
@@ -172,7 +181,7 @@ public final class CasePages {
         switch (e.reason()) {
             case move_not_allowed -> {
                 ctx.status(409);
-                render(ctx, current, null, Map.of(), Map.of(), "That move cannot be made now: " + e.getMessage());
+                render(ctx, current, null, Map.of(), Map.of(), "That move cannot be made now: " + e.getMessage(), kept(before, move, typed));
             }
             case forbidden -> Pages.error(ctx, 403, "Only a team leader can do this", e.getMessage());
             default -> {
@@ -192,7 +201,21 @@ public final class CasePages {
                 .map(f -> f.label().toLowerCase()).orElse(field);
     }
 
+    /** What was typed for a move, each value under its field's label (the case has moved on, so the move is looked up by id). */
+    private List<Kept> kept(CaseRecord c, String move, Map<String, String> typed) {
+        List<Field> fields = flow().allMoves().stream().filter(e -> e.getValue().id().equals(move))
+                .flatMap(e -> cases.engine().fields(c.state(), e.getValue()).stream()).toList();
+        List<Kept> out = new ArrayList<>();
+        typed.forEach((f, v) -> out.add(new Kept(fields.stream().filter(x -> x.id().equals(f)).map(Field::label).findFirst().orElse(f), v)));
+        return out;
+    }
+
     private void render(Context ctx, CaseRecord c, String openMove, Map<String, String> typed, Map<String, String> errors, String conflict) {
+        render(ctx, c, openMove, typed, errors, conflict, List.of());
+    }
+
+    private void render(Context ctx, CaseRecord c, String openMove, Map<String, String> typed, Map<String, String> errors, String conflict,
+                        List<Kept> kept) {
         var stage = flow().stage(c.state().stage());
         List<Pages.FieldError> list = new ArrayList<>();
         errors.forEach((f, text) -> list.add(new Pages.FieldError(f.equals("_") || f.equals("done") ? "#move-" + openMove : "#" + openMove + "-" + f, text)));
@@ -200,8 +223,9 @@ public final class CasePages {
         List<CaseEvent> events = cases.events(c.id());
         Pages.render(ctx, "cases/case.jte", new CasePage(c, stage == null ? "Staff conduct: no details recorded" : stage.title(),
                 stage != null && stage.closes(), clocks(c), CaseForms.forms(cases.engine(), c.state(), openMove, typed, errors),
-                LetterDrafts.of(flow(), c, events), events, callContext(c), mpPending, list, conflict,
-                c.state().kind() == CaseKind.placeholder));
+                LetterDrafts.of(flow(), c, events), events, callContext(c), mpPending, list, conflict, kept,
+                c.state().kind() == CaseKind.placeholder,
+                c.state().fact("notify_ice_on_closure") ? renderer.iceTeamMailbox() : null));
     }
 
     private List<ClockRow> clocks(CaseRecord c) {

@@ -14,6 +14,11 @@ public final class Renderer {
         this.contacts = contacts;
     }
 
+    /** Internal only: for staff pages (the CRT's step-47 notice), never for text a client hears or receives. */
+    public String iceTeamMailbox() {
+        return contacts.iceTeamMailbox();
+    }
+
     public Terms terms(Map<String, String> answers) {
         return Terms.of(IntakeRules.northernIreland(answers), contacts);
     }

@@ -197,4 +197,29 @@ class ResolutionBrowserTest {
             assertTrue(other.text("#history").contains("carl: moved log_call_attempt"), "sent again, it is recorded");
         }
     }
+
+    /** The first person's move took the case on, so the second's form is gone: what they typed is still shown. */
+    @Test
+    void whatTheSecondTypedForAMoveThatNoLongerAppliesIsShownBack() {
+        Map<String, Object> manual = ResolutionApiTest.manualFor("gb");
+        manual.put("iceNotice", true);
+        String id = api.manual(manual).field("/id");
+        try (Browser other = Browser.start()) {
+            signIn(browser, "casey");
+            signIn(other, "carl");
+            browser.driver.get(app.base() + "/cases/" + id);
+            other.driver.get(app.base() + "/cases/" + id);
+            browser.settle();
+            other.settle();
+            assertTrue(browser.text("#ice-mailbox").contains("@"), "the internal ICE team's address, for the step-47 notice");
+            record(browser, "acknowledge", f("parties", "Mrs Jones", "acknowledged_by", "phone"));
+            record(other, "acknowledge", f("parties", "Mr and Mrs Jones, and their MP", "acknowledged_by", "in writing"));
+            assertTrue(other.text("#conflict").contains("no longer applies"), other.text("#conflict"));
+            assertTrue(other.text("#kept").contains("Mr and Mrs Jones, and their MP"), "what the second person typed");
+            assertTrue(other.text("#kept").contains("Who was acknowledged (each client, and the MP where there is one)"),
+                    "under its whole label");
+            assertEquals("Acknowledged", other.text("#stage"));
+            other.assertAccessible("the conflict page with a move that no longer applies");
+        }
+    }
 }
