@@ -64,6 +64,10 @@ public final class OutcomePages {
     public void addNote(Context ctx) {
         Call call = views.own(ctx);
         if (call == null) return;
+        if (call.status() != Call.Status.completed) { // the form is the outcome page's; a call without one has no page to show it on
+            ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
+            return;
+        }
         String text = ctx.formParam("note") == null ? "" : ctx.formParam("note").strip();
         String problem = text.isEmpty() ? "Enter a note" : text.length() > MAX_NOTE ? "A note must be " + MAX_NOTE + " characters or fewer" : null;
         if (problem == null) views.calls().note(call.id(), text, QuestionPages.requestId(ctx));

@@ -67,6 +67,18 @@ class OutcomePageTest {
         assertFalse(page.body().contains("What to put in the reply"), "a staff conduct letter from an MP");
     }
 
+    /** The notes form belongs to the outcome page: posted for a call still in progress, it leads back to the call. */
+    @Test
+    void a_note_posted_for_a_call_without_an_outcome_goes_back_to_the_call() throws Exception {
+        String id = olive.callAnswering("contact_route", "inbound_call", "region", "gb");
+        for (String form : new String[] {"note=", "note=Rang+back"}) {
+            HttpResponse<String> r = pages.post("/calls/" + id + "/notes", form);
+            assertEquals(303, r.statusCode(), r.body());
+            assertEquals("/calls/" + id, r.headers().firstValue("Location").orElse(""));
+        }
+        assertFalse(olive.get("/api/calls/" + id + "/events").text().contains("Rang back"), "nothing recorded");
+    }
+
     @Test
     void a_working_day_deadline_inside_the_bundled_bank_holidays_is_exact_with_no_warning() throws Exception {
         String id = olive.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client",
