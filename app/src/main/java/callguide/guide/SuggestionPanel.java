@@ -106,7 +106,12 @@ public final class SuggestionPanel {
         try {
             double confidence = score == null ? -1 : Double.parseDouble(score);
             if (!(confidence >= 0 && confidence <= 1)) return Heard.NOTHING;
-            return new Heard("", false, List.of(new Suggestion(suggested, confidence, ctx.formParam("evidence"), null)), List.of(), false, -1);
+            // Whether it came from old speech, and when it was said, come back too: a suggestion shown again after an
+            // error must look exactly as uncertain as it did.
+            String said = ctx.formParam("suggested-said");
+            List<String> times = said != null && said.matches("\\d{1,2}:\\d{2}(:\\d{2})?") ? List.of(said) : List.of();
+            boolean stale = "yes".equals(ctx.formParam("suggested-stale"));
+            return new Heard("", false, List.of(new Suggestion(suggested, confidence, ctx.formParam("evidence"), null)), times, stale, -1);
         } catch (NumberFormatException e) {
             return Heard.NOTHING;
         }

@@ -81,6 +81,12 @@ class LiveCallBrowserTest {
         if (!browser.driver.findElements(By.id("suggested")).isEmpty()) {
             assertFalse(browser.text("#suggested-confidence").startsWith("High"), browser.text("#suggested-confidence"));
             assertTrue(browser.driver.findElement(By.id("suggested-stale")).isDisplayed());
+            // Sent with no answer chosen, the page comes back with its error and the suggestion exactly as uncertain.
+            String before = browser.text("#suggested-confidence");
+            browser.keys(Keys.ENTER);
+            browser.until(d -> !d.findElements(By.cssSelector(".govuk-error-summary")).isEmpty());
+            assertEquals(before, browser.text("#suggested-confidence"));
+            assertTrue(browser.driver.findElement(By.id("suggested-stale")).isDisplayed(), "still marked as earlier speech");
         }
 
         twilio.line(callSid, 40, "inbound_track", "I rang last month about this and I'm still unhappy with how it was handled.");
