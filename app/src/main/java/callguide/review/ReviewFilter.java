@@ -37,9 +37,9 @@ public record ReviewFilter(LocalDate from, LocalDate to, String handler, String 
 
     public static Read read(Function<String, String> query) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
-        LocalDate from = date(query.apply("from"), "from", problems);
-        LocalDate to = date(query.apply("to"), "to", problems);
-        if (from != null && to != null && to.isBefore(from)) problems.put("to", "The 'to' date must be the same as or after the 'from' date");
+        LocalDate from = date(query.apply("from"), "from", "Started from", problems);
+        LocalDate to = date(query.apply("to"), "to", "Started up to", problems);
+        if (from != null && to != null && to.isBefore(from)) problems.put("to", "'Started up to' must be the same as or after 'Started from'");
         String status = blank(query.apply("status"));
         if (status != null && !status.equals("in_progress") && !status.equals("completed") && !status.equals("ended")) status = null;
         String sort = blank(query.apply("sort"));
@@ -55,12 +55,13 @@ public record ReviewFilter(LocalDate from, LocalDate to, String handler, String 
                 blank(query.apply("outcome")), blank(query.apply("flag")), status, sort, desc, page), problems);
     }
 
-    private static LocalDate date(String v, String name, Map<String, String> problems) {
+    /** {@code label} is the field's label on the page, so the message names what the supervisor sees. */
+    private static LocalDate date(String v, String name, String label, Map<String, String> problems) {
         v = blank(v);
         if (v == null) return null;
         LocalDate date = parse(v);
         if (date != null && date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) return date;
-        problems.put(name, "Enter the '" + name + "' date as a real date between " + FIRST_YEAR + " and " + LAST_YEAR
+        problems.put(name, "Enter '" + label + "' as a real date between " + FIRST_YEAR + " and " + LAST_YEAR
                 + ", like 27/11/2026");
         return null;
     }

@@ -194,6 +194,12 @@ class BrowserJourneyTest {
         int calls = browser.driver.findElement(By.cssSelector(".moj-filter-layout__content")).getRect().getWidth();
         assertEquals(calls, filter, 1, "on a phone the filter is as wide as the list of calls below it");
         browser.viewport(Browser.DESKTOP);
+        browser.driver.get(base + "/review?from=31/02/2026&to=abc");
+        browser.settle();
+        assertTrue(browser.text("#from-error").contains("real date"), browser.text("#from-error"));
+        browser.assertAccessible("review list with the filter's errors");
+        browser.driver.get(base + "/review?handler=alice&outcome=RAISE_COMPLAINT");
+        browser.settle();
 
         String csvHref = browser.driver.findElement(By.id("export-csv")).getDomAttribute("href");
         HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + csvHref))

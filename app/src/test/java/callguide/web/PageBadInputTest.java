@@ -120,7 +120,7 @@ class PageBadInputTest {
         for (String from : new String[] {"+999999999-12-31", "-0001-01-01", "0999-01-01", "2201-01-01", "1/1/99999", "1/1/0099", "31/2/2026"}) {
             HttpResponse<String> r = get("/review?from=" + enc(from), sam);
             assertEquals(400, r.statusCode(), from);
-            assertTrue(r.body().contains("govuk-error-summary") && r.body().contains("Enter the 'from' date as a real date between 1900 and 2200"), from);
+            assertTrue(r.body().contains("govuk-error-summary") && r.body().contains("Enter 'Started from' as a real date between 1900 and 2200"), from);
         }
         assertEquals(200, get("/review?from=1900-01-01&to=" + enc("31/12/2200"), sam).statusCode());
     }
