@@ -27,7 +27,7 @@ public final class QuestionPages {
     public record QuestionPage(UUID callId, Step step, List<Choice> choices, AnswerForm form, List<Pages.FieldError> errors,
                                String back, UUID requestId, String pending, List<CallViews.AnswerRow> answers,
                                CallViews.Timer timer, int number, PhonePanels.TranscriptPanel transcript,
-                               SuggestionPanel.View suggestion) {
+                               SuggestionPanel.View suggestion, String endError) {
         public java.util.Map<String, String> endReasons() {
             return callguide.call.CallService.END_REASONS;
         }
@@ -128,8 +128,16 @@ public final class QuestionPages {
             return;
         }
         if (reason == null || !callguide.call.CallService.END_REASONS.containsKey(reason)) {
-            Pages.error(ctx, 422, "Choose why you are ending the call",
-                    "The call was not ended. Go back to the call, open 'End this call without an outcome' and choose a reason.");
+            Question current = call.currentQuestion() == null ? null : views.calls().flowOf(call).questions().get(call.currentQuestion());
+            ctx.status(422);
+            if (current == null) {
+                Pages.error(ctx, 422, "Choose why you are ending the call",
+                        "The call was not ended. Go back to the call, open 'End this call without an outcome' and choose a reason.");
+                return;
+            }
+            // The question page again, its end-call section open with the error, as any form on it would be.
+            render(ctx, call, current, AnswerForm.prefilled(current, call.answerMap().get(current.id())), null,
+                    SuggestionPanel.Heard.NOTHING, "Choose why you are ending the call");
             return;
         }
         views.calls().end(call.id(), reason, requestId(ctx));
@@ -175,6 +183,11 @@ public final class QuestionPages {
     }
 
     private void render(Context ctx, Call call, Question q, AnswerForm form, CallViews.Pending pending, SuggestionPanel.Heard heard) {
+        render(ctx, call, q, form, pending, heard, null);
+    }
+
+    private void render(Context ctx, Call call, Question q, AnswerForm form, CallViews.Pending pending, SuggestionPanel.Heard heard,
+                        String endError) {
         Flow flow = views.calls().flowOf(call);
         Map<String, String> answers = call.answerMap();
         List<String> path = FlowEngine.walk(flow, answers, views.calls().today()).path();
@@ -197,13 +210,15 @@ public final class QuestionPages {
         if (pending != null) back = "/calls/" + call.id() + "/check?question=" + CallViews.encode(pending.question())
                 + "&answer=" + CallViews.encode(pending.answer());
         String pendingText = pending == null ? null : pending.text();
-        List<Pages.FieldError> errors = form.error() == null ? List.of() : List.of(form.error());
+        List<Pages.FieldError> errors = endError != null
+                ? List.of(new Pages.FieldError("#end-" + callguide.call.CallService.END_REASONS.keySet().iterator().next(), endError))
+                : form.error() == null ? List.of() : List.of(form.error());
         // htmx asks for the suggestion alone; without JavaScript the whole page comes back with it.
         String template = heard.asked() && ctx.header("HX-Request") != null ? "assist/suggestion_result.jte" : "question.jte";
         Pages.render(ctx, template, new QuestionPage(call.id(), step, choices, form, errors, back, UUID.randomUUID(),
                 pendingText, views.rows(flow, answers, "/calls/" + call.id() + "/questions/", pendingText),
                 views.timer(call), (index == -1 ? path.size() : index) + 1, transcript,
-                suggestions.view(call.id(), q, step, heard)));
+                suggestions.view(call.id(), q, step, heard), endError));
     }
 
     private static long since(String text) {

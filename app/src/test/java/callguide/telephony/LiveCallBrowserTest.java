@@ -283,11 +283,14 @@ class LiveCallBrowserTest {
         String id = browser.driver.getCurrentUrl().replaceAll(".*/calls/([^/]+)/.*", "$1");
         browser.driver.findElement(By.cssSelector("#end-call summary")).click();
         browser.driver.findElement(By.id("end-call-button")).click();
-        browser.until(d -> d.findElement(By.tagName("h1")).getText().contains("Choose why you are ending the call"));
+        // The same question again, with the error summary and the end-call section open at the reason.
+        browser.until(d -> !d.findElements(By.cssSelector(".govuk-error-summary")).isEmpty());
         browser.settle();
-        browser.driver.navigate().back();
-        browser.settle();
-        browser.driver.executeScript("document.getElementById('end-call').open = true");
+        assertTrue(browser.text(".govuk-error-summary").contains("Choose why you are ending the call"));
+        assertTrue(browser.driver.getCurrentUrl().contains("/calls/" + id), browser.driver.getCurrentUrl());
+        assertTrue(browser.text("#end-reason-error").contains("Choose why you are ending the call"));
+        assertTrue(browser.driver.findElement(By.id("end-call")).getDomProperty("open").equals("true"), "the section is open");
+        browser.assertAccessible("the end-call error");
         browser.driver.findElement(By.cssSelector("label[for=end-test]")).click();
         browser.driver.findElement(By.id("end-call-button")).click();
         browser.awaitPath("/?ended=");
