@@ -183,6 +183,12 @@ class BrowserJourneyTest {
         // Measured once the page has settled after the filter's reload, not while its stylesheet is still applying.
         browser.settle();
         browser.assertFitsWidth("the filtered review list");
+        Number hidden = (Number) browser.driver.executeScript(
+                "var r = document.querySelector('.callguide-table-scroll'); return r.scrollWidth - r.clientWidth");
+        assertTrue(hidden.intValue() <= 0, "at 1366 the whole table shows without scrolling it sideways: " + hidden + " px hidden");
+        Number codeLines = (Number) browser.driver.executeScript("return document.querySelector(arguments[0]).getClientRects().length",
+                "tr[data-call='" + complaintCall + "'] .callguide-code");
+        assertEquals(1, codeLines.intValue(), "the outcome's code is on one line, not broken mid-word");
         var link = browser.driver.findElement(By.cssSelector("tr[data-call='" + complaintCall + "'] td:first-child a")).getRect();
         assertTrue(link.getX() + link.getWidth() <= 1366, "the link into the call (its start time) is on screen");
         assertTrue(browser.text("tr[data-call='" + complaintCall + "'] td:first-child").matches("(?s)\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d.*"),
