@@ -98,7 +98,7 @@ public final class Routes {
         OutcomePages outcome = new OutcomePages(views, s.json(), s.assist().caseNotes());
         TransferPages transfer = new TransferPages(views, outcome, Routes::refusalStatus);
         ReviewPages review = new ReviewPages(s.review(), titles);
-        TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), s.review(), s.json(), s.clock(), s.telephony());
+        TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), titles, s.review(), s.json(), s.clock(), s.telephony());
         InsightsPage insights = new InsightsPage(new InsightsDao(s.database().jdbi()),
                 s.flows().current(IntakeRules.FLOW).map(e -> e.flow()).orElse(null), s.renderer(), s.clock());
         AssistApi assist = new AssistApi(s.assist(), s.json());

@@ -35,7 +35,7 @@ public final class ReviewDao {
     private static final String PAGE_COLUMNS = """
             c.id, c.handler_id, c.status, c.outcome_code, c.flags, c.flow_version, c.started_at, c.completed_at, c.current_question,
             EXTRACT(EPOCH FROM (coalesce(c.completed_at, c.updated_at) - c.started_at))::bigint AS seconds,
-            p.branch, p.k, (EXTRACT(EPOCH FROM c.started_at) * 1000000)::bigint AS started_us""";
+            c.outcome->>'title' AS outcome_title, p.branch, p.k, (EXTRACT(EPOCH FROM c.started_at) * 1000000)::bigint AS started_us""";
     private static final String STARTED_FROM_US = "(timestamptz 'epoch' + CAST(:c_started AS bigint) * interval '1 microsecond')";
 
     /** One branch of a sort: the calls it reads and the expression it orders them by before start time and id. */
@@ -97,7 +97,7 @@ public final class ReviewDao {
         this.jdbi = jdbi;
     }
 
-    /** One page of the calls the filter picks, in its order, found by its number. */
+    /** One page of the calls the filter picks, in its order, found by its number, each with its outcome's title. */
     public List<CallRow> page(ReviewFilter f) {
         return page(f, null).rows();
     }
@@ -112,10 +112,13 @@ public final class ReviewDao {
                 rows.isEmpty() ? null : rows.get(rows.size() - 1).cursor());
     }
 
-    /** Every call the filter picks, in its order, handed over one at a time as PostgreSQL sends them. */
+    /**
+     * Every call the filter picks, in its order, handed over one at a time as PostgreSQL sends them; without the
+     * outcome's title, which the export does not show and which would mean reading every call's stored outcome.
+     */
     public void forEach(ReviewFilter f, Consumer<CallRow> each) {
         // A cursor needs a transaction; 2,000 rows a round trip keeps memory flat however many calls match.
-        jdbi.useTransaction(h -> query(h, f, null, 0, -1).setFetchSize(2000).map((rs, ctx) -> row(rs)).forEach(each));
+        jdbi.useTransaction(h -> query(h, f, null, 0, -1).setFetchSize(2000).map((rs, ctx) -> row(rs, null)).forEach(each));
     }
 
     /** Every call the filter picks, for the export. */
@@ -128,7 +131,7 @@ public final class ReviewDao {
     private record Keyed(CallRow row, Cursor cursor) {}
 
     private static Keyed keyed(ResultSet rs) throws SQLException {
-        CallRow row = row(rs);
+        CallRow row = row(rs, rs.getString("outcome_title"));
         return new Keyed(row, new Cursor(false, rs.getInt("branch"), rs.getString("k"), rs.getLong("started_us"), row.id()));
     }
 
@@ -280,10 +283,10 @@ public final class ReviewDao {
         return new Where(parts, binds);
     }
 
-    private static CallRow row(ResultSet rs) throws SQLException {
+    private static CallRow row(ResultSet rs, String outcomeTitle) throws SQLException {
         Timestamp done = rs.getTimestamp("completed_at");
         return new CallRow(rs.getObject("id", UUID.class), rs.getString("handler_id"), rs.getString("status"),
-                rs.getString("outcome_code"), Arrays.asList((String[]) rs.getArray("flags").getArray()),
+                rs.getString("outcome_code"), outcomeTitle, Arrays.asList((String[]) rs.getArray("flags").getArray()),
                 rs.getString("flow_version"), rs.getTimestamp("started_at").toInstant(),
                 done == null ? null : done.toInstant(), rs.getString("current_question"), rs.getLong("seconds"));
     }

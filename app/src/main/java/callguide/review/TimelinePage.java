@@ -53,14 +53,17 @@ public final class TimelinePage {
 
     private final CallService calls;
     private final Renderer renderer;
+    private final Titles titles;
     private final ReviewDao dao;
     private final ObjectMapper json;
     private final Clock clock;
     private final Telephony telephony;
     private final PhoneEvents phoneEvents;
 
-    public TimelinePage(CallService calls, Renderer renderer, ReviewDao dao, ObjectMapper json, Clock clock, Telephony telephony) {
+    public TimelinePage(CallService calls, Renderer renderer, Titles titles, ReviewDao dao, ObjectMapper json, Clock clock,
+                        Telephony telephony) {
         this.calls = calls;
+        this.titles = titles;
         this.renderer = renderer;
         this.dao = dao;
         this.json = json;
@@ -154,9 +157,9 @@ public final class TimelinePage {
     private String outcomeTitle(Call call, String code) {
         try {
             String title = call.outcome() == null ? null : json.readTree(call.outcome()).path("title").asText(null);
-            return title != null && code.equals(call.outcomeCode()) ? title : Titles.words(code);
+            return title != null && code.equals(call.outcomeCode()) ? title : titles.outcome(code);
         } catch (java.io.IOException e) {
-            return Titles.words(code);
+            return titles.outcome(code);
         }
     }
 

@@ -1,0 +1,40 @@
+package callguide.review;
+
+import callguide.flow.Flow;
+import callguide.flow.Outcomes;
+import callguide.flow.Renderer;
+import callguide.flow.Terms;
+import callguide.flow.TestFlows;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The names lists give outcome codes and flags, from the shipped intake flow. */
+class TitlesTest {
+    static final Flow FLOW = TestFlows.intake();
+    static final Renderer RENDERER = new Renderer(TestFlows.CONTACTS);
+    static final Titles TITLES = new Titles(FLOW, RENDERER);
+
+    /** A list by code names each code by what all its outcomes share, never by one outcome's title standing for the rest. */
+    @Test
+    void a_code_whose_outcomes_differ_in_title_has_a_name_of_its_own() {
+        Terms gb = RENDERER.terms(Map.of());
+        Map<String, Set<String>> titles = new TreeMap<>();
+        for (Outcomes.Node n : FLOW.outcomes().values()) titles.computeIfAbsent(n.code(), c -> new TreeSet<>()).add(gb.say(n.title()));
+        titles.forEach((code, these) -> {
+            if (these.size() == 1) {
+                assertEquals(these.iterator().next(), TITLES.outcome(code), code);
+            } else {
+                assertTrue(Titles.SHARED_CODES.containsKey(code), code + " has outcomes titled " + these + " and no name of its own");
+                assertEquals(Titles.SHARED_CODES.get(code), TITLES.outcome(code), code);
+            }
+        });
+        assertEquals("Refer to the Complaints Resolution Team", TITLES.outcome("REFER_RESOLUTION_TEAM"));
+        assertEquals("Staff conduct complaint - record nothing on the system", TITLES.outcome("STAFF_CONDUCT_CONFIDENTIAL"));
+    }
+}
