@@ -95,7 +95,7 @@ public final class Routes {
         QuestionPages questions = new QuestionPages(views, new SuggestionPanel(s.assist().suggester(), s.assist().suggestions()));
         SearchPages search = new SearchPages(views, s.assist());
         CheckPages check = new CheckPages(views);
-        OutcomePages outcome = new OutcomePages(views, s.json(), s.assist().caseNotes());
+        OutcomePages outcome = new OutcomePages(views, s.json(), s.assist().caseNotes(), titles);
         TransferPages transfer = new TransferPages(views, outcome, Routes::refusalStatus);
         ReviewPages review = new ReviewPages(s.review(), titles);
         TimelinePage timeline = new TimelinePage(s.calls(), s.renderer(), titles, s.review(), s.json(), s.clock(), s.telephony());

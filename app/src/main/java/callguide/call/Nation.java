@@ -6,18 +6,25 @@ import java.util.stream.Collectors;
 
 /** UK jurisdictions with distinct bank holidays; ids match the GOV.UK bank-holidays.json division keys. */
 public enum Nation {
-    ENGLAND_AND_WALES("england-and-wales"),
-    SCOTLAND("scotland"),
-    NORTHERN_IRELAND("northern-ireland");
+    ENGLAND_AND_WALES("england-and-wales", "England and Wales"),
+    SCOTLAND("scotland", "Scotland"),
+    NORTHERN_IRELAND("northern-ireland", "Northern Ireland");
 
     private final String id;
+    private final String title;
 
-    Nation(String id) {
+    Nation(String id, String title) {
         this.id = id;
+        this.title = title;
     }
 
     public String id() {
         return id;
+    }
+
+    /** The nation's name as people write it. */
+    public String title() {
+        return title;
     }
 
     public static Nation fromId(String id) {

@@ -213,7 +213,8 @@ public final class FlowLoader {
             node = "flags." + id;
             Condition when = n.has("when") ? condition(n.get("when")) : null;
             if (when == null) problem("a flag needs a when");
-            return new Outcomes.FlagRule(id, when, strings(n, "actions"), text(n, "say"), strings(n, "internal"), sources(n));
+            return new Outcomes.FlagRule(id, text(n, "title"), when, strings(n, "actions"), text(n, "say"), strings(n, "internal"),
+                    sources(n));
         }
 
         List<Source> sources(JsonNode n) {

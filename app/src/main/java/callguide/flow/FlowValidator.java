@@ -135,8 +135,10 @@ public final class FlowValidator {
             String node = "flags." + f.id();
             if (!vocabulary.flags().contains(f.id())) add(node, "'" + f.id() + "' is not a flag in the vocabulary");
             if (f.sources().isEmpty()) add(node, "has no sources");
+            // Lists of calls name each flag by its title; an older version kept for its calls may have none.
+            if (inService && (f.title() == null || f.title().isBlank())) add(node, "missing title");
             if (f.when() != null) condition(node, f.when(), true);
-            handlerText(node, f.say());
+            handlerText(node, f.title(), f.say());
             f.actions().forEach(a -> handlerText(node, a));
             f.internal().forEach(t -> placeholders(node, t, true));
         }

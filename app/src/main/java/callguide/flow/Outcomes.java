@@ -25,7 +25,10 @@ public final class Outcomes {
     /** A deadline counted from the day the outcome is reached, in working or calendar days. */
     public record DeadlineRule(String name, int days, boolean workingDays) {}
 
-    /** A flag raised by a condition, with what it adds to the outcome. */
+    /**
+     * A flag raised by a condition, with what it adds to the outcome. {@code title} is the flag as staff read it
+     * in lists; a version stored before flags had titles has none.
+     */
     public record FlagRule(
-            String id, Condition when, List<String> actions, String say, List<String> internal, List<Source> sources) {}
+            String id, String title, Condition when, List<String> actions, String say, List<String> internal, List<Source> sources) {}
 }

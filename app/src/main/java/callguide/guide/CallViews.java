@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -91,13 +90,6 @@ public final class CallViews {
     Timer timer(Call call) {
         Instant end = call.completedAt() != null ? call.completedAt() : clock.instant();
         return new Timer(call.startedAt().toString(), UkTime.elapsed(Duration.between(call.startedAt(), end)));
-    }
-
-    /** A code or id in words for people, e.g. PARLIAMENTARY_CONTACT as "Parliamentary contact". */
-    public static String words(String code) {
-        if (code == null || code.isBlank()) return "";
-        String w = code.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.UK).strip();
-        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     static String encode(String s) {

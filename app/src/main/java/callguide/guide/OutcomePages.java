@@ -6,6 +6,7 @@ import callguide.call.Call;
 import callguide.call.CallEvent;
 import callguide.flow.IntakeRules;
 import callguide.flow.Outcome;
+import callguide.review.Titles;
 import callguide.web.Pages;
 import callguide.web.UkTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,11 +45,13 @@ public final class OutcomePages {
     private final CallViews views;
     private final ObjectMapper json;
     private final CaseNotes caseNotes;
+    private final Titles titles;
 
-    public OutcomePages(CallViews views, ObjectMapper json, CaseNotes caseNotes) {
+    public OutcomePages(CallViews views, ObjectMapper json, CaseNotes caseNotes, Titles titles) {
         this.views = views;
         this.json = json;
         this.caseNotes = caseNotes;
+        this.titles = titles;
     }
 
     public void show(Context ctx) {
@@ -134,7 +137,7 @@ public final class OutcomePages {
                 UkTime.time(call.startedAt()), views.timer(call).elapsed(), notes, views.phone().transcript(call),
                 views.phone().transfer(call, transferProblem), IntakeRules.written(call.answerMap()),
                 callguide.call.CallService.ticks(views.calls().events(call.id())),
-                outcome.flags().stream().map(CallViews::words).toList()));
+                outcome.flags().stream().map(titles::flag).toList()));
     }
 
     private Notes notes(Call call, String text, List<Pages.FieldError> errors) {

@@ -111,7 +111,7 @@ public final class ReviewPages {
     private Row row(CallRow r) {
         return new Row(r.id().toString(), r.handler(), UkTime.shortTime(r.startedAt()), status(r.status()),
                 r.outcome() == null ? "" : titles.outcomeOf(r), r.outcome() == null ? "" : r.outcome(),
-                String.join(", ", r.flags().stream().map(Titles::words).toList()),
+                String.join(", ", r.flags().stream().map(titles::flag).toList()),
                 UkTime.elapsed(java.time.Duration.ofSeconds(r.seconds())));
     }
 

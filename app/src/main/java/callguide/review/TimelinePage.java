@@ -83,8 +83,8 @@ public final class TimelinePage {
             if (e.is(CallEvent.Type.ended)) status += ": " + callguide.call.CallService.END_REASONS.getOrDefault(e.answer(), e.answer()).toLowerCase(java.util.Locale.UK);
         }
         Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(), status, call.outcomeCode(), title,
-                String.join(", ", call.flags().stream().map(Titles::words).toList()), call.flowVersion(),
-                Titles.words(call.nation().id()), UkTime.time(call.startedAt()),
+                String.join(", ", call.flags().stream().map(titles::flag).toList()), call.flowVersion(),
+                call.nation().title(), UkTime.time(call.startedAt()),
                 UkTime.elapsed(Duration.between(call.startedAt(), end)),
                 withTranscript(fold(items(call, events)), call.callSid() == null ? List.of() : telephony.lines(id))));
     }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Outcome codes and question ids in the words people read, from the current flow (Great Britain terms). */
+/** Outcome codes, flags and question ids in the words people read, from the current flow (Great Britain terms). */
 public final class Titles {
     /**
      * A name for each outcome code whose outcomes have different titles, true of every one of them (the meaning the
@@ -24,6 +24,7 @@ public final class Titles {
     private final Flow flow;
     private final Renderer renderer;
     private final Map<String, String> codes = new HashMap<>();
+    private final Map<String, String> flags = new HashMap<>();
 
     public Titles(Flow flow, Renderer renderer) {
         this.flow = flow;
@@ -36,6 +37,9 @@ public final class Titles {
         }
         byCode.forEach((code, titles) -> codes.put(code, titles.size() == 1 ? titles.iterator().next()
                 : SHARED_CODES.getOrDefault(code, words(code))));
+        for (Outcomes.FlagRule f : flow.flags()) {
+            if (f.title() != null) flags.put(f.id(), terms.say(f.title()));
+        }
     }
 
     /**
@@ -51,6 +55,12 @@ public final class Titles {
     public String outcomeOf(CallRow call) {
         if (call.outcomeTitle() != null && !call.outcomeTitle().isBlank()) return call.outcomeTitle();
         return outcome(call.outcome());
+    }
+
+    /** The flag's title, e.g. "Northern Ireland terms" for ni_terms; the id in words if the flow gives none. */
+    public String flag(String id) {
+        if (id == null) return "";
+        return flags.getOrDefault(id, words(id));
     }
 
     /** The question as asked, e.g. "Who is complaining?" for caller. */

@@ -245,6 +245,15 @@ class FlowValidatorTest {
         assertProblem(p, "flags.ni_terms", "has no sources");
     }
 
+    @Test
+    void a_flag_without_a_title_is_reported_and_its_title_may_not_name_an_internal_contact() {
+        List<FlowProblem> p = intakeProblems(intakeWith("    title: Northern Ireland terms\n", ""));
+        assertProblem(p, "flags.ni_terms", "missing title");
+
+        p = intakeProblems(intakeWith("title: \"{Options} referral\"", "title: \"{OptionsMailbox} referral\""));
+        assertProblem(p, "flags.cm_options_referral", "{OptionsMailbox} is internal-only");
+    }
+
     // --- vocabulary ------------------------------------------------------------------------------
 
     @Test

@@ -37,4 +37,15 @@ class TitlesTest {
         assertEquals("Refer to the Complaints Resolution Team", TITLES.outcome("REFER_RESOLUTION_TEAM"));
         assertEquals("Staff conduct complaint - record nothing on the system", TITLES.outcome("STAFF_CONDUCT_CONFIDENTIAL"));
     }
+
+    @Test
+    void a_flag_reads_as_its_title_in_the_configured_names() {
+        assertEquals("Child Maintenance Options referral", TITLES.flag("cm_options_referral"));
+        assertEquals("Northern Ireland terms", TITLES.flag("ni_terms"));
+        assertEquals("Tell the ICE team on closure", TITLES.flag("notify_ice_on_closure"));
+        Renderer renamed = new Renderer(new Terms.Contacts("CM Options", "0800 988 0988", "0800 988 9 888",
+                "options.internal@example.gov.uk", "ice.internal@example.gov.uk"));
+        assertEquals("CM Options referral", new Titles(FLOW, renamed).flag("cm_options_referral"));
+        assertEquals("Some new flag", TITLES.flag("some_new_flag"), "a flag the flow does not title, in words");
+    }
 }

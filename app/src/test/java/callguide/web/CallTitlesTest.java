@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each call is shown with the outcome it reached, not another outcome sharing its code; lists by code name what
- * every call with that code was told.
+ * every call with that code was told; flags and nations read as titles, not as ids.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallTitlesTest {
@@ -67,12 +67,15 @@ class CallTitlesTest {
     }
 
     @Test
-    void the_review_list_shows_each_calls_own_outcome() {
+    void the_review_list_shows_each_calls_own_outcome_and_its_flags_by_title() {
         String list = body(supervisor.get("/review?handler=pat"));
         assertTrue(row(list, clientReferral).contains(CLIENT_REFERRAL), row(list, clientReferral));
         assertTrue(row(list, failedGateway).contains(FAILED_GATEWAY), row(list, failedGateway));
+        assertTrue(row(list, failedGateway).contains("Tell the ICE team on closure"), row(list, failedGateway));
         assertTrue(row(list, staffConduct).contains(CLIENT_STAFF_CONDUCT), row(list, staffConduct));
         assertFalse(row(list, staffConduct).contains(FROM_THE_ICE), row(list, staffConduct));
+        assertTrue(row(list, partlyOptions).contains("Child Maintenance Options referral, Northern Ireland terms"), row(list, partlyOptions));
+        assertFalse(list.contains("Notify ice on closure") || list.contains("Cm options referral") || list.contains("Ni terms"), list);
     }
 
     /** Seven outcomes share REFER_RESOLUTION_TEAM and five STAFF_CONDUCT_CONFIDENTIAL: the filter names what they share. */
@@ -81,6 +84,8 @@ class CallTitlesTest {
         String list = body(supervisor.get("/review"));
         assertEquals("Staff conduct complaint - record nothing on the system", option(list, "STAFF_CONDUCT_CONFIDENTIAL"));
         assertEquals("Refer to the Complaints Resolution Team", option(list, "REFER_RESOLUTION_TEAM"));
+        assertEquals("Child Maintenance Options referral", option(list, "cm_options_referral"));
+        assertEquals("Tell the ICE team on closure", option(list, "notify_ice_on_closure"));
     }
 
     @Test
@@ -93,9 +98,19 @@ class CallTitlesTest {
     }
 
     @Test
-    void the_timeline_shows_the_outcome_the_call_reached() {
+    void the_timeline_shows_flags_and_nation_by_title() {
         String timeline = body(supervisor.get("/review/calls/" + failedGateway));
         assertTrue(timeline.contains("Outcome: " + FAILED_GATEWAY), timeline);
+        assertTrue(timeline.contains(">Tell the ICE team on closure</dd>"), timeline);
+        assertTrue(timeline.contains(">England and Wales</dd>"), timeline);
+        String ni = body(supervisor.get("/review/calls/" + partlyOptions));
+        assertTrue(ni.contains(">Child Maintenance Options referral, Northern Ireland terms</dd>"), ni);
+    }
+
+    @Test
+    void the_outcome_page_names_its_flags_by_title() {
+        String outcome = body(handler.get("/calls/" + failedGateway + "/outcome"));
+        assertTrue(outcome.contains("Also: Tell the ICE team on closure"), outcome);
     }
 
     private static String body(HttpResponse<String> page) {
