@@ -48,7 +48,9 @@ public final class CaseForms {
 
     static Input input(ProcessFlow flow, Field f, String value, String error) {
         List<String> options = f.kind() == Field.Kind.code ? flow.resolutionCodes() : f.options();
-        return new Input(f.id(), "f_" + f.id(), f.label(), f.kind().name(), options, f.suggestions(), f.optional(), value, error);
+        // A field needed in some cases says when in its label, so it is not marked "(optional)".
+        return new Input(f.id(), "f_" + f.id(), f.label(), f.kind().name(), options, f.suggestions(),
+                f.optional() && f.requiredWhen().isEmpty(), value, error);
     }
 
     static String clock(ProcessFlow flow, Move m) {

@@ -107,6 +107,7 @@ public final class CaseJson {
         if (!f.options().isEmpty()) m.put("options", f.options());
         if (!f.suggestions().isEmpty()) m.put("suggestions", f.suggestions());
         m.put("required", !f.optional());
+        if (!f.requiredWhen().isEmpty()) m.put("requiredWhen", f.requiredWhen());
         return m;
     }
 

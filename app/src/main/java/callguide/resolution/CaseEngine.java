@@ -136,7 +136,7 @@ public final class CaseEngine {
             String v = given.get(f.id());
             v = v == null ? null : v.strip();
             if (v == null || v.isEmpty()) {
-                if (!f.optional()) missing.add(f.id());
+                if (!f.optional() || neededNow(f, given)) missing.add(f.id());
                 continue;
             }
             String problem = problem(f, v);
@@ -169,6 +169,12 @@ public final class CaseEngine {
     private static boolean possible(Move m, Map<String, String> facts) {
         return m.when().isEmpty() || m.when().stream().anyMatch(alt -> alt.entrySet().stream()
                 .allMatch(e -> m.field(e.getKey()) != null || e.getValue().equals(facts.get(e.getKey()))));
+    }
+
+    /** An optional field the move's other answers make necessary, e.g. the MP's name once an MP is involved (002 step 11). */
+    private static boolean neededNow(Field f, Map<String, String> given) {
+        return !f.requiredWhen().isEmpty() && f.requiredWhen().entrySet().stream()
+                .allMatch(e -> given.get(e.getKey()) != null && e.getValue().equals(given.get(e.getKey()).strip()));
     }
 
     /** What a `when` can test: the facts, and the case's kind, so a complaint and an MP's query keep to their own tracks. */

@@ -23,7 +23,7 @@ public final class ProcessLoader {
             .with(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS);
     /** Moves that name no roles are the CRT's: caseworkers and team leaders alike. */
     static final List<String> CRT = List.of("resolution_caseworker", "resolution_team_leader");
-    private static final java.util.Set<String> FIELD_KEYS = java.util.Set.of("label", "kind", "options", "suggestions", "optional");
+    private static final java.util.Set<String> FIELD_KEYS = java.util.Set.of("label", "kind", "options", "suggestions", "optional", "required_when");
 
     private ProcessLoader() {}
 
@@ -162,9 +162,14 @@ public final class ProcessLoader {
                     kind = Field.Kind.text;
                 }
                 if (kind == Field.Kind.choice && strings(f, "options").isEmpty()) problem("field " + e.getKey() + " needs options");
+                Map<String, String> requiredWhen = pairs(f.path("required_when"));
+                boolean optional = f.path("optional").asBoolean(false);
+                if (!requiredWhen.isEmpty() && !optional) problem("field " + e.getKey() + ": required_when is for an optional field");
                 out.add(new Field(e.getKey(), required(f, "label"), kind, strings(f, "options"), strings(f, "suggestions"),
-                        f.path("optional").asBoolean(false)));
+                        optional, requiredWhen));
             });
+            out.forEach(f -> f.requiredWhen().keySet().stream().filter(k -> out.stream().noneMatch(o -> o.id().equals(k)))
+                    .forEach(k -> problem("field " + f.id() + ": required_when names '" + k + "', not a field of this move")));
             return List.copyOf(out);
         }
 

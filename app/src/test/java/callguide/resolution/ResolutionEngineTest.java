@@ -102,6 +102,19 @@ class ResolutionEngineTest {
         }
     }
 
+    /** 002 step 11: the 3rd party account is the MP's constituency, and the complaint details record the MP's name. */
+    @Test
+    void step11NeedsTheMpsNameAndConstituencyWhenAnMpIsInvolved() {
+        CaseWalk w = CaseWalk.complaint().move("acknowledge").move("resolvable_now");
+        MoveRefused e = refused(Reason.fields_missing, () -> w.move("sr_set_up",
+                "parliamentary_contact_involved", "yes", "mp_name", null, "constituency", null));
+        assertEquals(List.of("constituency", "mp_name"), e.missing());
+        assertEquals("sr_setup", w.stage(), "nothing changed");
+        w.move("sr_set_up", "parliamentary_contact_involved", "no", "dissatisfaction_within_6_months", "yes",
+                "mp_name", null, "constituency", null);
+        assertEquals("crt_review", w.stage(), "no MP, no MP's details");
+    }
+
     @Test
     void step11RefusesToGoOnWithNoRecentDissatisfactionAndNoMp() {
         CaseWalk w = CaseWalk.complaint().move("acknowledge").move("resolvable_now");

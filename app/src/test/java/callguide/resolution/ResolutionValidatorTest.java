@@ -52,6 +52,13 @@ class ResolutionValidatorTest {
     }
 
     @Test
+    void aFieldNeededWhenAnotherSaysSoMustNameAFieldOfItsMove() {
+        assertTrue(problems("open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: closed, " + CITE
+                + ", fields: {name: {label: Name, optional: true, required_when: {nobody: \"yes\"}}}}}}\n" + CLOSED).stream()
+                .anyMatch(p -> p.contains("required_when names 'nobody'")));
+    }
+
+    @Test
     void aMoveToNowhere() {
         assertTrue(problems("open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: nowhere, " + CITE + "}}}\n" + CLOSED)
                 .contains("moves to nowhere: no stage 'nowhere'"));
