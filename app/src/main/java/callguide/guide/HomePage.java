@@ -59,7 +59,14 @@ public final class HomePage {
         String me = Security.who(ctx).account().username();
         List<CallRow> open = review.page(new ReviewFilter(null, null, me, null, null, "in_progress", "started", true, 1));
         List<CallRow> done = review.page(new ReviewFilter(null, null, me, null, null, "completed", "started", true, 1));
-        boolean ended = ctx.queryParam("ended") != null;
+        // Only for a call of theirs that really is no longer open: the address alone proves nothing.
+        String endedId = ctx.queryParam("ended");
+        boolean ended = false;
+        try {
+            ended = endedId != null && review.ended(java.util.UUID.fromString(endedId), me);
+        } catch (IllegalArgumentException notAnId) {
+            // no banner for an address that names no call
+        }
         Pages.render(ctx, "home.jte", new Home(telephony.waiting(), open, done, titles, ended, clock.instant().toString()));
     }
 

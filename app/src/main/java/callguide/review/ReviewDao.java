@@ -245,6 +245,12 @@ public final class ReviewDao {
                 SELECT outcome_code FROM o WHERE outcome_code IS NOT NULL""").mapTo(String.class).list());
     }
 
+    /** Whether this handler's call has ended without an outcome (by its primary key: one row). */
+    public boolean ended(UUID callId, String handler) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM calls WHERE id = :id AND handler_id = :h AND status = 'ended')")
+                .bind("id", callId).bind("h", handler).mapTo(Boolean.class).one());
+    }
+
     /** Flags are set when a call completes, and each one seen is kept in call_flags_seen (V35). */
     public List<String> flags() {
         return jdbi.withHandle(h -> h.createQuery("SELECT flag FROM call_flags_seen ORDER BY 1").mapTo(String.class).list());

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,16 @@ class PageBadInputTest {
         base = app.base();
         erin = signedIn("erin", "erin-password-1");
         sam = signedIn("sam", TestApp.Client.password("sam"));
+    }
+
+    /** "Call ended" is said only of the handler's own call that has ended, not of any address that asks for it. */
+    @Test
+    void the_call_ended_banner_needs_a_call_of_theirs_that_has_ended() throws Exception {
+        for (String ended : new String[] {"yes", "", UUID.randomUUID().toString(), "------------------------------------"}) {
+            HttpResponse<String> r = get("/?ended=" + enc(ended), erin);
+            assertEquals(200, r.statusCode(), ended);
+            assertFalse(r.body().contains("id=\"call-ended\""), ended);
+        }
     }
 
     @Test
