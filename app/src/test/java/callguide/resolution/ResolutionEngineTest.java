@@ -102,6 +102,16 @@ class ResolutionEngineTest {
         }
     }
 
+    /** The 15 days are to resolve and tell the client (002 intro): CMSL5708 tells them when the phone does not (step 42). */
+    @Test
+    void theFifteenDaysStopWhenCmsl5708TellsTheClientTheOutcome() {
+        CaseWalk w = CaseWalk.complaint().toActions().move("actions_done");
+        w.on(LocalDate.of(2026, 3, 12)).move("client_unreachable");
+        assertEquals(LocalDate.of(2026, 3, 12), w.clock("resolve").stoppedAt(), "told by letter on day 10");
+        w.on(LocalDate.of(2026, 3, 26)).move("no_reply_close", "resolution_code", "No Action Taken", "reason", "no answer");
+        assertEquals(LocalDate.of(2026, 3, 12), w.clock("resolve").stoppedAt(), "closing later does not move it");
+    }
+
     /** 002 step 11: the 3rd party account is the MP's constituency, and the complaint details record the MP's name. */
     @Test
     void step11NeedsTheMpsNameAndConstituencyWhenAnMpIsInvolved() {

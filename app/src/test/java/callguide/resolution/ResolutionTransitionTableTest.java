@@ -61,7 +61,7 @@ class ResolutionTransitionTableTest {
             undertaking_actions | actions_done | agreeing_closure | caseworker | - | - | -
             agreeing_closure | client_agrees_close | closed | caseworker | - | -acknowledge -resolve -timetable | Actions Complete – Client Ok
             agreeing_closure | client_disagrees_close | closed | caseworker | CMSL5710 CMSB011 | -acknowledge -resolve -timetable | Actions Complete – Client Not Ok
-            agreeing_closure | client_unreachable | closure_wait | caseworker | CMSL5708 | +reply_wait | -
+            agreeing_closure | client_unreachable | closure_wait | caseworker | CMSL5708 | +reply_wait -acknowledge -resolve -timetable | -
             agreeing_closure | client_unreachable_consolatory | closure_wait | caseworker | CMEL9271 | +reply_wait | -
             closure_wait | client_agrees_close | closed | caseworker | - | -reply_wait -acknowledge -resolve -timetable | Actions Complete – Client Ok
             closure_wait | client_disagrees_close | closed | caseworker | CMSL5710 CMSB011 | -reply_wait -acknowledge -resolve -timetable | Actions Complete – Client Not Ok
