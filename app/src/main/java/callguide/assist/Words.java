@@ -1,9 +1,11 @@
 package callguide.assist;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +44,28 @@ final class Words {
         double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
         if (norm > 0) v.replaceAll((w, x) -> x / norm);
         return v;
+    }
+
+    /** The text's words (not word pairs), each reduced to its stem when stemmed. */
+    Set<String> stems(String text) {
+        Set<String> out = new HashSet<>();
+        tokens(text, stemmed).keySet().stream().filter(w -> w.indexOf(' ') < 0).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * How much of the query's wording the text holds, 0 to 1: its words weighted by rarity, so a missing
+     * "the" costs little and a missing "bailiff" a lot. Unlike the cosine, a long text is not diluted.
+     */
+    double coverage(Set<String> query, Set<String> text) {
+        double unseen = Math.log(1.0 + idf.size());
+        double all = 0, found = 0;
+        for (String w : query) {
+            double weight = idf.getOrDefault(w, unseen);
+            all += weight;
+            if (text.contains(w)) found += weight;
+        }
+        return all == 0 ? 0 : found / all;
     }
 
     static double dot(Map<String, Double> a, Map<String, Double> b) {
