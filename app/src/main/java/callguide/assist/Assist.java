@@ -9,7 +9,9 @@ import callguide.flow.Vocabulary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The assistant's parts, wired once at start-up: suggestions, procedure search, asking, case notes, and with a
@@ -28,7 +30,9 @@ public record Assist(Suggester suggester, ProcedureSearch search, Asker asker, C
         List<Passage> passages = new ArrayList<>();
         Terms terms = Terms.of(false, contacts);
         flows.current().forEach(e -> passages.addAll(FlowPassages.of(e.flow(), terms)));
-        passages.addAll(ProcedureDocuments.read(settings.proceduresDir()));
+        Map<String, String> names = new HashMap<>();
+        flows.current().forEach(e -> names.putAll(e.flow().documents()));
+        passages.addAll(ProcedureDocuments.read(settings.proceduresDir(), names));
         ProcedureSearch search = new ProcedureSearch(answers.model(), passages);
         ProcedureAdvisor advisor = ChatModels.advisor(settings.chat());
         GuidedPath path = new GuidedPath(calls, new Renderer(contacts), contacts, json);

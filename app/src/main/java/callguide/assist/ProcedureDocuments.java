@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,24 +31,21 @@ public final class ProcedureDocuments {
 
     private ProcedureDocuments() {}
 
-    /** Each document's name (its first heading) by file name, for people to read in place of the file name. */
-    private static final java.util.Map<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The document's name, e.g. "Complaints Overview"; the file name when it has none. */
-    public static String name(String file) {
-        return NAMES.getOrDefault(file, file);
-    }
-
-    public static List<Passage> read(Path dir) {
+    /**
+     * The passages of every document in the folder, each cited by the document's name: the name in
+     * {@code names} (by file name, as the flows give them), else its first heading, else its file name.
+     */
+    public static List<Passage> read(Path dir, Map<String, String> names) {
         if (dir == null) return List.of();
         if (!Files.isDirectory(dir)) throw new IllegalStateException("PROCEDURES_DIR " + dir + " is not a folder");
         List<Passage> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                List<Passage> passages = split(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
-                passages.stream().map(x -> x.citation().heading()).filter(h -> !h.equals(p.getFileName().toString())).findFirst()
-                        .ifPresent(h -> NAMES.put(p.getFileName().toString(), h));
-                out.addAll(passages);
+                String file = p.getFileName().toString();
+                List<Passage> passages = split(file, Files.readString(p, StandardCharsets.UTF_8));
+                String name = names.get(file);
+                if (name == null) name = passages.stream().map(x -> x.citation().heading()).filter(h -> !h.equals(file)).findFirst().orElse(file);
+                for (Passage x : passages) out.add(new Passage(x.text(), x.citation().named(name), x.sources()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read procedure documents in " + dir, e);
@@ -96,7 +94,7 @@ public final class ProcedureDocuments {
         if (text.length() < 20) return;
         // Long prose is packed whole sentences at a time into passages of at most MAX_PASSAGE characters.
         for (TextSegment piece : SENTENCES.split(Document.from(text))) {
-            out.add(new Passage(piece.text(), new Citation(document, heading, step, Citation.PROCEDURE), List.of()));
+            out.add(new Passage(piece.text(), new Citation(document, heading, step, Citation.PROCEDURE, document), List.of()));
         }
     }
 

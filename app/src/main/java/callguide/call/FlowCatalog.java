@@ -105,7 +105,9 @@ public final class FlowCatalog {
         return byVersion.computeIfAbsent(key(id, version), k -> {
             String text = versions.definition(id, version)
                     .orElseThrow(() -> new IllegalStateException("flow " + id + " version " + version + " was never stored"));
-            return new Entry(loader.loadStored(id + "@" + version, text), text);
+            // A version stored before its flow named its documents borrows the names in service now.
+            Map<String, String> names = current(id).map(e -> e.flow().documents()).orElse(Map.of());
+            return new Entry(loader.loadStored(id + "@" + version, text, names), text);
         }).flow();
     }
 

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,16 +36,24 @@ public final class FlowLoader {
     }
 
     public Flow load(String file, String text) {
-        return load(file, text, true);
+        return load(file, text, true, Map.of());
     }
 
     /** A version stored for the calls pinned to it: sound, though its layout may predate today's rules. */
     public Flow loadStored(String file, String text) {
-        return load(file, text, false);
+        return loadStored(file, text, Map.of());
     }
 
-    private Flow load(String file, String text, boolean inService) {
-        Reader r = new Reader(file);
+    /**
+     * As {@link #loadStored(String, String)}; {@code names} name the documents it cites and does not name
+     * itself (a version stored before flows named their documents), by file name.
+     */
+    public Flow loadStored(String file, String text, Map<String, String> names) {
+        return load(file, text, false, names);
+    }
+
+    private Flow load(String file, String text, boolean inService, Map<String, String> names) {
+        Reader r = new Reader(file, names);
         Flow flow = r.flow(text);
         List<FlowProblem> problems = new ArrayList<>(r.problems);
         if (problems.isEmpty()) problems.addAll(new FlowValidator(vocabulary, inService).validate(flow));
@@ -73,10 +82,12 @@ public final class FlowLoader {
     private static final class Reader {
         final String file;
         final List<FlowProblem> problems = new ArrayList<>();
+        final Map<String, String> documents = new LinkedHashMap<>();
         String node;
 
-        Reader(String file) {
+        Reader(String file, Map<String, String> names) {
             this.file = file;
+            this.documents.putAll(names);
         }
 
         Flow flow(String text) {
@@ -91,6 +102,7 @@ public final class FlowLoader {
                 problem("a flow file must be a YAML mapping");
                 return null;
             }
+            documents(root.get("documents"));
             Map<String, Question> questions = new LinkedHashMap<>();
             root.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), question(e.getKey(), e.getValue())));
             Map<String, Outcomes.Node> outcomes = new LinkedHashMap<>();
@@ -102,7 +114,23 @@ public final class FlowLoader {
                 if (outcomes.containsKey(id)) problems.add(new FlowProblem(file, id, "used as both a question and an outcome"));
             }
             return new Flow(required(root, "id"), version(text), required(root, "title"), text(root, "description"),
-                    required(root, "start"), Map.copyOf(questions), Map.copyOf(outcomes), List.copyOf(flags), file);
+                    required(root, "start"), Map.copyOf(questions), Map.copyOf(outcomes), List.copyOf(flags), file,
+                    Collections.unmodifiableMap(documents));
+        }
+
+        /** The documents' names by file name; read first, so every source below can carry its document's name. */
+        void documents(JsonNode n) {
+            if (n == null || n.isNull()) return;
+            node = "documents";
+            if (!n.isObject()) problem("documents must map each procedure file name to the document's name");
+            n.fields().forEachRemaining(e -> {
+                if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                    problem("the name of " + e.getKey() + " must be words");
+                } else {
+                    documents.put(e.getKey(), e.getValue().asText().strip());
+                }
+            });
+            node = null;
         }
 
         Question question(String id, JsonNode n) {
@@ -219,8 +247,11 @@ public final class FlowLoader {
 
         List<Source> sources(JsonNode n) {
             List<Source> out = new ArrayList<>();
-            n.path("sources").forEach(s -> out.add(new Source(required(s, "file"), required(s, "heading"),
-                    s.has("step") ? s.get("step").asInt() : null, text(s, "quote"))));
+            n.path("sources").forEach(s -> {
+                String file = required(s, "file");
+                out.add(new Source(file, required(s, "heading"), s.has("step") ? s.get("step").asInt() : null, text(s, "quote"),
+                        file == null ? null : documents.getOrDefault(file, file)));
+            });
             return List.copyOf(out);
         }
 

@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 
 /**
  * Checks a flow before it may be used: every next names a node, every node is reachable, every path
- * ends in an outcome without looping, every id is in the vocabulary, every node cites a source, and
- * internal contacts appear only in internal text.
+ * ends in an outcome without looping, every id is in the vocabulary, every node cites a source whose
+ * document the flow names, and internal contacts appear only in internal text.
  */
 public final class FlowValidator {
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
@@ -49,6 +49,7 @@ public final class FlowValidator {
         flow.questions().values().forEach(c::question);
         flow.outcomes().values().forEach(c::outcome);
         flow.flags().forEach(c::flag);
+        flow.documents().values().forEach(name -> c.literal("documents", name));
         c.reachability();
         c.cycles();
         return c.problems;
@@ -89,7 +90,7 @@ public final class FlowValidator {
                 if (b.when() != null) condition(id, b.when(), false);
             }
             handlerText(id, q.prompt(), q.help());
-            q.sources().forEach(src -> literal(id, src.quote()));
+            cited(id, q.sources());
             literal(id, q.emptyLabel());
             q.options().forEach(o -> handlerText(id, o.label()));
             if (inService) yesThenNo(q);
@@ -110,7 +111,7 @@ public final class FlowValidator {
         void outcome(Outcomes.Node o) {
             if (!vocabulary.outcomeCodes().contains(o.code())) add(o.id(), "'" + o.code() + "' is not an outcome code in the vocabulary");
             if (o.sources().isEmpty()) add(o.id(), "has no sources");
-            o.sources().forEach(src -> literal(o.id(), src.quote()));
+            cited(o.id(), o.sources());
             handlerText(o.id(), o.title(), o.say());
             o.actions().forEach(a -> handlerText(o.id(), a));
             o.deadlines().forEach(d -> handlerText(o.id(), d.name()));
@@ -120,6 +121,14 @@ public final class FlowValidator {
                 literal(o.id(), sr.name(), sr.process(), sr.area(), sr.subArea());
             }
             o.letters().forEach(l -> literal(o.id(), l.code(), l.title(), l.when()));
+        }
+
+        /** A handler reads each source by its document's name, so the flow must name every file it cites. */
+        void cited(String node, List<Source> sources) {
+            sources.forEach(src -> literal(node, src.quote()));
+            if (!inService) return;
+            sources.stream().map(Source::file).filter(f -> f != null && !flow.documents().containsKey(f)).distinct()
+                    .forEach(f -> add(node, "cites " + f + ", which documents does not name"));
         }
 
         /** Text shown as written: no term is filled in here, so none may be used, and no address. */
@@ -137,6 +146,7 @@ public final class FlowValidator {
             if (f.sources().isEmpty()) add(node, "has no sources");
             // Lists of calls name each flag by its title; an older version kept for its calls may have none.
             if (inService && (f.title() == null || f.title().isBlank())) add(node, "missing title");
+            cited(node, f.sources());
             if (f.when() != null) condition(node, f.when(), true);
             handlerText(node, f.title(), f.say());
             f.actions().forEach(a -> handlerText(node, a));

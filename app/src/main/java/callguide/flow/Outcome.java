@@ -11,6 +11,10 @@ public record Outcome(String code, String title, List<String> actions, String sa
                       Outcomes.ServiceRequest serviceRequest, List<Outcomes.Letter> letters,
                       List<Deadline> deadlines, List<String> flags, List<Source> sources) {
 
+    public Outcome withSources(List<Source> sources) {
+        return new Outcome(code, title, actions, say, internal, serviceRequest, letters, deadlines, flags, List.copyOf(sources));
+    }
+
     /**
      * {@code approximate}: counted in working days past the last bank holidays known, so a bank holiday
      * not yet in the list may move it later.

@@ -4,9 +4,11 @@ import callguide.assist.CaseNotes;
 import callguide.assist.CaseSummaries;
 import callguide.call.Call;
 import callguide.call.CallEvent;
+import callguide.flow.Flow;
 import callguide.flow.IntakeRules;
 import callguide.flow.Outcome;
 import callguide.review.Titles;
+import callguide.flow.Source;
 import callguide.web.Pages;
 import callguide.web.UkTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -148,7 +150,11 @@ public final class OutcomePages {
 
     Outcome outcome(Call call) {
         try {
-            return json.readValue(call.outcome(), Outcome.class);
+            Outcome o = json.readValue(call.outcome(), Outcome.class);
+            // An outcome reached before flows named their documents is shown with the names its flow now has.
+            if (o.sources().stream().allMatch(Source::named)) return o;
+            Flow flow = views.calls().flowOf(call);
+            return o.withSources(o.sources().stream().map(flow::named).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored outcome of call " + call.id() + " is not readable", e);
         }

@@ -28,17 +28,12 @@ public final class SearchPages {
     /** A run of a passage's text, marked where it holds a word of the query. */
     public record Part(String text, boolean marked) {}
 
-    /** One passage found: where it comes from, and its text in marked runs. */
-    public record Result(String document, String heading, Integer step, boolean flow, List<Part> text, List<Source> sources) {
+    /** One passage found: where it comes from (the document's name, and its file name for small print), and its text in marked runs. */
+    public record Result(String document, String name, String heading, Integer step, boolean flow, List<Part> text, List<Source> sources) {
         /** The card's title in words: the heading without the flow's "question caller:" kind and id. */
         public String title() {
             int colon = heading.indexOf(": ");
             return flow && colon > 0 ? heading.substring(colon + 2) : heading;
-        }
-
-        /** The document's name, not its file name. */
-        public String name() {
-            return flow ? "The flow for this call" : callguide.assist.ProcedureDocuments.name(document);
         }
     }
 
@@ -94,7 +89,8 @@ public final class SearchPages {
 
     private static Result result(ProcedureSearch.Hit hit, String query) {
         Passage.Citation c = hit.passage().citation();
-        return new Result(c.document(), c.heading(), c.step(), Passage.Citation.FLOW.equals(c.kind()),
+        boolean flow = Passage.Citation.FLOW.equals(c.kind());
+        return new Result(c.document(), flow ? "The flow for this call" : c.name(), c.heading(), c.step(), flow,
                 marked(hit.passage().text(), query), hit.passage().sources());
     }
 

@@ -36,6 +36,16 @@ class ProcedureDocumentsTest {
     }
 
     @Test
+    void a_document_is_cited_by_the_name_the_flows_give_it_else_by_its_first_heading() {
+        java.nio.file.Path dir = java.nio.file.Path.of(callguide.support.TestApp.resourceFolder("/procedures"));
+        assertEquals("Returned post (local guidance)", ProcedureDocuments.read(dir, java.util.Map.of("returned-post.txt", "Returned post (local guidance)"))
+                .get(0).citation().name());
+        List<Passage> unnamed = ProcedureDocuments.read(dir, java.util.Map.of());
+        assertTrue(unnamed.stream().allMatch(p -> p.citation().name().equals("Returned Post Handling")), unnamed.toString());
+        assertEquals("returned-post.txt", unnamed.get(0).citation().document(), "the file name stays with the citation");
+    }
+
+    @Test
     void email_addresses_in_procedures_are_withheld() {
         Passage storage = ProcedureDocuments.split("returned-post.txt", DOC).get(3);
         assertEquals("Secure storage", storage.citation().heading());

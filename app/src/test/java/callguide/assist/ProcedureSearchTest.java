@@ -49,7 +49,7 @@ class ProcedureSearchTest {
         Path seeds = seeds();
         Assumptions.assumeTrue(Files.isDirectory(seeds), "skipped: no procedure documents at " + seeds);
         List<Passage> all = new ArrayList<>(FLOW);
-        all.addAll(ProcedureDocuments.read(seeds));
+        all.addAll(ProcedureDocuments.read(seeds, TestFlows.intake().documents()));
         ProcedureSearch search = new ProcedureSearch(MODEL, all);
         for (String q : List.of("bailiff", "bailiffs")) {
             List<String> found = search.search(q, 5).stream().map(h -> h.passage().citation().document() + " " + h.passage().citation().heading()).toList();

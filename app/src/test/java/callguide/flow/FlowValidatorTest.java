@@ -22,6 +22,8 @@ class FlowValidatorTest {
             id: tiny
             title: Tiny
             start: staff_conduct
+            documents:
+              a.txt: Document A
             questions:
               staff_conduct:
                 prompt: Is it about a member of staff?
@@ -252,6 +254,60 @@ class FlowValidatorTest {
 
         p = intakeProblems(intakeWith("title: \"{Options} referral\"", "title: \"{OptionsMailbox} referral\""));
         assertProblem(p, "flags.cm_options_referral", "{OptionsMailbox} is internal-only");
+    }
+
+    // --- document names --------------------------------------------------------------------------
+
+    @Test
+    void every_source_of_the_real_flow_carries_its_documents_name_not_its_file_name() {
+        Flow flow = LOADER.load("intake.yaml", INTAKE);
+        assertEquals("Complaints overview (001)", flow.documents().get("001_21bd69183501bf20.txt"));
+        List<Source> all = new java.util.ArrayList<>();
+        flow.questions().values().forEach(q -> all.addAll(q.sources()));
+        flow.outcomes().values().forEach(o -> all.addAll(o.sources()));
+        flow.flags().forEach(f -> all.addAll(f.sources()));
+        for (Source s : all) {
+            assertTrue(s.named(), "no name for " + s.file());
+            assertEquals(flow.documents().get(s.file()), s.name());
+            assertTrue(!s.name().contains(".txt"), "a name, not a file name: " + s.name());
+        }
+    }
+
+    @Test
+    void a_cited_file_the_flow_does_not_name_is_refused_at_every_node_citing_it() {
+        List<FlowProblem> p = intakeProblems(intakeWith("  004_16757d1d23be448a.txt: Child Maintenance Options complaints leaflet (004)\n", ""));
+        assertProblem(p, "signpost_cm_options", "cites 004_16757d1d23be448a.txt, which documents does not name");
+        assertEquals(1, p.size(), p.toString());
+    }
+
+    @Test
+    void documents_must_be_a_mapping_of_names_in_plain_words() {
+        assertProblem(problems("tiny.yaml", with(TINY, "  a.txt: Document A\n", "  a.txt: ''\n")), "documents", "the name of a.txt must be words");
+        assertProblem(problems("tiny.yaml", with(TINY, "documents:\n  a.txt: Document A\n", "documents: [a.txt]\n")), "documents",
+                "documents must map each procedure file name");
+        assertProblem(problems("tiny.yaml", with(TINY, "  a.txt: Document A\n", "  a.txt: The {CMG} guide\n")), "documents",
+                "terms in braces are not filled in here");
+    }
+
+    @Test
+    void a_stored_version_that_named_no_documents_loads_and_borrows_the_names_given() {
+        String old = with(INTAKE, INTAKE.substring(INTAKE.indexOf("documents:\n"), INTAKE.indexOf("questions:\n")), "");
+        Flow bare = LOADER.loadStored("intake@old", old);
+        assertEquals("000_8e5d05a8eeed3fc3.txt", bare.questions().get("contact_route").sources().get(0).name(), "the file name stands in");
+        Flow named = LOADER.loadStored("intake@old", old, LOADER.load("intake.yaml", INTAKE).documents());
+        assertEquals("Third-party complaints (000)", named.questions().get("contact_route").sources().get(0).name());
+        assertProblem(intakeProblems(old), "contact_route", "which documents does not name");
+    }
+
+    @Test
+    void a_source_kept_before_flows_named_their_documents_reads_back_by_file_name_and_takes_the_flows_name() throws Exception {
+        Source kept = callguide.config.Json.mapper().readValue(
+                "{\"file\":\"002_29dc4c45286f13bd.txt\",\"heading\":\"BAU Receive complaint\",\"step\":11,\"quote\":null}", Source.class);
+        assertEquals("002_29dc4c45286f13bd.txt", kept.name());
+        assertTrue(!kept.named());
+        Source named = LOADER.load("intake.yaml", INTAKE).named(kept);
+        assertEquals("Complaint resolution process (002)", named.name());
+        assertEquals(new Source("002_29dc4c45286f13bd.txt", "BAU Receive complaint", 11, null, "Complaint resolution process (002)"), named);
     }
 
     // --- vocabulary ------------------------------------------------------------------------------

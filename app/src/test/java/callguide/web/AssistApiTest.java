@@ -66,11 +66,14 @@ class AssistApiTest {
         assertEquals("returned-post.txt", doc.at("/citation/document").asText());
         assertEquals("Logging returned post", doc.at("/citation/heading").asText());
         assertEquals(3, doc.at("/citation/step").asInt());
+        assertEquals("Returned Post Handling", doc.at("/citation/name").asText(), "a document no flow names goes by its first heading");
 
         Response flow = api.get("/api/assist/search?q=" + enc("client only unhappy with Child Maintenance Options, what number do I give"));
         JsonNode f = first(flow.json().get("passages"), "flow");
         assertEquals("intake.yaml", f.at("/citation/document").asText());
         assertTrue(f.get("sources").size() > 0, f.toString());
+        assertEquals("Complaint intake", f.at("/citation/name").asText());
+        f.get("sources").forEach(s -> assertFalse(s.get("name").asText().endsWith(".txt"), "each source by its document's name: " + s));
         assertFalse(flow.text().contains(OPTIONS_MAILBOX));
     }
 

@@ -104,6 +104,23 @@ class AssistPagesTest {
         assertTrue(empty.body().contains("govuk-error-summary") && empty.body().contains("Enter what to look for in the procedures"));
     }
 
+    @Test
+    void help_and_search_cards_name_each_procedure_document_in_words() throws Exception {
+        String call = callAtTheCallerQuestion();
+        String help = get(call + "/questions/caller").body();
+        assertTrue(help.contains("in <span data-file=\"001_21bd69183501bf20.txt\">Complaints overview (001)</span> <span class=\"callguide-code\">001_21bd69183501bf20.txt</span>"),
+                "the document by name, its file in small print");
+        assertFalse(help.contains("in 001_21bd69183501bf20.txt"), "the file name is not the headline");
+        String timeline = app.reviewer().pages().get("/review/calls/" + id(call)).body();
+        assertTrue(timeline.contains("in <span data-file=\"003_1c7ef1f00196df8c.txt\">Complaints overview, web version with Northern Ireland terms (003)</span>"),
+                "the timeline's replay of a question names its sources too");
+        for (String q : new String[] {"bailiff", "bailiffs"}) {
+            String found = get(call + "/search?q=" + q).body();
+            assertTrue(found.contains("<h3 class=\"govuk-summary-card__title\">Who is complaining?</h3>"), q + " finds the question that lists bailiffs");
+            assertTrue(found.contains("in <span data-file=\"000_8e5d05a8eeed3fc3.txt\">Third-party complaints (000)</span>"), q + ": its sources by name");
+        }
+    }
+
     private String callAtTheCallerQuestion() throws Exception {
         String call = post("/calls", "").headers().firstValue("Location").orElseThrow();
         assertEquals(303, post(call + "/questions/contact_route", "answer=inbound_call").statusCode());

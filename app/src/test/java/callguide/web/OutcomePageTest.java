@@ -48,6 +48,15 @@ class OutcomePageTest {
         assertFalse(note.contains("Told the caller"), note);
     }
 
+    @Test
+    void the_procedure_sources_name_each_document_in_words_with_its_file_in_small_print() throws Exception {
+        String body = pages.get("/calls/" + referral("inbound_call") + "/outcome").body();
+        for (String[] d : new String[][] {{"001_21bd69183501bf20.txt", "Complaints overview (001)"}, {"002_29dc4c45286f13bd.txt", "Complaint resolution process (002)"}}) {
+            assertTrue(body.contains("in <span data-file=\"" + d[0] + "\">" + d[1] + "</span> <span class=\"callguide-code\">" + d[0] + "</span>"), d[1]);
+            assertFalse(body.contains("in " + d[0]), "the file name is never the headline: " + d[0]);
+        }
+    }
+
     /** The regional team acknowledge an MP's letter themselves (002 intro and step 29): the handler is given no reply to send. */
     @Test
     void an_mps_letter_gives_the_handler_no_reply_to_write() throws Exception {
