@@ -7,6 +7,7 @@ import callguide.resolution.Field;
 import callguide.resolution.Move;
 import callguide.resolution.ProcessFlow;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +67,11 @@ public final class CaseForms {
         return r == null ? clock : r.title();
     }
 
+    /** By document: its name, then each heading and step cited in it. */
     static String sources(Move m) {
-        return String.join("; ", m.sources().stream().map(c -> "\"" + c.heading() + "\"" + (c.step() == null ? "" : " step " + c.step())
-                + (c.note() == null ? "" : " (" + c.note() + ")")).toList());
+        Map<String, List<String>> byDocument = new LinkedHashMap<>();
+        m.sources().forEach(c -> byDocument.computeIfAbsent(c.name(), k -> new ArrayList<>()).add("\"" + c.heading() + "\""
+                + (c.step() == null ? "" : " step " + c.step()) + (c.note() == null ? "" : " (" + c.note() + ")")));
+        return String.join(". ", byDocument.entrySet().stream().map(e -> e.getKey() + ", " + String.join("; ", e.getValue())).toList());
     }
 }

@@ -115,6 +115,7 @@ public final class CaseJson {
         return cs.stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", c.file());
+            m.put("name", c.name());
             m.put("heading", c.heading());
             m.put("step", c.step());
             if (c.note() != null) m.put("note", c.note());

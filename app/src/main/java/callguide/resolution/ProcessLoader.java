@@ -49,6 +49,7 @@ public final class ProcessLoader {
     private static final class Reader {
         final String file;
         final List<FlowProblem> problems = new ArrayList<>();
+        final Map<String, String> documents = new LinkedHashMap<>();
         String node;
 
         Reader(String file) {
@@ -68,6 +69,14 @@ public final class ProcessLoader {
                 return null;
             }
             if (!KIND.equals(text(root, "kind"))) problem("a process flow says kind: process");
+            node = "documents";
+            // Read first, so every citation below carries its document's name.
+            if (root.has("documents") && !root.get("documents").isObject()) problem("documents must map each procedure file name to the document's name");
+            root.path("documents").fields().forEachRemaining(e -> {
+                if (e.getValue().isTextual() && !e.getValue().asText().isBlank()) documents.put(e.getKey(), e.getValue().asText().strip());
+                else problem("the name of " + e.getKey() + " must be words");
+            });
+            node = null;
             Map<String, ClockRule> clocks = new LinkedHashMap<>();
             root.path("clocks").fields().forEachRemaining(e -> clocks.put(e.getKey(), clock(e.getKey(), e.getValue())));
             Map<String, Letter> letters = new LinkedHashMap<>();
@@ -87,7 +96,7 @@ public final class ProcessLoader {
                     text(root, "description"), required(root, "start"), Collections.unmodifiableMap(roles),
                     Collections.unmodifiableMap(clocks), strings(root, "resolution_codes"), Collections.unmodifiableMap(letters),
                     strings(root, "parliamentary_tasks"), sources(root.path("parliamentary_sources")), notice,
-                    Collections.unmodifiableMap(stages), file);
+                    Collections.unmodifiableMap(stages), file, Collections.unmodifiableMap(documents));
         }
 
         ClockRule clock(String name, JsonNode n) {
@@ -181,8 +190,9 @@ public final class ProcessLoader {
         }
 
         Citation citation(JsonNode s) {
-            return new Citation(required(s, "file"), required(s, "heading"), s.hasNonNull("step") ? s.get("step").asInt() : null,
-                    text(s, "note"));
+            String file = required(s, "file");
+            return new Citation(file, required(s, "heading"), s.hasNonNull("step") ? s.get("step").asInt() : null,
+                    text(s, "note"), documents.get(file));
         }
 
         static Map<String, String> pairs(JsonNode n) {

@@ -81,6 +81,8 @@ class ResolutionApiTest {
         JsonNode source = r.json().at("/stages/plan_disputed/sources/0");
         assertEquals("Client disagrees with action plan", source.get("heading").asText());
         assertEquals(34, source.get("step").asInt());
+        assertEquals("Complaint resolution process (002)", source.get("name").asText(), "the document by name, its file beside it");
+        assertEquals("002_29dc4c45286f13bd.txt", source.get("file").asText());
         assertTrue(source.get("note").asText().contains("blank"));
         assertTrue(r.json().at("/stages/sr_setup/moves/1/clock").isObject());
         assertTrue(r.json().at("/stages/acknowledged/moves/0/clock").isNull());

@@ -127,6 +127,8 @@ class ResolutionBrowserTest {
         browser.driver.get(app.base() + "/cases/" + id);
         browser.settle();
         browser.assertAccessible("a new case");
+        assertTrue(browser.driver.getPageSource().contains("Sources: Complaint resolution process (002), \""),
+                "each move's sources name 002 in words");
         record(browser, "acknowledge", f("parties", "Both clients", "acknowledged_by", "phone"));
         record(browser, "resolvable_now", f());
         record(browser, "sr_set_up", f("sr_number", "1-2345", "dissatisfaction_sr", "1-1111", "dissatisfaction_within_6_months", "yes",

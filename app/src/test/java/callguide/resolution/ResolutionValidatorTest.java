@@ -22,6 +22,7 @@ class ResolutionValidatorTest {
                 id: tiny
                 title: Tiny
                 start: open
+                documents: {002_29dc4c45286f13bd.txt: Resolution (002)}
                 roles: {resolution_caseworker: Caseworker, resolution_team_leader: Team leader}
                 clocks: {reply_wait: {days: 14, from: move, title: Wait}}
                 resolution_codes: [Actions Complete – Client Ok]
@@ -83,6 +84,26 @@ class ResolutionValidatorTest {
         assertTrue(p.contains("has no sources"), p.toString());
         assertTrue(p.contains("resolution code 'Withdrawn' is not one 002 gives"), p.toString());
         assertTrue(p.contains("unknown letter CMSL9999"), p.toString());
+    }
+
+    @Test
+    void aCitedFileTheFlowDoesNotNameIsRefused() {
+        String stages = "open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: closed, " + CITE + "}}}\n" + CLOSED;
+        InvalidFlow e = assertThrows(InvalidFlow.class, () -> ProcessLoader.load("tiny.yaml",
+                flow(stages).replace("documents: {002_29dc4c45286f13bd.txt: Resolution (002)}", "documents: {}")));
+        assertEquals(List.of("[documents] cites 002_29dc4c45286f13bd.txt, which documents does not name"),
+                e.problems().stream().map(p -> "[" + p.node() + "] " + p.message()).toList());
+        ProcessFlow named = ProcessLoader.load("tiny.yaml", flow(stages));
+        assertEquals("Resolution (002)", named.stage("open").sources().get(0).name());
+    }
+
+    @Test
+    void theShippedFlowsGiveEachDocumentTheSameName() {
+        ProcessFlow resolution = ResolutionFlows.shipped();
+        var intake = new FlowLoader(Vocabulary.INTAKE).load("intake.yaml", callguide.flow.TestFlows.resource("/flows/intake.yaml"));
+        assertEquals(java.util.Set.of("002_29dc4c45286f13bd.txt"), resolution.documents().keySet());
+        resolution.documents().forEach((file, name) -> assertEquals(intake.documents().get(file), name, file));
+        resolution.citations().forEach(c -> assertEquals("Complaint resolution process (002)", c.name(), c.toString()));
     }
 
     @Test
