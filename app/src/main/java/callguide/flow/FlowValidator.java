@@ -126,7 +126,8 @@ public final class FlowValidator {
         /** A handler reads each source by its document's name, so the flow must name every file it cites. */
         void cited(String node, List<Source> sources) {
             sources.forEach(src -> literal(node, src.quote()));
-            if (!inService) return;
+            // A flow that names its documents names every one it cites; one that names none shows file names.
+            if (!inService || flow.documents().isEmpty()) return;
             sources.stream().map(Source::file).filter(f -> f != null && !flow.documents().containsKey(f)).distinct()
                     .forEach(f -> add(node, "cites " + f + ", which documents does not name"));
         }
@@ -144,8 +145,6 @@ public final class FlowValidator {
             String node = "flags." + f.id();
             if (!vocabulary.flags().contains(f.id())) add(node, "'" + f.id() + "' is not a flag in the vocabulary");
             if (f.sources().isEmpty()) add(node, "has no sources");
-            // Lists of calls name each flag by its title; an older version kept for its calls may have none.
-            if (inService && (f.title() == null || f.title().isBlank())) add(node, "missing title");
             cited(node, f.sources());
             if (f.when() != null) condition(node, f.when(), true);
             handlerText(node, f.title(), f.say());

@@ -27,7 +27,7 @@ public final class ProcessValidator {
         flow.letters().values().forEach(c::letter);
         if (flow.stages().values().stream().noneMatch(Stage::closes)) c.add(null, "no stage closes the complaint");
         // Staff read each source by its document's name, so the flow must name every file it cites.
-        flow.citations().stream().map(Citation::file).filter(f -> f != null && !flow.documents().containsKey(f)).distinct()
+        if (!flow.documents().isEmpty()) flow.citations().stream().map(Citation::file).filter(f -> f != null && !flow.documents().containsKey(f)).distinct()
                 .forEach(f -> c.add("documents", "cites " + f + ", which documents does not name"));
         if (problems.isEmpty()) c.reachability();
         return problems;

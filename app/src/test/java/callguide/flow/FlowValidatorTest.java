@@ -248,11 +248,12 @@ class FlowValidatorTest {
     }
 
     @Test
-    void a_flag_without_a_title_is_reported_and_its_title_may_not_name_an_internal_contact() {
-        List<FlowProblem> p = intakeProblems(intakeWith("    title: Northern Ireland terms\n", ""));
-        assertProblem(p, "flags.ni_terms", "missing title");
+    void every_flag_of_the_real_flow_has_a_title_and_no_title_may_name_an_internal_contact() {
+        LOADER.load("intake.yaml", INTAKE).flags().forEach(f -> assertTrue(f.title() != null && !f.title().isBlank(), f.id()));
+        // Without one, lists show the flag's id in words: accepted, as a flow written before titles is.
+        LOADER.load("intake.yaml", intakeWith("    title: Northern Ireland terms\n", ""));
 
-        p = intakeProblems(intakeWith("title: \"{Options} referral\"", "title: \"{OptionsMailbox} referral\""));
+        List<FlowProblem> p = intakeProblems(intakeWith("title: \"{Options} referral\"", "title: \"{OptionsMailbox} referral\""));
         assertProblem(p, "flags.cm_options_referral", "{OptionsMailbox} is internal-only");
     }
 
@@ -296,7 +297,7 @@ class FlowValidatorTest {
         assertEquals("000_8e5d05a8eeed3fc3.txt", bare.questions().get("contact_route").sources().get(0).name(), "the file name stands in");
         Flow named = LOADER.loadStored("intake@old", old, LOADER.load("intake.yaml", INTAKE).documents());
         assertEquals("Third-party complaints (000)", named.questions().get("contact_route").sources().get(0).name());
-        assertProblem(intakeProblems(old), "contact_route", "which documents does not name");
+        LOADER.load("intake.yaml", old); // a flow that names no documents shows file names, and is sound
     }
 
     @Test

@@ -90,9 +90,11 @@ class ResolutionValidatorTest {
     void aCitedFileTheFlowDoesNotNameIsRefused() {
         String stages = "open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: closed, " + CITE + "}}}\n" + CLOSED;
         InvalidFlow e = assertThrows(InvalidFlow.class, () -> ProcessLoader.load("tiny.yaml",
-                flow(stages).replace("documents: {002_29dc4c45286f13bd.txt: Resolution (002)}", "documents: {}")));
+                flow(stages).replace("documents: {002_29dc4c45286f13bd.txt: Resolution (002)}", "documents: {000_8e5d05a8eeed3fc3.txt: Third parties (000)}")));
         assertEquals(List.of("[documents] cites 002_29dc4c45286f13bd.txt, which documents does not name"),
                 e.problems().stream().map(p -> "[" + p.node() + "] " + p.message()).toList());
+        // A flow that names no documents at all shows file names.
+        ProcessLoader.load("tiny.yaml", flow(stages).replace("documents: {002_29dc4c45286f13bd.txt: Resolution (002)}\n", ""));
         ProcessFlow named = ProcessLoader.load("tiny.yaml", flow(stages));
         assertEquals("Resolution (002)", named.stage("open").sources().get(0).name());
     }
