@@ -178,16 +178,22 @@ class ResolutionBrowserTest {
         assertTrue(browser.text("#history").contains("lee: moved tl_approves"));
     }
 
+    /** Casey in this test's browser and Carl in another, both on the case's page. */
+    private Browser bothOn(String id) {
+        Browser other = Browser.start();
+        signIn(browser, "casey");
+        signIn(other, "carl");
+        browser.driver.get(app.base() + "/cases/" + id);
+        other.driver.get(app.base() + "/cases/" + id);
+        browser.settle();
+        other.settle();
+        return other;
+    }
+
     @Test
     void twoBrowsersEditOneCaseAndTheSecondKeepsWhatItTyped() {
         String id = api.manual(ResolutionApiTest.manualFor("gb")).field("/id");
-        try (Browser other = Browser.start()) {
-            signIn(browser, "casey");
-            signIn(other, "carl");
-            browser.driver.get(app.base() + "/cases/" + id);
-            other.driver.get(app.base() + "/cases/" + id);
-            browser.settle();
-            other.settle();
+        try (Browser other = bothOn(id)) {
             record(browser, "log_call_attempt", f("called", "Client", "result", "no answer"));
             record(other, "log_call_attempt", f("called", "The other client", "result", "voicemail", "note", "Left a message at 10:05"));
             assertTrue(other.text("#conflict").contains("changed"), "the second person is told the case changed");
@@ -206,13 +212,7 @@ class ResolutionBrowserTest {
         Map<String, Object> manual = ResolutionApiTest.manualFor("gb");
         manual.put("iceNotice", true);
         String id = api.manual(manual).field("/id");
-        try (Browser other = Browser.start()) {
-            signIn(browser, "casey");
-            signIn(other, "carl");
-            browser.driver.get(app.base() + "/cases/" + id);
-            other.driver.get(app.base() + "/cases/" + id);
-            browser.settle();
-            other.settle();
+        try (Browser other = bothOn(id)) {
             assertTrue(browser.text("#ice-mailbox").contains("@"), "the internal ICE team's address, for the step-47 notice");
             record(browser, "acknowledge", f("parties", "Mrs Jones", "acknowledged_by", "phone"));
             record(other, "acknowledge", f("parties", "Mr and Mrs Jones, and their MP", "acknowledged_by", "in writing"));
