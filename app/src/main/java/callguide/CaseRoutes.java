@@ -28,9 +28,10 @@ final class CaseRoutes {
     private CaseRoutes() {}
 
     /** Called inside the route table, before the intake flow routes (so /api/flows/resolution is this one). */
-    static CasePages add(CaseService cases, ObjectMapper json, CallService calls, Telephony telephony, callguide.flow.Renderer renderer) {
+    static CasePages add(CaseService cases, ObjectMapper json, CallService calls, Telephony telephony, callguide.flow.Renderer renderer,
+                         java.util.function.Function<callguide.call.Call, String> caseNote) {
         CaseApi api = new CaseApi(cases, json, CaseRoutes::actor);
-        CasePages pages = new CasePages(cases, calls, telephony, renderer);
+        CasePages pages = new CasePages(cases, calls, telephony, renderer, caseNote);
         get("/api/flows/resolution", api::flow, Access.HANDLER, Access.SUPERVISOR, Access.TEAM_LEADER, Access.CRT_CASEWORKER,
                 Access.CRT_TEAM_LEADER);
         path("/api/cases", () -> {

@@ -133,7 +133,7 @@ public final class Routes {
                     boolean up = s.database().answers();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database_unavailable"));
                 }, ANYONE);
-                var cases = CaseRoutes.add(s.cases(), s.json(), s.calls(), s.telephony(), s.renderer());
+                var cases = CaseRoutes.add(s.cases(), s.json(), s.calls(), s.telephony(), s.renderer(), s.assist().caseNotes()::caseNote);
                 get("/sign-in", signIn::show, ANYONE);
                 post("/sign-in", signIn::signIn, ANYONE);
                 post("/sign-out", signIn::signOut, SIGNED_IN);

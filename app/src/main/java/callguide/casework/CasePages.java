@@ -35,7 +35,7 @@ public final class CasePages {
     public record Said(long sequence, String speaker, String text) {}
 
     public record CallContext(UUID callId, String flowTitle, String outcome, List<String[]> path, List<String> notes,
-                              List<Said> transcript, boolean phone) {}
+                              List<Said> transcript, boolean phone, String caseNote) {}
 
     public record CasePage(CaseRecord record, String stageTitle, boolean closed, List<ClockRow> clocks,
                            List<CaseForms.MoveForm> moves, List<LetterDrafts.Draft> letters, List<CaseEvent> history,
@@ -45,12 +45,17 @@ public final class CasePages {
     /** A value typed for a move the case no longer offers, shown back so nothing typed is lost. */
     public record Kept(String label, String value) {}
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final CaseService cases;
     private final CallService calls;
     private final Telephony telephony;
     private final callguide.flow.Renderer renderer;
+    private final java.util.function.Function<Call, String> caseNote;
 
-    public CasePages(CaseService cases, CallService calls, Telephony telephony, callguide.flow.Renderer renderer) {
+    /** {@code caseNote}: the call's case note as the handler copied it, so the team read what was recorded. */
+    public CasePages(CaseService cases, CallService calls, Telephony telephony, callguide.flow.Renderer renderer,
+                     java.util.function.Function<Call, String> caseNote) {
+        this.caseNote = caseNote;
         this.cases = cases;
         this.calls = calls;
         this.telephony = telephony;
@@ -259,7 +264,17 @@ public final class CasePages {
                 .map(CallEvent::note).toList();
         List<Said> said = telephony.lines(call.id()).stream()
                 .map(l -> new Said(l.sequence(), l.speaker().equals("handler") ? "Call handler" : "Caller", l.text())).toList();
-        return new CallContext(call.id(), flow.title(), call.outcomeCode(), path, notes, said, call.callSid() != null);
+        return new CallContext(call.id(), flow.title(), outcomeTitle(call), path, notes, said, call.callSid() != null, caseNote.apply(call));
+    }
+
+    /** The outcome's title as the handler saw it; its code if it was kept without one. */
+    private String outcomeTitle(Call call) {
+        try {
+            var title = call.outcome() == null ? null : JSON.readTree(call.outcome()).get("title");
+            return title == null || title.asText().isBlank() ? call.outcomeCode() : title.asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return call.outcomeCode();
+        }
     }
 
     private ProcessFlow flow() {

@@ -107,8 +107,9 @@ class ResolutionBrowserTest {
         browser.driver.findElement(By.cssSelector("button[data-call='" + call + "']")).click();
         browser.awaitPath("/cases/");
         String pop = browser.text("#screen-pop");
-        assertTrue(pop.contains("WARM_TRANSFER_RESOLUTION_TEAM"), pop);
-        assertTrue(pop.contains("MP says the arrears figure has been wrong since May"), "the case note came with the transfer");
+        assertTrue(pop.contains("Warm transfer the MP to the regional Complaints Resolution Team"), "the outcome by its title: " + pop);
+        assertTrue(browser.text("#case-note").contains("Outcome: WARM_TRANSFER_RESOLUTION_TEAM"), "the call's case note");
+        assertTrue(pop.contains("MP says the arrears figure has been wrong since May"), "the handler's note came with the transfer");
         assertTrue(browser.text("#guided-path").contains("A call on the MP/MLA hotline"), "the guided path so far");
         assertTrue(!browser.text("#guided-path").contains("{MP}"), "in the call's own terms");
         assertTrue(browser.text("#mp-auth").contains("not yet authenticated"));
