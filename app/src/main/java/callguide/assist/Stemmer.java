@@ -7,10 +7,10 @@ package callguide.assist;
  * leaves a stem shorter than three letters. Both the passages and the query go through it, so a rough
  * stem is enough: it only has to map the forms of a word to one key.
  */
-final class Stemmer {
+public final class Stemmer {
     private Stemmer() {}
 
-    static String stem(String word) {
+    public static String stem(String word) {
         String w = word;
         if (w.length() <= 3 || !w.chars().allMatch(Character::isLetter)) return w;
         if (w.endsWith("ies") && w.length() > 4) w = w.substring(0, w.length() - 3) + "y";

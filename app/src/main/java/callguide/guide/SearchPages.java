@@ -4,6 +4,7 @@ import callguide.assist.Asker;
 import callguide.assist.Assist;
 import callguide.assist.Passage;
 import callguide.assist.ProcedureSearch;
+import callguide.assist.Stemmer;
 import callguide.assist.Utterance;
 import callguide.call.Call;
 import callguide.flow.Source;
@@ -94,16 +95,23 @@ public final class SearchPages {
                 marked(hit.passage().text(), query), hit.passage().sources());
     }
 
-    /** The passage split into runs, with each word of the query (three letters or more, any ending) marked. */
+    /**
+     * The passage split into runs, with each word of the query (three letters or more) marked: a word that starts
+     * with it, or that shares its stem, as search does ("bailiffs" marks "bailiff" too).
+     */
     static List<Part> marked(String text, String query) {
         List<String> words = new ArrayList<>();
         Matcher w = WORD.matcher(query.toLowerCase(Locale.UK));
-        while (w.find()) if (!COMMON.contains(w.group())) words.add(Pattern.quote(w.group()));
+        while (w.find()) if (!COMMON.contains(w.group())) words.add(w.group());
         List<Part> parts = new ArrayList<>();
         if (words.isEmpty()) return List.of(new Part(text, false));
-        Matcher m = Pattern.compile("(?iu)\\b(" + String.join("|", words) + ")[\\p{L}\\p{N}]*").matcher(text);
+        java.util.Set<String> stems = new java.util.HashSet<>();
+        words.forEach(q -> stems.add(Stemmer.stem(q)));
+        Matcher m = Pattern.compile("[\\p{L}\\p{N}]+").matcher(text);
         int at = 0;
         while (m.find()) {
+            String word = m.group().toLowerCase(Locale.UK);
+            if (words.stream().noneMatch(word::startsWith) && !stems.contains(Stemmer.stem(word))) continue;
             if (m.start() > at) parts.add(new Part(text.substring(at, m.start()), false));
             parts.add(new Part(m.group(), true));
             at = m.end();

@@ -118,6 +118,7 @@ class AssistPagesTest {
             String found = get(call + "/search?q=" + q).body();
             assertTrue(found.contains("<h3 class=\"govuk-summary-card__title\">Who is complaining?</h3>"), q + " finds the question that lists bailiffs");
             assertTrue(found.contains("in <span data-file=\"000_8e5d05a8eeed3fc3.txt\">Third-party complaints (000)</span>"), q + ": its sources by name");
+            assertTrue(found.toLowerCase(java.util.Locale.UK).contains("<mark>bailiffs</mark>"), q + ": the word is marked in any form");
         }
     }
 
