@@ -66,11 +66,15 @@ final class GuidedPath {
             before.put(a.question(), a.answer());
         }
         if (call.outcome() == null) return out.append("\nNo outcome yet: the call is on '").append(call.currentQuestion()).append("'.").toString();
-        return outcome(out, read(call.outcome()), IntakeRules.written(call.answerMap())).toString().strip();
+        // Flags by their titles in the call's terms, each with its id for searching the case system.
+        Terms terms = renderer.terms(call.answerMap());
+        Map<String, String> flagTitles = new LinkedHashMap<>();
+        flow.flags().forEach(f -> { if (f.title() != null) flagTitles.put(f.id(), terms.say(f.title()) + " (" + f.id() + ")"); });
+        return outcome(out, read(call.outcome()), IntakeRules.written(call.answerMap()), flagTitles).toString().strip();
     }
 
     /** A written contact is answered in writing, so its words are what went in the reply, not what was said. */
-    private static StringBuilder outcome(StringBuilder out, Outcome o, boolean written) {
+    private static StringBuilder outcome(StringBuilder out, Outcome o, boolean written, Map<String, String> flagTitles) {
         out.append("\nOutcome: ").append(o.code()).append(", ").append(o.title()).append(".\n");
         list(out, "Actions", o.actions());
         if (o.say() != null && !o.say().isBlank()) out.append(written ? "\nPut in the reply: " : "\nTold the caller: ").append(o.say().strip()).append('\n');
@@ -84,7 +88,9 @@ final class GuidedPath {
         }
         list(out, "Deadlines", o.deadlines().stream().map(d -> d.name() + ": " + (d.approximate() ? "approximately " : "") + DAY.format(d.due())).toList());
         list(out, "Letters", o.letters().stream().map(l -> l.title() == null ? l.code() : l.code() + " " + l.title()).toList());
-        if (!o.flags().isEmpty()) out.append("\nFlags: ").append(String.join(", ", o.flags())).append('\n');
+        if (!o.flags().isEmpty()) {
+            out.append("\nFlags: ").append(String.join("; ", o.flags().stream().map(f -> flagTitles.getOrDefault(f, f)).toList())).append('\n');
+        }
         return out;
     }
 

@@ -148,7 +148,7 @@ class AssistApiTest {
         String note = r.field("/caseNote");
         assertTrue(note.contains("Who is complaining? The client (paying parent or receiving parent)."), note);
         assertTrue(note.contains("Outcome: RAISE_COMPLAINT"), note);
-        assertTrue(note.contains("cm_options_referral"), note);
+        assertTrue(note.contains("Flags: Child Maintenance Options referral (cm_options_referral)"), "a flag by its title, then its id: " + note);
         assertFalse(r.text().toUpperCase().contains("@DWP"), note);
         assertFalse(note.contains("Never give this address"), note);
         assertEquals("guided_path", r.field("/summarisedBy"));
