@@ -45,7 +45,7 @@ public final class CasePages {
     /** A value typed for a move the case no longer offers, shown back so nothing typed is lost. */
     public record Kept(String label, String value) {}
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = callguide.config.Json.mapper();
     private final CaseService cases;
     private final CallService calls;
     private final Telephony telephony;

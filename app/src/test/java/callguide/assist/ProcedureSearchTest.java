@@ -58,13 +58,7 @@ class ProcedureSearchTest {
         }
     }
 
-    /** ../shared/seeds beside the project (or -Dcallguide.seeds=...), wherever the build runs from. */
     static Path seeds() {
-        String given = System.getProperty("callguide.seeds");
-        if (given != null) return Path.of(given);
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("flows/intake.yaml"))) return dir.resolve("../shared/seeds").normalize();
-        }
-        return Path.of("../shared/seeds").toAbsolutePath().normalize();
+        return callguide.support.Seeds.folder();
     }
 }
