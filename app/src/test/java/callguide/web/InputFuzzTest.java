@@ -143,7 +143,8 @@ class InputFuzzTest {
         assertEquals(400, api.statusCode());
         assertTrue(api.body().contains("\"error\":\"invalid_field\""), api.body());
         HttpResponse<String> large = send("POST", "/calls/" + java.util.UUID.randomUUID() + "/notes", fields("note", "n".repeat(100 * 1024)), handler, handlerCsrf);
-        assertEquals(413, large.statusCode());
+        // The service refuses on the Content-Length alone; it may close the connection before the client has written the body.
+        assertTrue(large.statusCode() == 413 || large instanceof Refused, large.statusCode() + " " + large.body());
     }
 
     static Map<String, String> fields(String... kv) {
