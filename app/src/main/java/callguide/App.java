@@ -114,7 +114,7 @@ public final class App implements Service {
         config.requireSecrets();
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
-        ProcessFlows.resolution(config.flowsDir()); // an invalid process flow stops the start before the database
+        ProcessFlows.resolution(config.flowsDir(), true); // an invalid process flow stops the start before the database
         WorkingCalendar calendar = config.workingCalendar();
         warnIfBankHolidaysRunOut(calendar, clock);
         // Embedding the labelled examples is seconds of CPU that needs no database: done while PostgreSQL starts.
@@ -180,7 +180,7 @@ public final class App implements Service {
         }
         ProcessFlow resolution = ProcessFlows.resolution(config.flowsDir());
         CaseService cases = new CaseService(new CaseDao(database.jdbi(), json, s -> resolution.stage(s) != null && resolution.stage(s).closes()),
-                new CaseEngine(resolution), calls, clock);
+                new CaseEngine(resolution), new CaseEngine(ProcessFlows.resolution(config.flowsDir(), true)), calls, clock);
         Jobs jobs = new Jobs(database.jdbi(), clock);
         jobs.every("clear-lapsed-sign-ins", Accounts.CLEAR_EVERY, accounts::clearLapsed);
         jobs.every("clear-lapsed-streams", Telephony.clearStreamsEvery(), telephony::clearLapsedStreams);
@@ -210,6 +210,7 @@ public final class App implements Service {
             List<FlowCatalog.Entry> flows = FlowCatalog.read(new FlowLoader(Vocabulary.INTAKE), config.flowsDir());
             flows.forEach(e -> System.out.println("ok: " + e.flow().file() + " (" + e.flow().id() + " version " + e.flow().version() + ")"));
             ProcessFlow resolution = ProcessFlows.resolution(config.flowsDir());
+            ProcessFlows.resolution(config.flowsDir(), true); // and in Northern Ireland's terms
             System.out.println("ok: " + resolution.file() + " (" + resolution.id() + " version " + resolution.version() + ")");
             return 0;
         } catch (InvalidFlow e) {

@@ -40,13 +40,13 @@ public final class CaseApi {
             if (manual != null && manual.isObject()) return cases.openManual(manual(new Body(manual)), who);
             throw new ApiError(400, "missing_field", "send {\"call\": \"<guided call id>\"} or {\"manual\": {...}}");
         });
-        ctx.status(opened.created() ? 201 : 200).json(CaseJson.of(opened.record(), cases.engine()));
+        ctx.status(opened.created() ? 201 : 200).json(CaseJson.of(opened.record(), cases.engine(opened.record().team())));
     }
 
     public void show(Context ctx) {
         UUID id = id(ctx);
         CaseRecord c = refusals(id, () -> cases.view(id, actor.apply(ctx), "api"));
-        ctx.json(CaseJson.withEvents(c, cases.engine(), cases.events(id)));
+        ctx.json(CaseJson.withEvents(c, cases.engine(c.team()), cases.events(id)));
     }
 
     public void move(Context ctx) {
@@ -64,7 +64,7 @@ public final class CaseApi {
         out.put("version", c.version());
         out.put("clocks", CaseJson.clocks(c.state().clocks()));
         out.put("resolutionCode", c.state().resolutionCode());
-        out.put("case", CaseJson.of(c, cases.engine()));
+        out.put("case", CaseJson.of(c, cases.engine(c.team())));
         ctx.json(out);
     }
 
@@ -97,7 +97,7 @@ public final class CaseApi {
     }
 
     private Map<String, Object> current(CaseRecord now) {
-        return Map.of("current", CaseJson.withEvents(now, cases.engine(), cases.events(now.id())));
+        return Map.of("current", CaseJson.withEvents(now, cases.engine(now.team()), cases.events(now.id())));
     }
 
     private UUID id(Context ctx) {

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Each move the case offers, as a form: its fields, the SR values and tasks to confirm, letters, clocks and sources. */
 public final class CaseForms {
-    public record Input(String id, String name, String label, String kind, List<String> options, List<String> suggestions,
+    public record Input(String id, String name, String label, String kind, List<String> options, List<String> optionLabels, List<String> suggestions,
                         boolean optional, String value, String error) {}
 
     public record MoveForm(String id, String title, String recordedFor, boolean teamLeaderOnly, List<Input> inputs,
@@ -49,8 +49,9 @@ public final class CaseForms {
 
     static Input input(ProcessFlow flow, Field f, String value, String error) {
         List<String> options = f.kind() == Field.Kind.code ? flow.resolutionCodes() : f.options();
+        List<String> labels = f.kind() == Field.Kind.code ? flow.resolutionCodes() : f.optionLabels();
         // A field needed in some cases says when in its label, so it is not marked "(optional)".
-        return new Input(f.id(), "f_" + f.id(), f.label(), f.kind().name(), options, f.suggestions(),
+        return new Input(f.id(), "f_" + f.id(), f.label(), f.kind().name(), options, labels, f.suggestions(),
                 f.optional() && f.requiredWhen().isEmpty(), value, error);
     }
 

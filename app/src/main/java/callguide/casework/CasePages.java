@@ -10,6 +10,8 @@ import callguide.resolution.CaseClock;
 import callguide.resolution.CaseKind;
 import callguide.resolution.Field;
 import callguide.resolution.MoveRefused;
+import callguide.flow.Terms;
+import callguide.resolution.CaseEngine;
 import callguide.resolution.ProcessFlow;
 import callguide.telephony.Telephony;
 import callguide.web.Pages;
@@ -82,9 +84,9 @@ public final class CasePages {
         if (team != null && !List.of(IntakeRules.GB, IntakeRules.NI).contains(team)) team = null;
         List<CaseRecord> all = cases.all();
         String t = team;
-        List<Queue.Item> mine = Queue.of(all.stream().filter(c -> me.username().equals(c.caseworker())).toList(), flow(), cases.today());
+        List<Queue.Item> mine = Queue.of(all.stream().filter(c -> me.username().equals(c.caseworker())).toList(), cases::flow, cases.today());
         List<Queue.Item> unassigned = Queue.of(all.stream().filter(c -> c.caseworker() == null && (t == null || t.equals(c.team()))).toList(),
-                flow(), cases.today());
+                cases::flow, cases.today());
         List<CaseRecord> placeholders = all.stream().filter(c -> c.state().kind() == CaseKind.placeholder).toList();
         Pages.render(ctx, "cases/queue.jte", new QueuePage(mine, unassigned, cases.waitingCalls(), placeholders, team,
                 cases.today().toString()));
@@ -95,7 +97,7 @@ public final class CasePages {
             Pages.error(ctx, 403, "Only team leaders approve", "The approvals inbox is the CRT team leader's.");
             return;
         }
-        List<Queue.Item> open = Queue.of(cases.all(), flow(), cases.today());
+        List<Queue.Item> open = Queue.of(cases.all(), cases::flow, cases.today());
         Pages.render(ctx, "cases/approvals.jte", new ApprovalsPage(
                 open.stream().filter(i -> i.record().state().stage().equals("awaiting_approval")).toList(),
                 open.stream().filter(i -> i.record().state().stage().equals("plan_disputed")).toList()));
@@ -153,8 +155,9 @@ public final class CasePages {
             if (k.startsWith("f_") && !v.isEmpty() && !v.get(0).isBlank()) typed.put(k.substring(2), v.get(0));
         });
         CaseRecord before = cases.get(id);
-        int checks = cases.engine().offered(before.state()).stream().filter(m -> m.id().equals(move))
-                .mapToInt(m -> CaseForms.checks(cases.engine(), before.state(), m).size()).findFirst().orElse(0);
+        CaseEngine engine = cases.engine(before.team());
+        int checks = engine.offered(before.state()).stream().filter(m -> m.id().equals(move))
+                .mapToInt(m -> CaseForms.checks(engine, before.state(), m).size()).findFirst().orElse(0);
         try {
             int seen = version(ctx);
             if (ctx.formParams("done").size() < checks) {
@@ -167,7 +170,7 @@ public final class CasePages {
         } catch (CaseRefused e) {
             if (e.reason() != CaseRefused.Reason.stale_version) throw e;
             ctx.status(409);
-            boolean offered = cases.engine().offered(e.current().state()).stream().anyMatch(m -> m.id().equals(move));
+            boolean offered = cases.engine(e.current().team()).offered(e.current().state()).stream().anyMatch(m -> m.id().equals(move));
             render(ctx, e.current(), move, typed, Map.of(), offered
                     ? "Someone else changed this case while you were typing. It is shown as it is now, with what you typed kept below. "
                     + "Check it still applies, then send it again."
@@ -201,15 +204,17 @@ public final class CasePages {
     }
 
     private String label(CaseRecord c, String move, String field) {
-        return cases.engine().offered(c.state()).stream().filter(m -> m.id().equals(move)).findFirst()
-                .flatMap(m -> cases.engine().fields(c.state(), m).stream().filter(f -> f.id().equals(field)).findFirst())
+        CaseEngine engine = cases.engine(c.team());
+        return engine.offered(c.state()).stream().filter(m -> m.id().equals(move)).findFirst()
+                .flatMap(m -> engine.fields(c.state(), m).stream().filter(f -> f.id().equals(field)).findFirst())
                 .map(f -> f.label().toLowerCase()).orElse(field);
     }
 
     /** What was typed for a move, each value under its field's label (the case has moved on, so the move is looked up by id). */
     private List<Kept> kept(CaseRecord c, String move, Map<String, String> typed) {
-        List<Field> fields = flow().allMoves().stream().filter(e -> e.getValue().id().equals(move))
-                .flatMap(e -> cases.engine().fields(c.state(), e.getValue()).stream()).toList();
+        CaseEngine engine = cases.engine(c.team());
+        List<Field> fields = engine.flow().allMoves().stream().filter(e -> e.getValue().id().equals(move))
+                .flatMap(e -> engine.fields(c.state(), e.getValue()).stream()).toList();
         List<Kept> out = new ArrayList<>();
         typed.forEach((f, v) -> out.add(new Kept(fields.stream().filter(x -> x.id().equals(f)).map(Field::label).findFirst().orElse(f), v)));
         return out;
@@ -221,20 +226,21 @@ public final class CasePages {
 
     private void render(Context ctx, CaseRecord c, String openMove, Map<String, String> typed, Map<String, String> errors, String conflict,
                         List<Kept> kept) {
-        var stage = flow().stage(c.state().stage());
+        ProcessFlow flow = cases.flow(c.team());
+        var stage = flow.stage(c.state().stage());
         List<Pages.FieldError> list = new ArrayList<>();
         errors.forEach((f, text) -> list.add(new Pages.FieldError(f.equals("_") || f.equals("done") ? "#move-" + openMove : "#" + openMove + "-" + f, text)));
         boolean mpPending = c.state().fact("parliamentary") && !c.state().fact("mp_authenticated");
         List<CaseEvent> events = cases.events(c.id());
         Pages.render(ctx, "cases/case.jte", new CasePage(c, stage == null ? "Staff conduct: no details recorded" : stage.title(),
-                stage != null && stage.closes(), clocks(c), CaseForms.forms(cases.engine(), c.state(), openMove, typed, errors),
-                LetterDrafts.of(flow(), c, events), events, callContext(c), mpPending, list, conflict, kept,
+                stage != null && stage.closes(), clocks(c), CaseForms.forms(cases.engine(c.team()), c.state(), openMove, typed, errors),
+                LetterDrafts.of(flow, c, events), events, callContext(c), mpPending, list, conflict, kept,
                 c.state().kind() == CaseKind.placeholder,
                 c.state().fact("notify_ice_on_closure") ? renderer.iceTeamMailbox() : null));
     }
 
     private List<ClockRow> clocks(CaseRecord c) {
-        return c.state().clocks().stream().map(k -> new ClockRow(flow().clocks().get(k.name()).title(), k.due().toString(),
+        return c.state().clocks().stream().map(k -> new ClockRow(cases.flow(c.team()).clocks().get(k.name()).title(), k.due().toString(),
                 state(k))).toList();
     }
 
@@ -279,6 +285,11 @@ public final class CasePages {
 
     private ProcessFlow flow() {
         return cases.flow();
+    }
+
+    /** "MP", or "MP or MLA" on a Northern Ireland team's case. */
+    public static String mp(CaseRecord c) {
+        return Terms.regional(IntakeRules.NI.equals(c.team())).say("{MP}");
     }
 
     private static UUID id(Context ctx) {

@@ -25,22 +25,35 @@ public final class CaseService {
 
     private final CaseDao dao;
     private final CaseEngine engine;
+    /** The same flow in Northern Ireland's terms, for the NI team's cases: moves and ids match the GB flow's one for one. */
+    private final CaseEngine niEngine;
     private final CallService calls;
     private final Clock clock;
 
     public CaseService(CaseDao dao, CaseEngine engine, CallService calls, Clock clock) {
+        this(dao, engine, engine, calls, clock);
+    }
+
+    public CaseService(CaseDao dao, CaseEngine engine, CaseEngine niEngine, CallService calls, Clock clock) {
         this.dao = dao;
         this.engine = engine;
+        this.niEngine = niEngine;
         this.calls = calls;
         this.clock = clock;
     }
 
+    /** The flow in Great Britain's terms: for what is not one team's. */
     public ProcessFlow flow() {
         return engine.flow();
     }
 
-    public CaseEngine engine() {
-        return engine;
+    /** The flow in the team's own terms. */
+    public ProcessFlow flow(String team) {
+        return engine(team).flow();
+    }
+
+    public CaseEngine engine(String team) {
+        return IntakeRules.NI.equals(team) ? niEngine : engine;
     }
 
     public LocalDate today() {
@@ -91,7 +104,7 @@ public final class CaseService {
     private Opened open(CaseKind kind, Map<String, String> facts, String team, UUID callId, String referredBy,
                         LocalDate receivedOn, boolean immediate, Actor who) {
         Instant now = clock.instant();
-        CaseState state = engine.open(kind, receivedOn, facts);
+        CaseState state = engine(team).open(kind, receivedOn, facts);
         CaseRecord record = new CaseRecord(UUID.randomUUID(), team, null, callId, referredBy, receivedOn, immediate, state, now, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", kind.name());
@@ -156,7 +169,7 @@ public final class CaseService {
             LocalDate on = today();
             CaseEngine.Moved moved;
             try {
-                moved = engine.apply(c.state(), move, who.role(), fields, on);
+                moved = engine(c.team()).apply(c.state(), move, who.role(), fields, on);
             } catch (callguide.resolution.MoveRefused e) {
                 // Refused on this version: the refusal shows the case as it was checked, not as it is a moment later.
                 throw new CaseMoveRefused(e, c);
@@ -195,6 +208,7 @@ public final class CaseService {
     public CaseState replay(UUID id) {
         List<CaseEvent> events = dao.events(id);
         if (events.isEmpty()) throw new CaseRefused(Reason.unknown_case, "no case " + id);
+        CaseEngine engine = engine(dao.find(id).map(CaseRecord::team).orElse(null));
         CaseEvent first = events.get(0);
         @SuppressWarnings("unchecked")
         Map<String, String> facts = (Map<String, String>) first.detail().get("facts");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Sorts open cases into the queue's sections by the date each is worked to. */
 public final class Queue {
@@ -44,10 +45,11 @@ public final class Queue {
         return new Item(c, s.title(), section, due, k.map(CaseClock::name).orElse(null));
     }
 
-    /** Open cases in order: passed on by BAU "immediately" first, then by the date worked to. */
-    public static List<Item> of(List<CaseRecord> cases, ProcessFlow flow, LocalDate today) {
+    /** Open cases in order: passed on by BAU "immediately" first, then by the date worked to; each in its team's terms. */
+    public static List<Item> of(List<CaseRecord> cases, Function<String, ProcessFlow> flowOfTeam, LocalDate today) {
         List<Item> out = new ArrayList<>();
         for (CaseRecord c : cases) {
+            ProcessFlow flow = flowOfTeam.apply(c.team());
             if (c.state().kind() == CaseKind.placeholder || !open(c, flow)) continue;
             out.add(item(c, flow, today));
         }

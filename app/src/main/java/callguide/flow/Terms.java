@@ -53,16 +53,7 @@ public final class Terms {
     }
 
     public static Terms of(boolean northernIreland, Contacts contacts) {
-        Map<String, String> words = new HashMap<>();
-        // 003 "NI OMBUDSMAN": MLA follows every reference to MP, so no NI text names Parliament alone.
-        words.put("MP", northernIreland ? "MP or MLA" : "MP");
-        words.put("MPs", northernIreland ? "MPs and MLAs" : "MPs");
-        words.put("PHSO", northernIreland ? "Northern Ireland Ombudsman"
-                : "Parliamentary and Health Service Ombudsman (PHSO)");
-        words.put("HMCTS", northernIreland ? "Northern Ireland Courts and Tribunal Service (NICTS)"
-                : "HM Courts and Tribunals Service (HMCTS)");
-        words.put("MoJ", northernIreland ? "Department of Justice" : "Ministry of Justice");
-        words.put("CMG", northernIreland ? "CMED" : "CMG");
+        Map<String, String> words = regionalWords(northernIreland);
         words.put("Options", contacts.options());
         words.put("OptionsPhone", contacts.optionsPhone());
         words.put("OptionsTextphone", contacts.optionsTextphone());
@@ -78,6 +69,27 @@ public final class Terms {
         internal.put("OptionsMailbox", contacts.optionsMailbox());
         internal.put("IceTeamMailbox", contacts.iceTeamMailbox());
         return new Terms(Map.copyOf(words), Map.copyOf(internal));
+    }
+
+    /** The regional terms alone, for staff text that names no contact (the resolution flow's). */
+    public static Terms regional(boolean northernIreland) {
+        Map<String, String> words = Map.copyOf(regionalWords(northernIreland));
+        return new Terms(words, words);
+    }
+
+    private static Map<String, String> regionalWords(boolean northernIreland) {
+        Map<String, String> words = new HashMap<>();
+        // 003 "NI OMBUDSMAN": MLA follows every reference to MP, so no NI text names Parliament alone.
+        words.put("MP", northernIreland ? "MP or MLA" : "MP");
+        words.put("MPs", northernIreland ? "MPs and MLAs" : "MPs");
+        words.put("PHSO", northernIreland ? "Northern Ireland Ombudsman"
+                : "Parliamentary and Health Service Ombudsman (PHSO)");
+        words.put("HMCTS", northernIreland ? "Northern Ireland Courts and Tribunal Service (NICTS)"
+                : "HM Courts and Tribunals Service (HMCTS)");
+        words.put("MoJ", northernIreland ? "Department of Justice" : "Ministry of Justice");
+        // 002 "CMG to be CMED in NI".
+        words.put("CMG", northernIreland ? "CMED" : "CMG");
+        return words;
     }
 
     /** Text a client may hear or receive, and text on the handler's screen that is not marked internal. */

@@ -3,10 +3,13 @@ package callguide.resolution;
 import callguide.flow.FlowLoader;
 import callguide.flow.FlowProblem;
 import callguide.flow.InvalidFlow;
+import callguide.flow.Terms;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ public final class ProcessLoader {
             .with(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS);
     /** Moves that name no roles are the CRT's: caseworkers and team leaders alike. */
     static final List<String> CRT = List.of("resolution_caseworker", "resolution_team_leader");
+    private static final Terms VALUES = Terms.regional(false);
     private static final java.util.Set<String> FIELD_KEYS = java.util.Set.of("label", "kind", "options", "suggestions", "optional", "required_when");
 
     private ProcessLoader() {}
@@ -37,8 +41,14 @@ public final class ProcessLoader {
         }
     }
 
+    /** The flow in Great Britain's terms. */
     public static ProcessFlow load(String file, String text) {
-        Reader r = new Reader(file);
+        return load(file, text, Terms.regional(false));
+    }
+
+    /** The flow with its words in braces ({MP}, {CMG}, ...) in the given terms: Northern Ireland's for an NI team's cases. */
+    public static ProcessFlow load(String file, String text, Terms terms) {
+        Reader r = new Reader(file, terms);
         ProcessFlow flow = r.flow(text);
         List<FlowProblem> problems = new ArrayList<>(r.problems);
         if (problems.isEmpty()) problems.addAll(ProcessValidator.validate(flow));
@@ -48,12 +58,14 @@ public final class ProcessLoader {
 
     private static final class Reader {
         final String file;
+        final Terms terms;
         final List<FlowProblem> problems = new ArrayList<>();
         final Map<String, String> documents = new LinkedHashMap<>();
         String node;
 
-        Reader(String file) {
+        Reader(String file, Terms terms) {
             this.file = file;
+            this.terms = terms;
         }
 
         ProcessFlow flow(String text) {
@@ -68,6 +80,7 @@ public final class ProcessLoader {
                 problem("a flow file must be a YAML mapping");
                 return null;
             }
+            fill(root);
             if (!KIND.equals(text(root, "kind"))) problem("a process flow says kind: process");
             node = "documents";
             // Read first, so every citation below carries its document's name.
@@ -97,6 +110,33 @@ public final class ProcessLoader {
                     Collections.unmodifiableMap(clocks), strings(root, "resolution_codes"), Collections.unmodifiableMap(letters),
                     strings(root, "parliamentary_tasks"), sources(root.path("parliamentary_sources")), notice,
                     Collections.unmodifiableMap(stages), file, Collections.unmodifiableMap(documents));
+        }
+
+        /**
+         * Every text in the flow's terms; keys are never filled, so both regions' flows match move for move, and a
+         * choice's values are always in Great Britain's terms, so the API takes the same values for every case.
+         */
+        void fill(JsonNode n) {
+            if (n instanceof ObjectNode o) {
+                o.fields().forEachRemaining(e -> {
+                    if (e.getValue().isTextual()) o.put(e.getKey(), words(e.getValue().asText(), terms));
+                    else if (!e.getKey().equals("options")) fill(e.getValue()); // values and labels both: see fields()
+                });
+            } else if (n instanceof ArrayNode a) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i).isTextual()) a.set(i, a.textNode(words(a.get(i).asText(), terms)));
+                    else fill(a.get(i));
+                }
+            }
+        }
+
+        private String words(String text, Terms terms) {
+            try {
+                return terms.say(text);
+            } catch (IllegalStateException e) {
+                problem(e.getMessage() + ": " + text);
+                return text;
+            }
         }
 
         ClockRule clock(String name, JsonNode n) {
@@ -174,7 +214,9 @@ public final class ProcessLoader {
                 Map<String, String> requiredWhen = pairs(f.path("required_when"));
                 boolean optional = f.path("optional").asBoolean(false);
                 if (!requiredWhen.isEmpty() && !optional) problem("field " + e.getKey() + ": required_when is for an optional field");
-                out.add(new Field(e.getKey(), required(f, "label"), kind, strings(f, "options"), strings(f, "suggestions"),
+                List<String> options = strings(f, "options");
+                out.add(new Field(e.getKey(), required(f, "label"), kind, options.stream().map(o -> words(o, VALUES)).toList(),
+                        options.stream().map(o -> words(o, terms)).toList(), strings(f, "suggestions"),
                         optional, requiredWhen));
             });
             out.forEach(f -> f.requiredWhen().keySet().stream().filter(k -> out.stream().noneMatch(o -> o.id().equals(k)))

@@ -180,6 +180,29 @@ class ResolutionApiTest {
         assertEquals(List.of("non_case_specific_query"), moves(caseworker.get("/api/cases/" + id)));
     }
 
+    /** 002 "CMG to be CMED in NI", and 003 puts MLA beside every MP: an NI team's case reads in NI terms and takes the same values. */
+    @Test
+    void aNorthernIrelandCaseReadsInItsOwnTermsAndTakesTheSameValues() {
+        var pages = app.as("casey", callguide.account.Role.resolution_caseworker).pages();
+        String niMp = opened("team", "ni", "parliamentary", true);
+        String niPage = pages.get("/cases/" + niMp).body();
+        assertTrue(niPage.contains("MP or MLA not yet authenticated"), niPage);
+        assertTrue(niPage.contains("How the MP or MLA was authenticated"), niPage);
+        String gbPage = pages.get("/cases/" + opened("parliamentary", true)).body();
+        assertTrue(gbPage.contains("MP not yet authenticated") && !gbPage.contains("MLA"), gbPage);
+
+        String ni = opened("team", "ni");
+        caseworker.moveNow(ni, "acknowledge", Map.of("parties", "both clients", "acknowledged_by", "phone"));
+        caseworker.moveNow(ni, "resolvable_now", NONE);
+        String form = pages.get("/cases/" + ni).body();
+        assertTrue(form.matches("(?s).*value=\"CMG\"[^>]*>\\s*<label[^>]*>CMED</label>.*"), "the NI form shows CMED for the value CMG");
+        assertFalse(form.contains(">CMG</label>"), "no CMG label on an NI case");
+        caseworker.moveNow(ni, "sr_set_up", Map.of("sr_number", "1-234", "dissatisfaction_sr", "1-111",
+                "dissatisfaction_within_6_months", "yes", "addressee", "CMG", "parliamentary_contact_involved", "yes",
+                "constituency", "Belfast South", "mp_name", "A Member", "complaint_details", "late payments", "root_cause", "Human Error"));
+        assertEquals("CMG", caseworker.get("/api/cases/" + ni).field("/facts/addressee"));
+    }
+
     private static List<String> moves(TestApp.Response c) {
         List<String> out = new ArrayList<>();
         c.json().get("moves").forEach(m -> { if (!m.asText().equals("log_call_attempt") && !m.asText().equals("agree_timetable")) out.add(m.asText()); });
