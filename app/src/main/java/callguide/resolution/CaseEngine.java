@@ -11,7 +11,7 @@ import java.util.Map;
 /** Opens cases and makes moves on them, by the flow's rules alone: no clock reading, no I/O. */
 public final class CaseEngine {
     /** Facts every case starts with, so a `when` on them always has something to test. */
-    public static final List<String> FLAGS = List.of("parliamentary", "mp_authenticated", "consolatory_only", "notify_ice_on_closure");
+    public static final List<String> FLAGS = List.of("parliamentary", "mp_authenticated", "consolatory_only", "notify_ice_on_closure", "mp_case_query");
     public static final String PLACEHOLDER_STAGE = "placeholder";
 
     private final ProcessFlow flow;

@@ -163,7 +163,7 @@ class ResolutionApiTest {
 
         TestApp.Response ok = leader.move(id, v, "tl_approves", Map.of("amount", "50.00", "comments", "within my authority"));
         assertEquals(200, ok.status(), ok.text());
-        assertEquals("plan_with_client", ok.field("/stage"));
+        assertEquals("plan_approved", ok.field("/stage"), "step 24 hands the plan back to the caseworker for step 26");
         assertEquals(v + 1, ok.json().get("version").asInt());
         assertTrue(ok.json().get("clocks").isArray());
     }

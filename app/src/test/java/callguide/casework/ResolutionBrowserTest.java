@@ -175,7 +175,7 @@ class ResolutionBrowserTest {
         browser.driver.findElement(By.cssSelector("#payments a[href='/cases/" + id + "']")).click();
         browser.awaitPath("/cases/" + id);
         record(browser, "tl_approves", f("amount", "75.00", "comments", "Within my authority"));
-        assertEquals("The plan with the client", browser.text("#stage"));
+        assertEquals("Payment approved, back with the caseworker", browser.text("#stage"));
         assertTrue(browser.text("#history").contains("lee: moved tl_approves"));
     }
 

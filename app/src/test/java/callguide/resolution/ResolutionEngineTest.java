@@ -162,6 +162,40 @@ class ResolutionEngineTest {
             w.move("client_unreachable_consolatory");
             assertEquals(List.of("CMEL9271", "CMEL9271", "CMEL9271"), w.letters());
         }
+
+        /** Only the letter changes on this route (002 after step 13, step 42): the SR waits and the outcome letter stops the 15 days. */
+        @Test
+        void cmel9271TakesTheLettersPlaceAndNothingElse() {
+            CaseWalk review = CaseWalk.complaint("consolatory_only", "yes").toReview().move("client_unreachable_consolatory");
+            assertEquals("Wait", review.last.move().sr().get("Status"), "step 13: a Wait status for 14 days");
+            CaseWalk closing = CaseWalk.complaint("consolatory_only", "yes").toActions().move("actions_done");
+            closing.on(LocalDate.of(2026, 3, 12)).move("client_unreachable_consolatory");
+            assertEquals("Wait", closing.last.move().sr().get("Sub Status"), "step 42: Sub Status Wait");
+            assertEquals(LocalDate.of(2026, 3, 12), closing.clock("resolve").stoppedAt(), "told the outcome by letter on day 10");
+        }
+    }
+
+    /** 002 step 29: an MP's case specific query is the Parliamentary team's enquiry, closed at review with an enquiry SR (step 13). */
+    @Test
+    void anMpsCaseSpecificQueryClosesAsAnEnquiry() {
+        CaseWalk w = CaseWalk.complaint("parliamentary", "yes").move("authenticate_mp").move("case_specific_query");
+        assertEquals("crt_review", w.stage());
+        assertEquals(List.of("enquiry_only"), w.offered().stream()
+                .filter(m -> !List.of("log_call_attempt", "agree_timetable").contains(m)).toList(), "no SR was set up for a complaint");
+        refused(Reason.move_not_allowed, () -> w.move("plan_discussed"));
+        w.move("enquiry_only");
+        assertEquals("No Action Taken", w.state.resolutionCode());
+    }
+
+    /** 002 step 8 links the Dissatisfaction SR; an MP's complaint that never reached Dissatisfaction has none (step 11). */
+    @Test
+    void step11NeedsTheDissatisfactionSrOnlyWhenThereWasOne() {
+        CaseWalk w = CaseWalk.complaint().move("acknowledge").move("resolvable_now");
+        MoveRefused e = refused(Reason.fields_missing, () -> w.move("sr_set_up",
+                "dissatisfaction_within_6_months", "yes", "dissatisfaction_sr", null));
+        assertEquals(List.of("dissatisfaction_sr"), e.missing());
+        w.move("sr_set_up", "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "yes", "dissatisfaction_sr", null);
+        assertEquals("crt_review", w.stage());
     }
 
     @Test
@@ -175,9 +209,12 @@ class ResolutionEngineTest {
         assertEquals("further_action_bau", w.stage(), "step 25: back to step 20 for a new plan");
         assertEquals("N", w.state.facts().get("tl_approved"));
         w.move("bau_review_returned").move("plan_for_approval").as(TL, "manager_approves");
-        assertEquals("plan_with_client", w.stage());
+        assertEquals("plan_approved", w.stage());
         assertEquals("Y", w.state.facts().get("tl_approved"));
         assertTrue(w.last.tasks().stream().anyMatch(t -> t.contains("CMSF5551 (NI)")));
+        w.move("plan_ready");
+        assertEquals("plan_with_client", w.stage(), "step 26, then the plan goes to the client (27)");
+        assertEquals(Map.of("Sub Status", "Draft Action Plan", "Stage", "Draft Resolution Plan"), w.last.move().sr());
     }
 
     @Nested

@@ -42,9 +42,10 @@ class ResolutionTransitionTableTest {
             further_action_bau | bau_review_returned | drafting_plan | caseworker for BAU | - | - | -
             drafting_plan | plan_for_approval | awaiting_approval | caseworker | - | - | -
             drafting_plan | plan_drafted | plan_with_client | caseworker | - | - | -
-            awaiting_approval | tl_approves | plan_with_client | team leader | - | - | -
-            awaiting_approval | manager_approves | plan_with_client | team leader for manager | - | - | -
+            awaiting_approval | tl_approves | plan_approved | team leader | - | - | -
+            awaiting_approval | manager_approves | plan_approved | team leader for manager | - | - | -
             awaiting_approval | plan_rejected | further_action_bau | team leader | - | - | -
+            plan_approved | plan_ready | plan_with_client | caseworker | - | - | -
             plan_with_client | client_agrees_plan | undertaking_actions | caseworker | - | - | -
             plan_with_client | client_disagrees_plan | plan_disputed | caseworker | - | - | -
             plan_with_client | client_unreachable | plan_letter_wait | caseworker | CMSL5704 | +reply_wait | -
@@ -62,7 +63,7 @@ class ResolutionTransitionTableTest {
             agreeing_closure | client_agrees_close | closed | caseworker | - | -acknowledge -resolve -timetable | Actions Complete – Client Ok
             agreeing_closure | client_disagrees_close | closed | caseworker | CMSL5710 CMSB011 | -acknowledge -resolve -timetable | Actions Complete – Client Not Ok
             agreeing_closure | client_unreachable | closure_wait | caseworker | CMSL5708 | +reply_wait -acknowledge -resolve -timetable | -
-            agreeing_closure | client_unreachable_consolatory | closure_wait | caseworker | CMEL9271 | +reply_wait | -
+            agreeing_closure | client_unreachable_consolatory | closure_wait | caseworker | CMEL9271 | +reply_wait -acknowledge -resolve -timetable | -
             closure_wait | client_agrees_close | closed | caseworker | - | -reply_wait -acknowledge -resolve -timetable | Actions Complete – Client Ok
             closure_wait | client_disagrees_close | closed | caseworker | CMSL5710 CMSB011 | -reply_wait -acknowledge -resolve -timetable | Actions Complete – Client Not Ok
             closure_wait | no_reply_close | closed | caseworker | - | -reply_wait -acknowledge -resolve -timetable | chosen
