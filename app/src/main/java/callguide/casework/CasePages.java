@@ -40,7 +40,7 @@ public final class CasePages {
                               List<Said> transcript, boolean phone, String caseNote) {}
 
     public record CasePage(CaseRecord record, String stageTitle, boolean closed, List<ClockRow> clocks,
-                           List<CaseForms.MoveForm> moves, List<LetterDrafts.Draft> letters, List<CaseEvent> history,
+                           List<CaseForms.MoveForm> moves, List<LetterDrafts.Draft> letters, List<CaseHistory.Row> history,
                            CallContext call, boolean mpNotAuthenticated, List<Pages.FieldError> errors, String conflict,
                            List<Kept> kept, boolean placeholder, String iceTeamMailbox) {}
 
@@ -234,7 +234,7 @@ public final class CasePages {
         List<CaseEvent> events = cases.events(c.id());
         Pages.render(ctx, "cases/case.jte", new CasePage(c, stage == null ? "Staff conduct: no details recorded" : stage.title(),
                 stage != null && stage.closes(), clocks(c), CaseForms.forms(cases.engine(c.team()), c.state(), openMove, typed, errors),
-                LetterDrafts.of(flow, c, events), events, callContext(c), mpPending, list, conflict, kept,
+                LetterDrafts.of(flow, c, events), CaseHistory.of(flow, events), callContext(c), mpPending, list, conflict, kept,
                 c.state().kind() == CaseKind.placeholder,
                 c.state().fact("notify_ice_on_closure") ? renderer.iceTeamMailbox() : null));
     }

@@ -201,6 +201,9 @@ class ResolutionApiTest {
                 "dissatisfaction_within_6_months", "yes", "addressee", "CMG", "parliamentary_contact_involved", "yes",
                 "constituency", "Belfast South", "mp_name", "A Member", "complaint_details", "late payments", "root_cause", "Human Error"));
         assertEquals("CMG", caseworker.get("/api/cases/" + ni).field("/facts/addressee"));
+        String history = pages.get("/cases/" + ni).body();
+        assertTrue(history.contains("Complaints Resolution SR set up") && history.contains("Addressee: CMED"),
+                "the history names the move and shows what was recorded, in the case's terms");
     }
 
     private static List<String> moves(TestApp.Response c) {

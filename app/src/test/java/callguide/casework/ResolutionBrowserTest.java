@@ -176,7 +176,7 @@ class ResolutionBrowserTest {
         browser.awaitPath("/cases/" + id);
         record(browser, "tl_approves", f("amount", "75.00", "comments", "Within my authority"));
         assertEquals("Payment approved, back with the caseworker", browser.text("#stage"));
-        assertTrue(browser.text("#history").contains("lee: moved tl_approves"));
+        assertTrue(browser.text("#history").contains("lee: Team leader approves the payment"));
     }
 
     /** Casey in this test's browser and Carl in another, both on the case's page. */
@@ -200,10 +200,10 @@ class ResolutionBrowserTest {
             assertTrue(other.text("#conflict").contains("changed"), "the second person is told the case changed");
             assertEquals("Left a message at 10:05", other.driver.findElement(By.id("log_call_attempt-note")).getAttribute("value"));
             assertEquals("The other client", other.driver.findElement(By.id("log_call_attempt-called")).getAttribute("value"));
-            assertTrue(other.text("#history").contains("casey: moved log_call_attempt"), "the case as it now is");
+            assertTrue(other.text("#history").contains("casey: Call attempt logged"), "the case as it now is");
             other.assertAccessible("the conflict page");
             record(other, "log_call_attempt", f());
-            assertTrue(other.text("#history").contains("carl: moved log_call_attempt"), "sent again, it is recorded");
+            assertTrue(other.text("#history").contains("carl: Call attempt logged"), "sent again, it is recorded");
         }
     }
 
