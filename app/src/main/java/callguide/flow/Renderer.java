@@ -9,9 +9,14 @@ import java.util.Map;
 /** Puts a flow's words into the call's terms: the region's names and the configured contacts. */
 public final class Renderer {
     private final Terms.Contacts contacts;
+    /** The contacts are fixed for the renderer's life, so each region's terms are made once, not on every step. */
+    private final Terms greatBritain;
+    private final Terms northernIreland;
 
     public Renderer(Terms.Contacts contacts) {
         this.contacts = contacts;
+        this.greatBritain = Terms.of(false, contacts);
+        this.northernIreland = Terms.of(true, contacts);
     }
 
     /** Internal only: for staff pages (the CRT's step-47 notice), never for text a client hears or receives. */
@@ -20,7 +25,7 @@ public final class Renderer {
     }
 
     public Terms terms(Map<String, String> answers) {
-        return Terms.of(IntakeRules.northernIreland(answers), contacts);
+        return IntakeRules.northernIreland(answers) ? northernIreland : greatBritain;
     }
 
     public Step step(Question q, Map<String, String> answers) {
