@@ -14,22 +14,34 @@ public final class CaseHistory {
 
     private CaseHistory() {}
 
+    /** Walked from the flow's start, since a move's id names different moves in different stages ("client_unreachable"). */
     static List<Row> of(ProcessFlow flow, List<CaseEvent> events) {
-        return events.stream().map(e -> row(flow, e)).toList();
+        List<Row> rows = new ArrayList<>();
+        String stage = flow.start();
+        for (CaseEvent e : events) {
+            String on = e.on().toString();
+            switch (e.type()) {
+                case "opened" -> rows.add(new Row(on, e.actor(), "Case opened", null, List.of(), List.of()));
+                case "assigned" -> rows.add(new Row(on, e.actor(), "Taken by " + e.detail().get("caseworker"), null, List.of(), List.of()));
+                case "moved" -> {
+                    Move move = find(flow, stage, e.move());
+                    rows.add(moved(flow, move, e, on));
+                    if (move != null) stage = move.to();
+                }
+                default -> rows.add(new Row(on, e.actor(), e.type(), e.move(), List.of(), List.of()));
+            }
+        }
+        return rows;
     }
 
-    private static Row row(ProcessFlow flow, CaseEvent e) {
-        String on = e.on().toString();
-        return switch (e.type()) {
-            case "opened" -> new Row(on, e.actor(), "Case opened", null, List.of(), List.of());
-            case "assigned" -> new Row(on, e.actor(), "Taken by " + e.detail().get("caseworker"), null, List.of(), List.of());
-            case "moved" -> moved(flow, e, on);
-            default -> new Row(on, e.actor(), e.type(), e.move(), List.of(), List.of());
-        };
+    /** The move as made from this stage; by its id anywhere if the flow has changed since. */
+    private static Move find(ProcessFlow flow, String stage, String id) {
+        var from = flow.stage(stage);
+        if (from != null && from.moves().containsKey(id)) return from.moves().get(id);
+        return flow.allMoves().stream().map(Map.Entry::getValue).filter(m -> m.id().equals(id)).findFirst().orElse(null);
     }
 
-    private static Row moved(ProcessFlow flow, CaseEvent e, String on) {
-        Move move = flow.allMoves().stream().map(Map.Entry::getValue).filter(m -> m.id().equals(e.move())).findFirst().orElse(null);
+    private static Row moved(ProcessFlow flow, Move move, CaseEvent e, String on) {
         List<Field> fields = new ArrayList<>(move == null ? List.of() : move.fields());
         if (flow.closureNotice() != null) fields.addAll(flow.closureNotice().fields());
         List<CasePages.Kept> recorded = new ArrayList<>();

@@ -180,6 +180,7 @@ public final class CaseEngine {
     /** What a `when` can test: the facts, and the case's kind, so a complaint and an MP's query keep to their own tracks. */
     private static Map<String, String> testable(CaseState s, Map<String, String> facts) {
         Map<String, String> all = new LinkedHashMap<>(facts);
+        FLAGS.forEach(f -> all.putIfAbsent(f, "no")); // a case opened before a flag was added has never had it
         all.put("kind", s.kind().name());
         return all;
     }

@@ -27,6 +27,9 @@ public final class ProcessLoader {
     /** Moves that name no roles are the CRT's: caseworkers and team leaders alike. */
     static final List<String> CRT = List.of("resolution_caseworker", "resolution_team_leader");
     private static final Terms VALUES = Terms.regional(false);
+    /** What the engine compares or follows rather than shows: never in a region's words. */
+    private static final java.util.Set<String> COMPARED = java.util.Set.of("id", "kind", "start", "to", "when", "sets", "required_when",
+            "roles", "after", "clock", "flag", "resolution_code", "resolution_codes", "file", "heading", "step");
     private static final java.util.Set<String> FIELD_KEYS = java.util.Set.of("label", "kind", "options", "suggestions", "optional", "required_when");
 
     private ProcessLoader() {}
@@ -113,14 +116,23 @@ public final class ProcessLoader {
         }
 
         /**
-         * Every text in the flow's terms; keys are never filled, so both regions' flows match move for move, and a
-         * choice's values are always in Great Britain's terms, so the API takes the same values for every case.
+         * Every text in the flow's terms. What the engine compares (conditions, facts set, stage ids, keys) is never
+         * filled, and words in braces there are refused, so both regions' flows match move for move; a choice's values
+         * stay in Great Britain's terms (see fields()), so the API takes the same values for every case.
          */
         void fill(JsonNode n) {
             if (n instanceof ObjectNode o) {
                 o.fields().forEachRemaining(e -> {
-                    if (e.getValue().isTextual()) o.put(e.getKey(), words(e.getValue().asText(), terms));
-                    else if (!e.getKey().equals("options")) fill(e.getValue()); // values and labels both: see fields()
+                    String key = e.getKey();
+                    if (Terms.PLACEHOLDER.matcher(key).find()) problem("words in braces are for text, not for a key: " + key);
+                    if (key.equals("options")) return; // values and labels both: see fields()
+                    if (COMPARED.contains(key)) {
+                        if (Terms.PLACEHOLDER.matcher(e.getValue().toString()).find()) problem("words in braces are for text, not for " + key + ": " + e.getValue());
+                    } else if (e.getValue().isTextual()) {
+                        o.put(key, words(e.getValue().asText(), terms));
+                    } else {
+                        fill(e.getValue());
+                    }
                 });
             } else if (n instanceof ArrayNode a) {
                 for (int i = 0; i < a.size(); i++) {

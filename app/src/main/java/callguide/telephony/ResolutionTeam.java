@@ -28,7 +28,8 @@ record ResolutionTeam(String key, String name, String number) {
 
     /** What the handler does when the phone cannot do it: call the team and make the referral by hand. */
     ManualReferral manual() {
+        String mp = IntakeRules.NI.equals(key) ? "an MP or MLA" : "an MP";
         return new ManualReferral(name, number, "Take the caller's details and refer the contact to the " + name
-                + (number == null ? "" : " on " + number) + " straight away; they handle all contact from an MP or MLA and all referrals of this kind.");
+                + (number == null ? "" : " on " + number) + " straight away; they handle all contact from " + mp + " and all referrals of this kind.");
     }
 }

@@ -19,11 +19,12 @@ public record TransferStatus(boolean offered, String state, String unavailable, 
         return state.equals("dialling") || state.equals("briefing") || state.equals("handing_over");
     }
 
+    /** Null on a call that is not transferred. */
     public String referral() {
-        return manual.referral();
+        return manual == null ? null : manual.referral();
     }
 
     public String teamName() {
-        return manual.team();
+        return manual == null ? null : manual.team();
     }
 }

@@ -263,8 +263,10 @@ public final class WarmTransfer {
         ResolutionTeam team = ResolutionTeam.forCall(call, t == null ? null : t.team(), settings.teams());
         boolean offered = transferableCall(call);
         String unavailable = offered ? unavailable(phones.find(callId).orElse(null), team) : "only an MP or MLA on the phone is warm-transferred";
-        return new TransferStatus(offered, t == null ? "not_started" : t.state().name(), unavailable, team.key(), team.number(),
-                settings.callerHearsBriefing(), t == null ? null : t.reason(), t == null ? null : t.startedAt(), team.manual());
+        // A call that is not transferred gets no team and no referral to make: a client's referral goes through BAU.
+        return new TransferStatus(offered, t == null ? "not_started" : t.state().name(), unavailable, offered ? team.key() : null,
+                offered ? team.number() : null, settings.callerHearsBriefing(), t == null ? null : t.reason(),
+                t == null ? null : t.startedAt(), offered ? team.manual() : null);
     }
 
     private Call transferable(UUID callId) {

@@ -206,6 +206,20 @@ class ResolutionApiTest {
                 "the history names the move and shows what was recorded, in the case's terms");
     }
 
+    /** A move's id names different moves in different stages: the history shows the one that was made. */
+    @Test
+    void theHistoryShowsEachMoveAsMadeFromItsStage() {
+        String id = awaitingApproval();
+        leader.moveNow(id, "tl_approves", Map.of("amount", "50.00", "comments", "within my authority"));
+        caseworker.moveNow(id, "plan_ready", NONE);
+        caseworker.moveNow(id, "client_unreachable", Map.of("complaint_reference", "TM_12115_E", "what_happens_next", "TM_12121_E",
+                "free_text", "late payments"));
+        String page = app.as("casey", callguide.account.Role.resolution_caseworker).pages().get("/cases/" + id).body();
+        assertTrue(page.contains("Client not reached by phone, CMSL5704 issued"), page);
+        assertTrue(page.contains("Complaint reference paragraph: TM_12115_E"), page);
+        assertFalse(page.contains("CMSL5703 issued"), "not the step-13 move of the same id");
+    }
+
     private static List<String> moves(TestApp.Response c) {
         List<String> out = new ArrayList<>();
         c.json().get("moves").forEach(m -> { if (!m.asText().equals("log_call_attempt") && !m.asText().equals("agree_timetable")) out.add(m.asText()); });

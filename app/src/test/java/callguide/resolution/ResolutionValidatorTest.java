@@ -99,6 +99,25 @@ class ResolutionValidatorTest {
         assertEquals("Resolution (002)", named.stage("open").sources().get(0).name());
     }
 
+    /** Words in braces are for what people read: filled per region in text, refused where the engine compares them. */
+    @Test
+    void wordsInBracesAreFilledInTextAndRefusedInConditions() {
+        String text = "open: {title: 'Call the {MP}', " + CITE + ", moves: {done: {title: Done, to: closed, " + CITE
+                + ", fields: {to_whom: {label: 'Addressee', kind: choice, options: ['{CMG}', other]}}}}}\n" + CLOSED;
+        ProcessFlow ni = ProcessLoader.load("tiny.yaml", flow(text), callguide.flow.Terms.regional(true));
+        assertEquals("Call the MP or MLA", ni.stage("open").title());
+        Field addressee = ni.stage("open").moves().get("done").fields().get(0);
+        assertEquals(List.of("CMG", "other"), addressee.options(), "the values are the same in every region");
+        assertEquals(List.of("CMED", "other"), addressee.optionLabels());
+        assertEquals("Call the MP", ProcessLoader.load("tiny.yaml", flow(text)).stage("open").title());
+
+        InvalidFlow unknown = assertThrows(InvalidFlow.class, () -> ProcessLoader.load("tiny.yaml", flow(text.replace("{MP}", "{Minister}"))));
+        assertTrue(unknown.getMessage().contains("{Minister}"), unknown.getMessage());
+        InvalidFlow compared = assertThrows(InvalidFlow.class, () -> ProcessLoader.load("tiny.yaml",
+                flow(text.replace("to: closed, ", "to: closed, when: [{to_whom: '{CMG}'}], "))));
+        assertTrue(compared.getMessage().contains("not for when"), compared.getMessage());
+    }
+
     @Test
     void theShippedFlowsGiveEachDocumentTheSameName() {
         ProcessFlow resolution = ResolutionFlows.shipped();

@@ -238,7 +238,10 @@ class WarmTransferTest {
         Response r = api.post("/api/calls/" + id + "/warm-transfer", "{}");
         assertEquals(422, r.status());
         assertEquals("not_transferable", r.field("/error"));
-        assertEquals("false", api.get("/api/calls/" + id + "/warm-transfer").field("/offered"));
+        Response view = api.get("/api/calls/" + id + "/warm-transfer");
+        assertEquals("false", view.field("/offered"));
+        assertTrue(!view.json().hasNonNull("manual") && !view.json().hasNonNull("teamNumber"),
+                "no team number and no referral to make by hand: " + view.text());
         assertEquals(0, recorder.all().size());
     }
 
