@@ -63,6 +63,7 @@ public final class PhonePanels {
             case "failed" -> "the call to the team could not be connected";
             case "canceled" -> "the call to the team was cancelled";
             case "team_hung_up" -> "the team hung up before the transfer was completed";
+            case "caller_hung_up" -> "the caller hung up before the transfer was completed";
             case "timed_out" -> "the phone system did not confirm the transfer in time";
             case "twilio_unreachable" -> "the phone system did not answer in time";
             default -> reason.startsWith("twilio_refused") ? "the phone system refused the transfer (" + reason.substring(reason.indexOf(':') + 1).strip() + ")" : reason;

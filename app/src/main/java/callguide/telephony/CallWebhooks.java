@@ -28,10 +28,11 @@ final class CallWebhooks {
     private final CallLog log;
     private final Twiml twiml;
     private final TelephonySettings settings;
+    private final WarmTransfer warmTransfer;
     private final Clock clock;
 
     CallWebhooks(CallService calls, CallDao callDao, PhoneCallDao phones, TransferDao transfers, CallLog log, Twiml twiml,
-                 TelephonySettings settings, Clock clock) {
+                 TelephonySettings settings, WarmTransfer warmTransfer, Clock clock) {
         this.calls = calls;
         this.callDao = callDao;
         this.phones = phones;
@@ -39,6 +40,7 @@ final class CallWebhooks {
         this.log = log;
         this.twiml = twiml;
         this.settings = settings;
+        this.warmTransfer = warmTransfer;
         this.clock = clock;
     }
 
@@ -95,6 +97,7 @@ final class CallWebhooks {
             if (!handlerLeg && ENDED.contains(status)) {
                 phones.ended(h, phone.callId(), now, status);
                 log.record(h, phone.callId(), now, "phone_call_ended", detail("status", status, "duration", p.get("CallDuration")));
+                warmTransfer.callerLeft(h, phone.callId());
             }
         });
         ctx.status(204);

@@ -63,7 +63,7 @@ public final class Telephony implements AutoCloseable {
         events.subscribe(TranscriptFeed.LINE, feed.lines());
         events.subscribe(TranscriptFeed.TRANSFER, feed.transfers());
         this.signature = new WebhookSignature(settings);
-        this.callWebhooks = new CallWebhooks(calls, callDao, phones, transfers, log, twiml, settings, clock);
+        this.callWebhooks = new CallWebhooks(calls, callDao, phones, transfers, log, twiml, settings, warmTransfer, clock);
         this.transcription = new TranscriptionWebhook(callDao, phones, transcripts, log, json, clock);
         this.conference = new ConferenceWebhook(phones, transfers, warmTransfer, log, afterResponse, clock);
     }

@@ -40,6 +40,7 @@ public final class WarmTransfer {
     private final PhoneLine line;
     private final Twiml twiml;
     private final TelephonySettings settings;
+    static final String CALLER_HUNG_UP = "caller_hung_up";
     private final Executor afterResponse;
     private final Clock clock;
 
@@ -149,6 +150,20 @@ public final class WarmTransfer {
         if (t == null || t.state() != Transfer.State.handing_over) return;
         transfers.move(h, t.id(), Transfer.State.completed, null, at);
         log.record(h, callId, at, "warm_transfer_completed", detail("team", t.team()));
+    }
+
+    /**
+     * The caller hung up, in the status webhook's transaction: a transfer still dialling or briefing can no longer be
+     * made, so it fails and the handler is shown the referral to make by hand (000 step 2). There is no caller to bring
+     * back; a team leg still ringing is released after the response.
+     */
+    void callerLeft(Handle h, UUID callId) {
+        Transfer t = transfers.latest(h, callId).orElse(null);
+        if (t == null || (t.state() != Transfer.State.dialling && t.state() != Transfer.State.briefing)) return;
+        Instant now = clock.instant();
+        transfers.move(h, t.id(), Transfer.State.failed, CALLER_HUNG_UP, now);
+        log.record(h, callId, now, "warm_transfer_failed", detail("reason", CALLER_HUNG_UP, "team", t.team()));
+        if (t.state() == Transfer.State.dialling && t.teamCallSid() != null) afterResponse.execute(() -> hangUpTeam(callId, t.teamCallSid()));
     }
 
     /** In the caller's transaction; false when no attempt is under way (already failed, or done). */

@@ -178,6 +178,28 @@ class WarmTransferFailuresTest {
         retried(call);
     }
 
+    /** 000 step 2: transfer wherever possible, otherwise refer at once. A caller gone mid-transfer leaves only the referral. */
+    @Test
+    void the_caller_hanging_up_while_the_team_rings_fails_the_transfer_and_shows_the_referral() throws Exception {
+        PhoneCall call = mpCallOnTheLine();
+        startTransfer(call);
+        recorder.await(3);
+        recorder.clear();
+        Response ended = twilio.post("/twilio/status", params("CallSid", call.callSid(), "CallStatus", "completed",
+                "CallDuration", "95", "AccountSid", ACCOUNT));
+        assertEquals(204, ended.status(), ended.text());
+        Response failed = transfer(call);
+        assertEquals("failed", failed.field("/state"));
+        assertEquals("caller_hung_up", failed.field("/reason"));
+        assertEquals(WarmTransferTest.GB_TEAM, failed.field("/manual/teamNumber"), "the referral to make by hand");
+        List<Recorded> r = recorder.await(1);
+        assertEquals(CALLS + TwilioRecorder.TEAM_LEG + ".json", r.get(0).path(), "the team's ringing leg is ended");
+        assertEquals("completed", r.get(0).one("Status"));
+        Thread.sleep(300);
+        assertTrue(recorder.all().stream().noneMatch(q -> q.path().equals(CALLS + call.callSid() + ".json")), "no caller to bring back");
+        assertEquals(409, api.post("/api/calls/" + call.id() + "/warm-transfer/complete", "{}").status(), "nothing to complete");
+    }
+
     @Test
     void a_transfer_twilio_says_nothing_about_fails_after_the_configured_time_and_may_be_tried_again() throws Exception {
         PhoneCall call = mpCallOnTheLine();
