@@ -1,6 +1,7 @@
 package callguide.guide;
 
 import callguide.call.Call;
+import callguide.flow.IntakeRules;
 import callguide.telephony.Telephony;
 import callguide.telephony.TransferStatus;
 import java.util.List;
@@ -18,8 +19,11 @@ public final class PhonePanels {
         }
     }
 
-    /** {@code failure}: why the last attempt failed, in words; {@code problem}: why the handler's request was refused. */
-    public record TransferPanel(UUID callId, TransferStatus status, String failure, String problem) {}
+    /**
+     * {@code failure}: why the last attempt failed, in words; {@code problem}: why the handler's request was refused;
+     * {@code teams}: the regional GB teams the handler may pick from (empty when there is no choice, as in NI).
+     */
+    public record TransferPanel(UUID callId, TransferStatus status, String failure, String problem, List<String> teams) {}
 
     private final Telephony telephony;
 
@@ -38,7 +42,10 @@ public final class PhonePanels {
     TransferPanel transfer(Call call, String problem) {
         TransferStatus status = telephony.warmTransfer().status(call.id());
         if (!status.offered()) return null;
-        return new TransferPanel(call.id(), status, failure(status.reason()), problem);
+        var regional = telephony.settings().teams().byTeam();
+        List<String> teams = IntakeRules.NI.equals(status.team()) || regional.isEmpty() ? List.of()
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(IntakeRules.GB), new java.util.TreeSet<>(regional.keySet()).stream()).toList();
+        return new TransferPanel(call.id(), status, failure(status.reason()), problem, teams);
     }
 
     Telephony telephony() {

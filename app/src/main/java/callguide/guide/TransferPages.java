@@ -27,7 +27,8 @@ public final class TransferPages {
     }
 
     public void start(Context ctx) {
-        act(ctx, id -> views.phone().telephony().warmTransfer().start(id, null));
+        String team = ctx.formParam("team");
+        act(ctx, id -> views.phone().telephony().warmTransfer().start(id, team == null || team.isBlank() ? null : team));
     }
 
     public void complete(Context ctx) {

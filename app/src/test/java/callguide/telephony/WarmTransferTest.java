@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static callguide.telephony.Twilio.params;
 import static callguide.telephony.Twilio.xpath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -190,6 +191,15 @@ class WarmTransferTest {
         PhoneCall scotland = mpCallOnTheLine("gb");
         assertEquals(200, api.post("/api/calls/" + scotland.id() + "/warm-transfer", "{\"team\":\"scotland\"}").status());
         assertEquals(SCOTLAND_TEAM, recorder.await(3).get(2).one("To"));
+
+        recorder.clear();
+        PhoneCall fromThePage = mpCallOnTheLine("gb");
+        var page = api.as("h1").pages();
+        String outcome = page.get("/calls/" + fromThePage.id() + "/outcome").body();
+        assertTrue(outcome.contains("id=\"transfer-team-scotland\"") && outcome.contains("id=\"transfer-team-gb\""), "the handler's page offers the GB teams");
+        assertEquals(303, page.post("/calls/" + fromThePage.id() + "/warm-transfer", "team=scotland").statusCode());
+        assertEquals(SCOTLAND_TEAM, recorder.await(3).get(2).one("To"));
+        assertFalse(page.get("/calls/" + ni.id() + "/outcome").body().contains("transfer-team-"), "Northern Ireland has one team");
 
         recorder.clear();
         PhoneCall unknown = mpCallOnTheLine("gb");
