@@ -112,6 +112,7 @@ public final class App implements Service {
     /** Starts with the labelled examples already embedded (or embeds them when null), so one model load can serve many starts. */
     public static App start(Config config, Clock clock, AnswerIndex answers) {
         config.requireSecrets();
+        config.requireClientSafeContacts();
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         List<FlowCatalog.Entry> flows = FlowCatalog.read(loader, config.flowsDir());
         ProcessFlows.resolution(config.flowsDir(), true); // an invalid process flow stops the start before the database

@@ -59,6 +59,18 @@ class SafeByDefaultTest {
         assertTrue(refused.getMessage().contains("handler"), refused.getMessage());
     }
 
+    /** What is read to clients never holds a mailbox or a Complaints Resolution Team number, whatever is configured. */
+    @Test
+    void a_client_contact_holding_internal_text_stops_the_start() {
+        Config.from(Map.of("PORT", "0")).requireClientSafeContacts();
+        IllegalStateException mailbox = assertThrows(IllegalStateException.class, () -> Config.from(Map.of("PORT", "0",
+                "OPTIONS_POSTAL_ADDRESS", "OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK")).requireClientSafeContacts());
+        assertTrue(mailbox.getMessage().contains("OPTIONS_POSTAL_ADDRESS"), mailbox.getMessage());
+        IllegalStateException team = assertThrows(IllegalStateException.class, () -> Config.from(Map.of("PORT", "0",
+                "RESOLUTION_TEAM_GB_NUMBER", "+441610000001", "ICE_PHONE", "+44 161 000 0001")).requireClientSafeContacts());
+        assertTrue(team.getMessage().contains("ICE_PHONE"), team.getMessage());
+    }
+
     @Test
     void webhooks_need_a_secret_of_their_own_off_the_loopback_demo_or_with_twilio_configured() {
         Config shared = Config.from(Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/none", "PORT", "0"));

@@ -39,7 +39,7 @@ public final class LetterDrafts {
         if (l.freeText() != null) lines.add("Free text to write: " + l.freeText());
         if (fields.containsKey("free_text")) lines.add("Free text: " + safe(fields.get("free_text")));
         if (!l.with().isEmpty()) lines.add("Send with: " + String.join(", ", l.with()));
-        if (c.state().facts().containsKey("sr_number")) lines.add("Complaint Resolution SR: " + c.state().facts().get("sr_number"));
+        if (c.state().facts().containsKey("sr_number")) lines.add("Complaint Resolution SR: " + safe(c.state().facts().get("sr_number")));
         lines.add("Complaint received " + c.receivedOn() + "; letter issued " + e.on() + ".");
         return new Draft(l.code(), l.title(), e.on(), e.move(), List.copyOf(lines));
     }

@@ -133,6 +133,38 @@ public record Config(
         }
     }
 
+    /**
+     * Stops start-up when a contact given to clients holds internal text: an email address (the internal mailboxes
+     * are the only ones Callguide knows) or a Complaints Resolution Team number, which are for staff alone.
+     */
+    public void requireClientSafeContacts() {
+        Terms.Contacts c = contacts;
+        Map<String, String> given = new java.util.LinkedHashMap<>();
+        given.put("OPTIONS_SERVICE_NAME", c.options());
+        given.put("OPTIONS_PHONE", c.optionsPhone());
+        given.put("OPTIONS_TEXTPHONE", c.optionsTextphone());
+        given.put("OPTIONS_POSTAL_ADDRESS", c.optionsAddress());
+        given.put("OPTIONS_WEBSITE", c.optionsWebsite());
+        given.put("OPTIONS_OPENING_HOURS", c.optionsHours());
+        given.put("ICE_POSTAL_ADDRESS", c.iceAddress());
+        given.put("ICE_PHONE", c.icePhone());
+        given.put("ICE_TEXTPHONE", c.iceTextphone());
+        given.put("ICE_WEBSITE", c.iceWebsite());
+        given.put("ICE_OPENING_HOURS", c.iceHours());
+        var teams = telephony.teams();
+        List<String> internalNumbers = new java.util.ArrayList<>(teams.byTeam().values());
+        if (teams.gbNumber() != null) internalNumbers.add(teams.gbNumber());
+        if (teams.niNumber() != null) internalNumbers.add(teams.niNumber());
+        given.forEach((name, value) -> {
+            if (value == null) return;
+            if (value.contains("@")) throw new IllegalStateException(name + " is read to clients, so it may not hold an email address: '" + value + "'");
+            String digits = TelephonySettings.digits(value);
+            if (!digits.isEmpty() && internalNumbers.stream().anyMatch(n -> TelephonySettings.digits(n).equals(digits))) {
+                throw new IllegalStateException(name + " is read to clients, so it may not be a Complaints Resolution Team number");
+            }
+        });
+    }
+
     static boolean isLoopback(String host) {
         return host.equals(LOOPBACK) || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
     }

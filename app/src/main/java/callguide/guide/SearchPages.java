@@ -54,23 +54,27 @@ public final class SearchPages {
         Call call = views.own(ctx);
         if (call == null) return;
         String q = trim(ctx.queryParam("q"));
-        String ask = assist.chatModel() ? trim(ctx.queryParam("ask")) : "";
-        SearchPage page = !ask.isEmpty() ? asked(call.id(), ask) : searched(call.id(), q, ctx.queryParam("q") != null);
+        // A staff-conduct complaint keeps no details anywhere, so nothing typed on it goes to a chat model.
+        boolean askable = assist.chatModel() && !call.confidential();
+        String ask = askable ? trim(ctx.queryParam("ask")) : "";
+        SearchPage page = !ask.isEmpty() ? asked(call.id(), ask) : searched(call.id(), q, ctx.queryParam("q") != null, askable);
         boolean partial = ctx.header("HX-Request") != null;
         // htmx leaves a 4xx unshown, so the partial carries its error with a 200.
         if (!page.errors().isEmpty() && !partial) ctx.status(422);
         Pages.render(ctx, partial ? "assist/search_results.jte" : "assist/search.jte", page);
     }
 
-    private SearchPage searched(UUID callId, String q, boolean submitted) {
+    private SearchPage searched(UUID callId, String q, boolean submitted, boolean askable) {
         String problem = problem(q, "#q", "Enter what to look for in the procedures");
         if (!submitted || problem != null) {
             List<Pages.FieldError> errors = submitted ? List.of(new Pages.FieldError("#q", problem)) : List.of();
-            return new SearchPage(callId, q, "", List.of(), null, null, false, assist.chatModel(), errors);
+            return new SearchPage(callId, q, "", List.of(), null, null, false, askable, errors);
         }
         List<Result> results = assist.search().search(q, AssistApi.SEARCH_RESULTS).stream().map(h -> result(h, q)).toList();
-        String detail = assist.chatModel() ? null : "No chat model is configured, so Callguide shows the passages that best match and writes no answers.";
-        return new SearchPage(callId, q, "", results, null, detail, true, assist.chatModel(), List.of());
+        String detail = askable ? null : assist.chatModel()
+                ? "Questions to the chat model are off on a staff-conduct complaint, which keeps no details: these are the passages that best match."
+                : "No chat model is configured, so Callguide shows the passages that best match and writes no answers.";
+        return new SearchPage(callId, q, "", results, null, detail, true, askable, List.of());
     }
 
     private SearchPage asked(UUID callId, String ask) {

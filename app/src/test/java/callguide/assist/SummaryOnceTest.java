@@ -156,6 +156,14 @@ class SummaryOnceTest {
         waitFor(() -> "written".equals(sid.get("/api/calls/" + later + "/summary").field("/summaryState")));
         assertEquals(1, model.requestsFor("sid"));
         assertTrue(model.requests.stream().noneMatch(r -> r.contains("STAFF_CONDUCT")));
+        // Nothing typed on it goes to the chat model either: its search offers the passages alone.
+        int before = model.requests.size();
+        HttpResponse<String> asked = pages.get("/calls/" + id + "/search?ask=" + java.net.URLEncoder.encode(
+                "the officer Jane Smith shouted at me", java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, asked.statusCode());
+        assertFalse(asked.body().contains("id=\"ask\""), "no question box on a staff-conduct complaint");
+        assertEquals(before, model.requests.size());
+        assertTrue(model.requests.stream().noneMatch(r -> r.contains("Jane Smith")));
     }
 
     @Test
