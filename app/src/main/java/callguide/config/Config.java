@@ -104,20 +104,10 @@ public record Config(
 
     /**
      * The loopback demo: the embedded database, reachable from this machine only. Only here are the published
-     * demo accounts made and the development webhook token accepted. A proxy in front (TRUSTED_PROXIES) or a
-     * public PUBLIC_BASE_URL means others can reach it, even though it listens on loopback.
+     * demo accounts made and the development webhook token accepted.
      */
     public boolean loopbackDemo() {
-        return databaseUrl == null && isLoopback(host) && trustedProxies.isEmpty() && isLoopback(hostOf(telephony.publicBaseUrl()));
-    }
-
-    private static String hostOf(String url) {
-        try {
-            String host = java.net.URI.create(url).getHost();
-            return host == null ? "" : host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        return databaseUrl == null && isLoopback(host);
     }
 
     /** Stops start-up when a secret the service needs is missing, rather than running open. */
@@ -128,8 +118,7 @@ public record Config(
         }
         if (!loopbackDemo()) {
             throw new IllegalStateException("TWILIO_AUTH_TOKEN is required unless the service is the loopback demo"
-                    + " (no DATABASE_URL, HOST unset or a loopback address, no TRUSTED_PROXIES and PUBLIC_BASE_URL on this machine):"
-                    + " webhooks must be checked against a secret of your own");
+                    + " (no DATABASE_URL and HOST unset or a loopback address): webhooks must be checked against a secret of your own");
         }
     }
 
