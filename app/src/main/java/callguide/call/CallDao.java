@@ -117,6 +117,20 @@ public final class CallDao {
                 .execute();
     }
 
+    /** Whether the call keeps no details for now: a staff-conduct "yes" waits on the handler's check page. */
+    public boolean withheld(Handle h, UUID callId) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM details_withheld WHERE call_id = :id)").bind("id", callId).mapTo(Boolean.class).one();
+    }
+
+    public void withhold(Handle h, UUID callId, Instant since) {
+        h.createUpdate("INSERT INTO details_withheld (call_id, since) VALUES (:id, :since) ON CONFLICT DO NOTHING")
+                .bind("id", callId).bind("since", since).execute();
+    }
+
+    public void release(Handle h, UUID callId) {
+        h.createUpdate("DELETE FROM details_withheld WHERE call_id = :id").bind("id", callId).execute();
+    }
+
     /** Blanks the text of every note on the call; the events themselves stay, so the record shows notes were removed. */
     public int redactNotes(Handle h, UUID callId) {
         return h.createUpdate("UPDATE call_events SET note = NULL, response = NULL WHERE call_id = :id AND note IS NOT NULL")

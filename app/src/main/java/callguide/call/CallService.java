@@ -121,6 +121,8 @@ public final class CallService {
             LocalDate today = today();
             Map<String, String> before = call.answerMap();
             String value = asked(flow, FlowEngine.walk(flow, before, today), question).check(answer, today);
+            // Given, the staff-conduct answer ends any withholding: a "yes" keeps no details for good, a "no" keeps them again.
+            if (IntakeRules.STAFF_CONDUCT.equals(question)) dao.release(h, id);
             if (value.equals(before.get(question)) && (note == null || note.isBlank())) {
                 Reply same = new Reply(step(call), null); // the same answer again changes nothing
                 return new Answered(same, write(same), null);
@@ -206,6 +208,21 @@ public final class CallService {
     }
 
     /** A call that has just become a staff-conduct complaint keeps no details: no note text, no transcript. */
+    /**
+     * A staff-conduct "yes" held for the handler's check page: the call's details go now, and none is kept until the
+     * answer is given (its outcome then keeps none for good) or changed, so a call ended from there leaves none behind.
+     */
+    public void withholdDetails(UUID id) {
+        dao.jdbi().useTransaction(h -> {
+            Call call = dao.lock(h, id, null).orElseThrow(() -> unknownCall(id)).call();
+            if (call.status() != Call.Status.in_progress || call.confidential()) return;
+            Instant now = clock.instant();
+            dao.withhold(h, id, now);
+            List<CallEvent> events = removeDetails(h, id);
+            if (!events.isEmpty()) dao.append(h, id, now, events, null, null);
+        });
+    }
+
     private List<CallEvent> removeDetails(org.jdbi.v3.core.Handle h, UUID id) {
         List<CallEvent> events = new ArrayList<>();
         int notes = dao.redactNotes(h, id);
@@ -218,7 +235,7 @@ public final class CallService {
     public CallEvent note(UUID id, String text, UUID requestId) {
         return dao.jdbi().inTransaction(h -> {
             CallDao.Locked locked = dao.lock(h, id, requestId).orElseThrow(() -> unknownCall(id));
-            if (locked.call().confidential()) throw notesRefused();
+            if (locked.call().confidential() || dao.withheld(h, id)) throw notesRefused();
             Instant now = clock.instant();
             // The kept reply carries no text: a note must be removable from every copy (see redactNotes).
             if (locked.replay("note") == null) {

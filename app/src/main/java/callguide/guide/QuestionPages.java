@@ -3,6 +3,7 @@ package callguide.guide;
 import callguide.call.Call;
 import callguide.flow.Flow;
 import callguide.flow.FlowEngine;
+import callguide.flow.IntakeRules;
 import callguide.flow.InvalidAnswer;
 import callguide.flow.Position;
 import callguide.flow.Question;
@@ -156,7 +157,9 @@ public final class QuestionPages {
         }
     }
 
-    private static void check(Context ctx, Call call, CallViews.Pending p) {
+    /** To the check page; a staff-conduct "yes" waiting there already keeps the call's details out (see withholdDetails). */
+    private void check(Context ctx, Call call, CallViews.Pending p) {
+        if (IntakeRules.confidential(p.question(), p.answer())) views.calls().withholdDetails(call.id());
         ctx.redirect("/calls/" + call.id() + "/check?question=" + CallViews.encode(p.question())
                 + "&answer=" + CallViews.encode(p.answer()), HttpStatus.SEE_OTHER);
     }

@@ -60,7 +60,7 @@ final class TranscriptionWebhook {
         calls.jdbi().useTransaction(h -> {
             // Locked so a staff-conduct answer committing now cannot miss a line being added.
             CallDao.Locked locked = calls.lock(h, callId, null).orElse(null);
-            if (locked != null && !locked.call().confidential()) transcripts.append(h, callId, line);
+            if (locked != null && !locked.call().confidential() && !calls.withheld(h, callId)) transcripts.append(h, callId, line);
         });
     }
 

@@ -203,6 +203,29 @@ class TwilioWebhookTest {
         assertTrue(api.get("/api/calls/" + id + "/events").text().contains("transcript_redacted"));
     }
 
+    /** A "yes" waiting on the check page already keeps nothing: ending the call from there leaves no detail behind. */
+    @Test
+    void a_staff_conduct_yes_waiting_on_the_check_page_keeps_no_details() {
+        String callSid = sid();
+        String id = twilio.inboundTaken(callSid, "+441000000000");
+        twilio.line(callSid, 2, "inbound_track", "It is about how one of your staff spoke to me");
+        api.answer(id, "region", "gb");
+        api.answer(id, "caller", "client");
+        var page = api.as("h1").pages();
+        var toCheck = page.post("/calls/" + id + "/questions/staff_conduct", "answer=yes");
+        assertEquals(303, toCheck.statusCode());
+        assertTrue(toCheck.headers().firstValue("Location").orElse("").contains("/check"), "the answer waits on the check page");
+        assertEquals(0, api.get("/api/calls/" + id + "/transcript").json().size(), "what was said before is gone");
+        twilio.line(callSid, 3, "inbound_track", "Their name was");
+        assertEquals(0, api.get("/api/calls/" + id + "/transcript").json().size(), "and nothing said now is kept");
+        assertEquals(422, api.post("/api/calls/" + id + "/notes", "{\"text\":\"named the officer\"}").status(), "no note");
+
+        // Changed to "no": it was not about staff after all, and the call keeps what is said again.
+        assertEquals(200, api.answer(id, "staff_conduct", "no").status());
+        twilio.line(callSid, 4, "inbound_track", "It is about my payments");
+        assertEquals(1, api.get("/api/calls/" + id + "/transcript").json().size());
+    }
+
     @Test
     void call_progress_is_recorded_once_and_the_end_of_the_call_is_recorded() {
         String callSid = sid();
