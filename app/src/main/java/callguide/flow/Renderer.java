@@ -24,6 +24,11 @@ public final class Renderer {
         return contacts.iceTeamMailbox();
     }
 
+    /** For lists of calls from both regions: "MP or MLA", "CMG or CMED". */
+    public Terms bothRegions() {
+        return Terms.bothRegions(contacts);
+    }
+
     public Terms terms(Map<String, String> answers) {
         return IntakeRules.northernIreland(answers) ? northernIreland : greatBritain;
     }

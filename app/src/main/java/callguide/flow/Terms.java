@@ -71,6 +71,22 @@ public final class Terms {
         return new Terms(Map.copyOf(words), Map.copyOf(internal));
     }
 
+    /**
+     * For lists of calls from both regions ("Warm transfer the MP or MLA ..."): each regional word names both, and
+     * contacts are as for any call.
+     */
+    public static Terms bothRegions(Contacts contacts) {
+        Terms gb = of(false, contacts), ni = of(true, contacts);
+        Map<String, String> words = new HashMap<>(gb.publicWords);
+        for (String w : REGIONAL) {
+            String g = gb.publicWords.get(w), n = ni.publicWords.get(w);
+            words.put(w, g.equals(n) || n.startsWith(g + " or ") ? n : g + " or " + n);
+        }
+        Map<String, String> internal = new HashMap<>(gb.internalWords);
+        internal.putAll(words);
+        return new Terms(Map.copyOf(words), Map.copyOf(internal));
+    }
+
     /** The regional terms alone, for staff text that names no contact (the resolution flow's). */
     public static Terms regional(boolean northernIreland) {
         Map<String, String> words = Map.copyOf(regionalWords(northernIreland));

@@ -30,7 +30,8 @@ public final class Titles {
         this.flow = flow;
         this.renderer = renderer;
         if (flow == null) return;
-        Terms terms = renderer.terms(Map.of());
+        // A list by code covers calls from both regions, so its names use both regions' words.
+        Terms terms = renderer.bothRegions();
         Map<String, Set<String>> byCode = new HashMap<>();
         for (Outcomes.Node n : flow.outcomes().values()) {
             byCode.computeIfAbsent(n.code(), c -> new LinkedHashSet<>()).add(terms.say(n.title()));

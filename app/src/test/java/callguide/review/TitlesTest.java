@@ -23,9 +23,9 @@ class TitlesTest {
     /** A list by code names each code by what all its outcomes share, never by one outcome's title standing for the rest. */
     @Test
     void a_code_whose_outcomes_differ_in_title_has_a_name_of_its_own() {
-        Terms gb = RENDERER.terms(Map.of());
+        Terms both = RENDERER.bothRegions();
         Map<String, Set<String>> titles = new TreeMap<>();
-        for (Outcomes.Node n : FLOW.outcomes().values()) titles.computeIfAbsent(n.code(), c -> new TreeSet<>()).add(gb.say(n.title()));
+        for (Outcomes.Node n : FLOW.outcomes().values()) titles.computeIfAbsent(n.code(), c -> new TreeSet<>()).add(both.say(n.title()));
         titles.forEach((code, these) -> {
             if (these.size() == 1) {
                 assertEquals(these.iterator().next(), TITLES.outcome(code), code);
@@ -35,6 +35,9 @@ class TitlesTest {
             }
         });
         assertEquals("Refer to the Complaints Resolution Team", TITLES.outcome("REFER_RESOLUTION_TEAM"));
+        // A list by code holds calls from both regions, so it names both regions' words (003, 002 "CMG to be CMED in NI").
+        assertEquals("Warm transfer the MP or MLA to the regional Complaints Resolution Team", TITLES.outcome("WARM_TRANSFER_RESOLUTION_TEAM"));
+        assertEquals("Refer the complaint to the CMG or CMED SLA Team", TITLES.outcome("REFER_SLA_TEAM"));
         assertEquals("Staff conduct complaint - record nothing on the system", TITLES.outcome("STAFF_CONDUCT_CONFIDENTIAL"));
     }
 
