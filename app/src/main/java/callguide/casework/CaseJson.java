@@ -93,6 +93,7 @@ public final class CaseJson {
         m.put("sr", mv.sr());
         m.put("tasks", mv.tasks());
         m.put("when", mv.when());
+        m.put("raises", mv.raises());
         m.put("after", mv.after());
         m.put("caseworkerChooses", mv.caseworkerChooses());
         m.put("sources", sources(mv.sources()));

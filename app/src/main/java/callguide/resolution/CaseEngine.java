@@ -82,6 +82,9 @@ public final class CaseEngine {
                     + move.when() + " (" + cited(move) + ")");
         }
         facts.putAll(move.sets());
+        move.raises().forEach((fact, field) -> {
+            if ("yes".equals(fields.get(field))) facts.put(fact, "yes");
+        });
         if (move.after() != null) {
             s.clock(move.after()).filter(c -> c.running() && on.isBefore(c.due())).ifPresent(c -> {
                 throw new MoveRefused(Reason.too_early, "'" + moveId + "' waits until the " + c.name() + " clock runs out on " + c.due());

@@ -28,7 +28,7 @@ public final class ProcessLoader {
     static final List<String> CRT = List.of("resolution_caseworker", "resolution_team_leader");
     private static final Terms VALUES = Terms.regional(false);
     /** What the engine compares or follows rather than shows: never in a region's words. */
-    private static final java.util.Set<String> COMPARED = java.util.Set.of("id", "kind", "start", "to", "when", "sets", "required_when",
+    private static final java.util.Set<String> COMPARED = java.util.Set.of("id", "kind", "start", "to", "when", "sets", "raises", "required_when",
             "roles", "after", "clock", "flag", "resolution_code", "resolution_codes", "file", "heading", "step");
     private static final java.util.Set<String> FIELD_KEYS = java.util.Set.of("label", "kind", "options", "suggestions", "optional", "required_when");
 
@@ -203,7 +203,7 @@ public final class ProcessLoader {
             JsonNode c = n.path("clock");
             ClockChange clock = c.isMissingNode() ? ClockChange.NONE : new ClockChange(strings(c, "start"), strings(c, "stop"));
             return new Move(id, required(n, "title"), to, roles, text(n, "recorded_for"), fields(n.path("fields")),
-                    List.copyOf(when), pairs(n.path("sets")), pairs(n.path("sr")), strings(n, "tasks"), strings(n, "letters"),
+                    List.copyOf(when), pairs(n.path("sets")), pairs(n.path("raises")), pairs(n.path("sr")), strings(n, "tasks"), strings(n, "letters"),
                     clock, text(n, "resolution_code"), text(n, "after"), text(n, "caseworker_chooses"), sources(n), common);
         }
 

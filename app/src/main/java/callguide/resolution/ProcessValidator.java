@@ -56,6 +56,10 @@ public final class ProcessValidator {
             clocks.stream().filter(k -> !flow.clocks().containsKey(k)).forEach(k -> add(node, "unknown clock " + k));
             code(node, m.resolutionCode());
             code(node, m.sr().get("Resolution Code"));
+            m.raises().forEach((fact, field) -> {
+                if (m.field(field) == null) add(node, "raises " + fact + " from " + field + ", not a field of this move");
+                if (!CaseEngine.FLAGS.contains(fact)) add(node, "raises " + fact + ", which is not one of the case's flags " + CaseEngine.FLAGS);
+            });
             boolean chosen = m.fields().stream().anyMatch(f -> f.kind() == Field.Kind.code);
             if (chosen && m.caseworkerChooses() == null) add(node, "a code the caseworker chooses needs caseworker_chooses to say why");
             if (chosen && m.resolutionCode() != null) add(node, "has both a resolution code and a code to choose");

@@ -44,12 +44,13 @@ final class CaseWalk {
         return this;
     }
 
-    /** Every field the move needs, with a value it takes; overrides win. */
+    /** Every field the move needs (a plain optional one left out), with a value it takes; overrides win. */
     Map<String, String> filled(String moveId, Map<String, String> overrides) {
         Move m = engine.flow().stage(state.stage()).moves().get(moveId);
         Map<String, String> out = new HashMap<>();
         if (m != null) {
             for (Field f : engine.fields(state, m)) {
+                if (f.optional() && f.requiredWhen().isEmpty()) continue;
                 out.put(f.id(), switch (f.kind()) {
                     case choice -> f.options().get(0);
                     case code -> engine.flow().resolutionCodes().get(0);

@@ -187,6 +187,23 @@ class ResolutionEngineTest {
         assertEquals("No Action Taken", w.state.resolutionCode());
     }
 
+    /** 002 step 11: an MP recorded as involved makes the case parliamentary, and BAU's consolatory-only note makes it phone-only. */
+    @Test
+    void whatStep11RecordsCarriesOn() {
+        CaseWalk w = CaseWalk.complaint().move("acknowledge").move("resolvable_now");
+        w.move("sr_set_up", "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "yes",
+                "consolatory_referral_only", "yes");
+        assertEquals("yes", w.state.facts().get("parliamentary"));
+        assertEquals("yes", w.state.facts().get("consolatory_only"));
+        w.move("plan_discussed");
+        assertTrue(w.last.tasks().contains("Record this stage in Respond"), "Respond at every stage of a parliamentary case");
+        CaseWalk plain = CaseWalk.complaint().move("acknowledge").move("resolvable_now");
+        plain.move("sr_set_up", "dissatisfaction_within_6_months", "yes", "parliamentary_contact_involved", "no", "consolatory_referral_only", null);
+        assertEquals("no", plain.state.facts().get("parliamentary"));
+        assertEquals("no", plain.state.facts().get("consolatory_only"));
+        refused(Reason.move_not_allowed, () -> plain.move("client_unreachable_consolatory"));
+    }
+
     /** 002 step 8 links the Dissatisfaction SR; an MP's complaint that never reached Dissatisfaction has none (step 11). */
     @Test
     void step11NeedsTheDissatisfactionSrOnlyWhenThereWasOne() {

@@ -99,6 +99,15 @@ class ResolutionValidatorTest {
         assertEquals("Resolution (002)", named.stage("open").sources().get(0).name());
     }
 
+    @Test
+    void aMoveRaisesOnlyACaseFlagAndOnlyFromItsOwnField() {
+        String stages = "open: {title: Open, " + CITE + ", moves: {done: {title: Done, to: closed, " + CITE
+                + ", fields: {mp: {label: MP involved, kind: choice, options: ['yes', 'no']}}, raises: {%s: %s}}}}\n" + CLOSED;
+        ProcessLoader.load("tiny.yaml", flow(stages.formatted("parliamentary", "mp")));
+        assertTrue(problems(stages.formatted("parliamentary", "nobody")).stream().anyMatch(p -> p.contains("not a field of this move")));
+        assertTrue(problems(stages.formatted("made_up", "mp")).stream().anyMatch(p -> p.contains("not one of the case's flags")));
+    }
+
     /** Words in braces are for what people read: filled per region in text, refused where the engine compares them. */
     @Test
     void wordsInBracesAreFilledInTextAndRefusedInConditions() {
