@@ -48,7 +48,7 @@ public final class SuggestionLog {
             Question q = choice(calls.flowOf(call), question);
             check(q, "suggested", suggested);
             check(q, "chosen", chosen);
-            boolean confidential = call.confidential() || IntakeRules.confidential(question, chosen);
+            boolean confidential = call.confidential() || IntakeRules.confidential(question, chosen) || dao.withheld(h, callId);
             String kept = confidential || evidence == null || evidence.isBlank() ? null : SafeText.of(Utterance.of(evidence).text());
             Instant now = clock.instant();
             boolean accepted = suggested.equals(chosen);

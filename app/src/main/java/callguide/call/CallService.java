@@ -132,7 +132,7 @@ public final class CallService {
             Position position = FlowEngine.walk(flow, after, today);
             boolean confidential = IntakeRules.confidential(position.answersInForce());
             String cleanNote = note == null || note.isBlank() ? null : note.strip();
-            if (cleanNote != null && confidential) throw notesRefused();
+            if (cleanNote != null && (confidential || (!IntakeRules.STAFF_CONDUCT.equals(question) && dao.withheld(h, id)))) throw notesRefused();
 
             Instant now = clock.instant();
             List<CallEvent> events = answerEvents(before, question, value, cleanNote, position);
@@ -221,6 +221,11 @@ public final class CallService {
             List<CallEvent> events = removeDetails(h, id);
             if (!events.isEmpty()) dao.append(h, id, now, events, null, null);
         });
+    }
+
+    /** The handler left the check page another way (a different answer, the same "no" again): details are kept again. */
+    public void keepDetails(UUID id) {
+        dao.jdbi().useHandle(h -> dao.release(h, id));
     }
 
     private List<CallEvent> removeDetails(org.jdbi.v3.core.Handle h, UUID id) {

@@ -80,7 +80,7 @@ public final class Terms {
         Map<String, String> words = new HashMap<>(gb.publicWords);
         for (String w : REGIONAL) {
             String g = gb.publicWords.get(w), n = ni.publicWords.get(w);
-            words.put(w, g.equals(n) || n.startsWith(g + " or ") ? n : g + " or " + n);
+            words.put(w, g.equals(n) || n.startsWith(g + " or ") || n.startsWith(g + " and ") ? n : g + " or " + n);
         }
         Map<String, String> internal = new HashMap<>(gb.internalWords);
         internal.putAll(words);

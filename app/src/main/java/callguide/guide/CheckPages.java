@@ -33,6 +33,8 @@ public final class CheckPages {
             ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
             return;
         }
+        // Reopened from the browser's history too, a staff-conduct "yes" waiting here keeps the call's details out.
+        if (callguide.flow.IntakeRules.confidential(question, answer)) views.calls().withholdDetails(call.id());
         Flow flow = views.calls().flowOf(call);
         String pending = new CallViews.Pending(question, answer).text();
         String title = views.renderer().terms(position.answersInForce()).say(position.outcome().title());

@@ -102,6 +102,8 @@ public final class QuestionPages {
             return;
         }
         suggestions.record(call.id(), q, shown, form.value(), requestId(ctx));
+        // Any answer given here leaves a staff-conduct "yes" that waited on the check page; check() holds again if needed.
+        views.calls().keepDetails(call.id());
         if (views.calls().outcomeIfAnswered(call, q.id(), form.value()).isPresent()) {
             check(ctx, call, new CallViews.Pending(q.id(), form.value()));
             return;

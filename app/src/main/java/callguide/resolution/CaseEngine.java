@@ -102,7 +102,7 @@ public final class CaseEngine {
         List<IssuedLetter> issued = move.letters().stream().map(l -> new IssuedLetter(l, on, move.id())).toList();
         letters.addAll(issued);
         List<String> tasks = new ArrayList<>(move.tasks());
-        if (s.fact("parliamentary")) tasks.addAll(flow.parliamentaryTasks());
+        if ("yes".equals(facts.get("parliamentary"))) tasks.addAll(flow.parliamentaryTasks()); // as the move leaves it: step 11 may raise it
         if (notice) tasks.add(flow.closureNotice().task());
         CaseState next = new CaseState(s.kind(), to.id(), s.version() + 1, s.receivedOn(), Map.copyOf(facts),
                 clocks(s.clocks(), move, fields, on), code, List.copyOf(letters), s.noticeRaised() || notice);

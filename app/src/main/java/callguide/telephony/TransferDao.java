@@ -85,7 +85,11 @@ final class TransferDao {
 
     /** The return is done, or given up: nothing more is due. */
     void callerReturnEnded(long id) {
-        jdbi.useHandle(h -> h.execute("UPDATE warm_transfers SET caller_return_due = NULL WHERE id = ?", id));
+        jdbi.useHandle(h -> callerReturnEnded(h, id));
+    }
+
+    void callerReturnEnded(Handle h, long id) {
+        h.execute("UPDATE warm_transfers SET caller_return_due = NULL WHERE id = ?", id);
     }
 
     /** Attempts whose caller is due back now. */

@@ -153,13 +153,15 @@ public final class WarmTransfer {
     }
 
     /**
-     * The caller hung up, in the status webhook's transaction: a transfer still dialling or briefing can no longer be
+     * The caller hung up, in the status webhook's transaction: a transfer still under way can no longer be
      * made, so it fails and the handler is shown the referral to make by hand (000 step 2). There is no caller to bring
      * back; a team leg still ringing is released after the response.
      */
     void callerLeft(Handle h, UUID callId) {
         Transfer t = transfers.latest(h, callId).orElse(null);
-        if (t == null || (t.state() != Transfer.State.dialling && t.state() != Transfer.State.briefing)) return;
+        if (t == null) return;
+        transfers.callerReturnEnded(h, t.id()); // a caller who has gone is not brought back
+        if (!t.active()) return;
         Instant now = clock.instant();
         transfers.move(h, t.id(), Transfer.State.failed, CALLER_HUNG_UP, now);
         log.record(h, callId, now, "warm_transfer_failed", detail("reason", CALLER_HUNG_UP, "team", t.team()));

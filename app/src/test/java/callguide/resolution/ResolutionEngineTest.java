@@ -195,6 +195,7 @@ class ResolutionEngineTest {
                 "consolatory_referral_only", "yes");
         assertEquals("yes", w.state.facts().get("parliamentary"));
         assertEquals("yes", w.state.facts().get("consolatory_only"));
+        assertTrue(w.last.tasks().contains("Record this stage in Respond"), "from the move that makes it parliamentary");
         w.move("plan_discussed");
         assertTrue(w.last.tasks().contains("Record this stage in Respond"), "Respond at every stage of a parliamentary case");
         CaseWalk plain = CaseWalk.complaint().move("acknowledge").move("resolvable_now");

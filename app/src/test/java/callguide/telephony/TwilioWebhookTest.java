@@ -220,9 +220,16 @@ class TwilioWebhookTest {
         assertEquals(0, api.get("/api/calls/" + id + "/transcript").json().size(), "and nothing said now is kept");
         assertEquals(422, api.post("/api/calls/" + id + "/notes", "{\"text\":\"named the officer\"}").status(), "no note");
 
-        // Changed to "no": it was not about staff after all, and the call keeps what is said again.
-        assertEquals(200, api.answer(id, "staff_conduct", "no").status());
+        // Changed to "no" on the page: it was not about staff after all, and the call keeps what is said again.
+        assertEquals(303, page.post("/calls/" + id + "/questions/staff_conduct", "answer=no").statusCode());
         twilio.line(callSid, 4, "inbound_track", "It is about my payments");
+        assertEquals(1, api.get("/api/calls/" + id + "/transcript").json().size());
+
+        // "Yes" and back again, with "no" already recorded: the same answer changes nothing, and still ends the hold.
+        assertEquals(303, page.post("/calls/" + id + "/questions/staff_conduct", "answer=yes").statusCode());
+        assertEquals(0, api.get("/api/calls/" + id + "/transcript").json().size());
+        assertEquals(303, page.post("/calls/" + id + "/questions/staff_conduct", "answer=no").statusCode());
+        twilio.line(callSid, 5, "inbound_track", "The arrears are wrong");
         assertEquals(1, api.get("/api/calls/" + id + "/transcript").json().size());
     }
 
