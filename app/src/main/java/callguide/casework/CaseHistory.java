@@ -44,14 +44,16 @@ public final class CaseHistory {
     private static Row moved(ProcessFlow flow, Move move, CaseEvent e, String on) {
         List<Field> fields = new ArrayList<>(move == null ? List.of() : move.fields());
         if (flow.closureNotice() != null) fields.addAll(flow.closureNotice().fields());
+        // The detail CaseService.move writes: the fields as given, and the codes of the letters issued.
+        @SuppressWarnings("unchecked")
+        Map<String, String> given = (Map<String, String>) e.detail().getOrDefault("fields", Map.of());
+        @SuppressWarnings("unchecked")
+        List<String> letters = (List<String>) e.detail().getOrDefault("letters", List.of());
         List<CasePages.Kept> recorded = new ArrayList<>();
-        if (e.detail().get("fields") instanceof Map<?, ?> given) {
-            given.forEach((id, value) -> {
-                Field f = fields.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
-                recorded.add(new CasePages.Kept(f == null ? String.valueOf(id) : f.label(), shown(f, String.valueOf(value))));
-            });
-        }
-        List<String> letters = e.detail().get("letters") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        given.forEach((id, value) -> {
+            Field f = fields.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            recorded.add(new CasePages.Kept(f == null ? id : f.label(), shown(f, value)));
+        });
         return new Row(on, e.actor(), move == null ? e.move() : move.title(), e.move(), recorded, letters);
     }
 

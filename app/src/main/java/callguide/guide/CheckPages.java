@@ -3,6 +3,7 @@ package callguide.guide;
 import callguide.call.Call;
 import callguide.call.CallRefused;
 import callguide.flow.Flow;
+import callguide.flow.IntakeRules;
 import callguide.flow.Position;
 import callguide.web.Pages;
 import io.javalin.http.Context;
@@ -33,8 +34,8 @@ public final class CheckPages {
             ctx.redirect("/calls/" + call.id(), HttpStatus.SEE_OTHER);
             return;
         }
-        // Reopened from the browser's history too, a staff-conduct "yes" waiting here keeps the call's details out.
-        if (callguide.flow.IntakeRules.confidential(question, answer)) views.calls().withholdDetails(call.id());
+        // Reopened from the browser's history too (the answer's post already held it): a staff-conduct "yes" waiting here keeps no details.
+        if (IntakeRules.confidential(question, answer)) views.calls().withholdDetails(call.id());
         Flow flow = views.calls().flowOf(call);
         String pending = new CallViews.Pending(question, answer).text();
         String title = views.renderer().terms(position.answersInForce()).say(position.outcome().title());

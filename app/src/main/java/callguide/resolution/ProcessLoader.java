@@ -121,7 +121,8 @@ public final class ProcessLoader {
          * stay in Great Britain's terms (see fields()), so the API takes the same values for every case.
          */
         void fill(JsonNode n) {
-            if (n instanceof ObjectNode o) {
+            if (n.isObject()) {
+                ObjectNode o = (ObjectNode) n;
                 o.fields().forEachRemaining(e -> {
                     String key = e.getKey();
                     if (Terms.PLACEHOLDER.matcher(key).find()) problem("words in braces are for text, not for a key: " + key);
@@ -134,7 +135,8 @@ public final class ProcessLoader {
                         fill(e.getValue());
                     }
                 });
-            } else if (n instanceof ArrayNode a) {
+            } else if (n.isArray()) {
+                ArrayNode a = (ArrayNode) n;
                 for (int i = 0; i < a.size(); i++) {
                     if (a.get(i).isTextual()) a.set(i, a.textNode(words(a.get(i).asText(), terms)));
                     else fill(a.get(i));

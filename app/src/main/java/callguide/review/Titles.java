@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Outcome codes, flags and question ids in the words people read, from the current flow (Great Britain terms). */
+/** Outcome codes, flags and question ids in the words people read, from the current flow, in both regions' words. */
 public final class Titles {
     /**
      * A name for each outcome code whose outcomes have different titles, true of every one of them (the meaning the

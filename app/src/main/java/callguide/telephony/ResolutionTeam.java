@@ -3,6 +3,7 @@ package callguide.telephony;
 import callguide.call.Call;
 import callguide.call.Nation;
 import callguide.flow.IntakeRules;
+import callguide.flow.Terms;
 
 /** The Complaints Resolution Team a call goes to, picked by the call's region and, in GB, the handler's choice. */
 record ResolutionTeam(String key, String name, String number) {
@@ -28,8 +29,8 @@ record ResolutionTeam(String key, String name, String number) {
 
     /** What the handler does when the phone cannot do it: call the team and make the referral by hand. */
     ManualReferral manual() {
-        String mp = IntakeRules.NI.equals(key) ? "an MP or MLA" : "an MP";
+        String mp = Terms.regional(IntakeRules.NI.equals(key)).say("{MP}");
         return new ManualReferral(name, number, "Take the caller's details and refer the contact to the " + name
-                + (number == null ? "" : " on " + number) + " straight away; they handle all contact from " + mp + " and all referrals of this kind.");
+                + (number == null ? "" : " on " + number) + " straight away; they handle all contact from an " + mp + " and all referrals of this kind.");
     }
 }

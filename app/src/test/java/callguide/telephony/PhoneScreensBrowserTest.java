@@ -48,7 +48,7 @@ class PhoneScreensBrowserTest {
             Map.entry("TWILIO_ACCOUNT_SID", WarmTransferTest.ACCOUNT), Map.entry("TWILIO_AUTH_TOKEN", Twilio.TOKEN),
             Map.entry("TWILIO_API_BASE_URL", recorder.baseUrl()), Map.entry("PUBLIC_BASE_URL", Twilio.PUBLIC),
             Map.entry("MP_HOTLINE_NUMBER", HOTLINE), Map.entry("HANDLER_NUMBER", "+442079460001"),
-            Map.entry("RESOLUTION_TEAM_GB_NUMBER", GB_TEAM)));
+            Map.entry("RESOLUTION_TEAM_GB_NUMBER", GB_TEAM), Map.entry("RESOLUTION_TEAM_NUMBERS", "scotland=+441410000003")));
     Browser browser;
     String transferredCall;
 
@@ -133,6 +133,7 @@ class PhoneScreensBrowserTest {
         browser.awaitPath("/questions/region");
         toTransferOutcome();
         browser.assertAccessible("outcome with transfer button");
+        assertTrue(browser.driver.findElement(By.id("transfer-team-gb")).isSelected(), "the GB team unless the handler picks another");
         browser.screenshot("outcome-transfer-button");
 
         browser.driver.findElement(By.id("start-transfer")).click();

@@ -191,10 +191,7 @@ class TwilioWebhookTest {
     @Test
     void a_staff_conduct_call_keeps_no_transcript() {
         String callSid = sid();
-        String id = twilio.inboundTaken(callSid, "+441000000000");
-        twilio.line(callSid, 2, "inbound_track", "It is about how one of your staff spoke to me");
-        api.answer(id, "region", "gb");
-        api.answer(id, "caller", "client");
+        String id = clientAboutStaff(callSid);
         assertEquals(1, api.get("/api/calls/" + id + "/transcript").json().size());
         assertEquals(200, api.answer(id, "staff_conduct", "yes").status());
         assertEquals(0, api.get("/api/calls/" + id + "/transcript").json().size());
@@ -203,14 +200,20 @@ class TwilioWebhookTest {
         assertTrue(api.get("/api/calls/" + id + "/events").text().contains("transcript_redacted"));
     }
 
-    /** A "yes" waiting on the check page already keeps nothing: ending the call from there leaves no detail behind. */
-    @Test
-    void a_staff_conduct_yes_waiting_on_the_check_page_keeps_no_details() {
-        String callSid = sid();
+    /** A client's phone call, taken, that has said one line about a member of staff: the staff-conduct question is next. */
+    private String clientAboutStaff(String callSid) {
         String id = twilio.inboundTaken(callSid, "+441000000000");
         twilio.line(callSid, 2, "inbound_track", "It is about how one of your staff spoke to me");
         api.answer(id, "region", "gb");
         api.answer(id, "caller", "client");
+        return id;
+    }
+
+    /** A "yes" waiting on the check page already keeps nothing: ending the call from there leaves no detail behind. */
+    @Test
+    void a_staff_conduct_yes_waiting_on_the_check_page_keeps_no_details() {
+        String callSid = sid();
+        String id = clientAboutStaff(callSid);
         var page = api.as("h1").pages();
         var toCheck = page.post("/calls/" + id + "/questions/staff_conduct", "answer=yes");
         assertEquals(303, toCheck.statusCode());
