@@ -5,6 +5,7 @@ import callguide.call.Nation;
 import callguide.call.WorkingCalendar;
 import callguide.flow.Flow;
 import callguide.flow.FlowEngine;
+import callguide.flow.IntakeRules;
 import callguide.flow.Outcome;
 import callguide.flow.Position;
 import callguide.flow.Question;
@@ -171,7 +172,7 @@ final class CallMaker {
                 line(callId, ++sequence, "handler", HANDLER_SAYS[rnd.nextInt(HANDLER_SAYS.length)], t.minusSeconds(6));
                 line(callId, ++sequence, "caller", CALLER_SAYS[rnd.nextInt(CALLER_SAYS.length)], t.minusSeconds(3));
             }
-            boolean becomesConfidential = q.id().equals("staff_conduct") && value.equals("yes");
+            boolean becomesConfidential = IntakeRules.confidential(q.id(), value);
             if (callSid != null && ASSISTED.contains(q.id()) && rnd.nextInt(100) < 60) {
                 String suggested = rnd.nextInt(100) < 85 ? value : otherOption(rnd, q, value);
                 double confidence = 0.35 + rnd.nextInt(60) / 100.0;

@@ -7,6 +7,7 @@ import callguide.config.Config;
 import callguide.config.Json;
 import callguide.flow.Flow;
 import callguide.flow.FlowLoader;
+import callguide.flow.IntakeRules;
 import callguide.flow.Renderer;
 import callguide.flow.Vocabulary;
 import callguide.store.Database;
@@ -113,7 +114,7 @@ public final class Generate {
         long t0 = System.nanoTime();
         FlowLoader loader = new FlowLoader(Vocabulary.INTAKE);
         FlowCatalog catalog = new FlowCatalog(loader, FlowCatalog.read(loader, config.flowsDir()), new FlowVersionDao(db.jdbi()));
-        Flow flow = catalog.current("intake").orElseThrow(() -> new IllegalStateException("no intake flow")).flow();
+        Flow flow = catalog.current(IntakeRules.FLOW).orElseThrow(() -> new IllegalStateException("no intake flow")).flow();
         WorkingCalendar calendar = config.workingCalendar();
         ObjectMapper json = Json.mapper();
         List<LocalDate> days = new ArrayList<>();

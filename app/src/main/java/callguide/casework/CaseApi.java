@@ -35,17 +35,18 @@ public final class CaseApi {
         Body body = Body.of(ctx, json);
         Actor who = actor.apply(ctx);
         JsonNode manual = body.node().get("manual");
-        CaseService.Opened opened = refusals(null, () -> {
+        CaseService.Opened opened = refusals(ctx, null, () -> {
             if (body.node().hasNonNull("call")) return cases.openFromCall(body.uuid("call"), who);
             if (manual != null && manual.isObject()) return cases.openManual(manual(new Body(manual)), who);
             throw new ApiError(400, "missing_field", "send {\"call\": \"<guided call id>\"} or {\"manual\": {...}}");
         });
+        if (!opened.created()) cases.logView(opened.record().id(), who, "api");
         ctx.status(opened.created() ? 201 : 200).json(CaseJson.of(opened.record(), cases.engine(opened.record().team())));
     }
 
     public void show(Context ctx) {
         UUID id = id(ctx);
-        CaseRecord c = refusals(id, () -> cases.view(id, actor.apply(ctx), "api"));
+        CaseRecord c = refusals(ctx, id, () -> cases.view(id, actor.apply(ctx), "api"));
         ctx.json(CaseJson.withEvents(c, cases.engine(c.team()), cases.events(id)));
     }
 
@@ -58,7 +59,7 @@ public final class CaseApi {
             throw new ApiError(400, "invalid_field", "'version' must be the case's version, a whole number");
         }
         Map<String, String> fields = fields(body.node().get("fields"));
-        CaseRecord c = refusals(id, () -> cases.move(id, v.asInt(), move, fields, actor.apply(ctx)));
+        CaseRecord c = refusals(ctx, id, () -> cases.move(id, v.asInt(), move, fields, actor.apply(ctx)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("stage", c.state().stage());
         out.put("version", c.version());
@@ -69,26 +70,26 @@ public final class CaseApi {
     }
 
     /** Runs a case request, turning the service's and the engine's refusals into the API's errors. */
-    public <T> T refusals(UUID id, java.util.function.Supplier<T> request) {
+    public <T> T refusals(Context ctx, UUID id, java.util.function.Supplier<T> request) {
         try {
             return request.get();
         } catch (CaseRefused e) {
             throw switch (e.reason()) {
                 case unknown_case, unknown_call -> new ApiError(404, e.reason().name(), e.getMessage());
-                case stale_version -> new ApiError(409, "stale_version", e.getMessage(), current(e.current()));
+                case stale_version -> new ApiError(409, "stale_version", e.getMessage(), current(ctx, e.current()));
                 case call_in_progress, not_for_crt, invalid_case -> new ApiError(422, e.reason().name(), e.getMessage());
                 case forbidden -> new ApiError(403, "forbidden", e.getMessage());
             };
         } catch (CaseMoveRefused e) {
-            throw refused(e.refusal(), e.current());
+            throw refused(ctx, e.refusal(), e.current());
         } catch (MoveRefused e) {
-            throw refused(e, cases.get(id));
+            throw refused(ctx, e, cases.get(id));
         }
     }
 
-    private ApiError refused(MoveRefused e, CaseRecord current) {
+    private ApiError refused(Context ctx, MoveRefused e, CaseRecord current) {
         return switch (e.reason()) {
-            case move_not_allowed -> new ApiError(409, "move_not_allowed", e.getMessage(), current(current));
+            case move_not_allowed -> new ApiError(409, "move_not_allowed", e.getMessage(), current(ctx, current));
             case forbidden -> new ApiError(403, "forbidden", e.getMessage());
             case fields_missing -> new ApiError(422, "fields_missing", e.getMessage(), Map.of("missing", e.missing()));
             case fields_invalid -> new ApiError(422, "fields_invalid", e.getMessage(), Map.of("invalid", e.missing()));
@@ -96,7 +97,9 @@ public final class CaseApi {
         };
     }
 
-    private Map<String, Object> current(CaseRecord now) {
+    /** The case as it now is, sent with a refusal: a view like any other, so it is recorded. */
+    private Map<String, Object> current(Context ctx, CaseRecord now) {
+        cases.logView(now.id(), actor.apply(ctx), "api");
         return Map.of("current", CaseJson.withEvents(now, cases.engine(now.team()), cases.events(now.id())));
     }
 
@@ -109,22 +112,29 @@ public final class CaseApi {
         if (n == null || n.isNull()) return out;
         if (!n.isObject()) throw new ApiError(400, "invalid_field", "'fields' must be an object of field ids to text");
         n.fields().forEachRemaining(e -> {
-            if (!e.getValue().isTextual()) throw new ApiError(400, "invalid_field", "field '" + e.getKey() + "' must be text");
-            out.put(e.getKey(), e.getValue().asText());
+            JsonNode v = e.getValue();
+            if (v.isNull()) return; // as if not sent: a required one is then reported missing
+            if (v.isBoolean()) out.put(e.getKey(), v.asBoolean() ? "yes" : "no"); // the flow's choices are yes and no
+            else if (v.isTextual() || v.isNumber()) out.put(e.getKey(), v.asText());
+            else throw new ApiError(400, "invalid_field", "field '" + e.getKey() + "' must be text");
         });
         return out;
     }
 
     static ManualCase manual(Body m) {
-        String team = m.text("team", true, 2);
+        // The region picks the team: either name is taken.
+        String team = (m.node().hasNonNull("team") || !m.node().hasNonNull("region") ? m.text("team", true, 2) : m.text("region", true, 2)).toLowerCase(java.util.Locale.ROOT);
         if (!List.of(IntakeRules.GB, IntakeRules.NI).contains(team)) throw new ApiError(400, "invalid_field", "'team' must be gb or ni");
+        boolean staffConduct = flag(m, "staffConduct");
         LocalDate received = m.date("receivedOn");
         if (received != null && received.isAfter(LocalDate.now(CaseService.UK))) {
             throw new ApiError(400, "invalid_date", "'receivedOn' cannot be after today (" + LocalDate.now(CaseService.UK) + ")");
         }
-        return new ManualCase(team, received == null ? LocalDate.now(CaseService.UK) : received, m.text("referredBy", true, 200),
+        // A staff-conduct placeholder keeps no text that could name anyone, so who referred it is not asked.
+        String referredBy = staffConduct ? null : m.text("referredBy", true, 200);
+        return new ManualCase(team, received == null ? LocalDate.now(CaseService.UK) : received, referredBy,
                 flag(m, "parliamentary"), flag(m, "consolatoryOnly"), flag(m, "iceNotice"), flag(m, "fromBau"),
-                flag(m, "nonCaseSpecificQuery"), flag(m, "staffConduct"));
+                flag(m, "nonCaseSpecificQuery"), staffConduct);
     }
 
     private static boolean flag(Body m, String field) {

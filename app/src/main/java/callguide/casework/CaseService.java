@@ -80,19 +80,21 @@ public final class CaseService {
         if (!IntakeRules.opensResolutionCase(call.outcomeCode(), answers)) throw notForCrt(call);
         if (IntakeRules.STAFF_CONDUCT_CONFIDENTIAL.equals(call.outcomeCode())) {
             // Staff conduct: only an MP/MLA's contact is the CRT's, and it keeps nothing but the link (000 step 1).
-            return open(CaseKind.placeholder, Map.of(), team, callId, call.handlerId(), today(), false, who);
+            return open(CaseKind.placeholder, Map.of(), team, callId, call.handlerId(), today(), IntakeRules.mpLetter(answers), who);
         }
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("parliamentary", yes(call.flags().contains("parliamentary_contact")));
-        facts.put("notify_ice_on_closure", yes(call.flags().contains("notify_ice_on_closure")));
-        facts.put("consolatory_only", yes("consolatory_payment_only".equals(answers.get("resolvable_now"))));
-        CaseKind kind = "general_enquiry".equals(answers.get("mp_purpose")) ? CaseKind.mp_query : CaseKind.complaint;
-        return open(kind, facts, team, callId, call.handlerId(), today(), false, who);
+        facts.put("parliamentary", yes(call.flags().contains(IntakeRules.PARLIAMENTARY_CONTACT)));
+        facts.put("notify_ice_on_closure", yes(call.flags().contains(IntakeRules.NOTIFY_ICE_ON_CLOSURE)));
+        facts.put("consolatory_only", yes(IntakeRules.consolatoryOnly(answers)));
+        CaseKind kind = IntakeRules.nonCaseSpecificQuery(answers) ? CaseKind.mp_query : CaseKind.complaint;
+        // An MP's letter goes to the top of the team's queue.
+        return open(kind, facts, team, callId, call.handlerId(), today(), IntakeRules.mpLetter(answers), who);
     }
 
     /** A case opened by hand: an MP's letter, or one passed on by BAU (top of the team's queue). */
     public Opened openManual(ManualCase m, Actor who) {
-        if (m.staffConduct()) return open(CaseKind.placeholder, Map.of(), m.team(), null, m.referredBy(), m.receivedOn(), false, who);
+        // Staff conduct keeps no free text at all, so who referred it is the CRT member who opened it.
+        if (m.staffConduct()) return open(CaseKind.placeholder, Map.of(), m.team(), null, who.username(), m.receivedOn(), m.fromBau(), who);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("parliamentary", yes(m.parliamentary() || m.nonCaseSpecificQuery())); // such a query is an MP's by definition
         facts.put("notify_ice_on_closure", yes(m.iceNotice()));
@@ -135,8 +137,13 @@ public final class CaseService {
     /** The case, with this look at it recorded. */
     public CaseRecord view(UUID id, Actor who, String via) {
         CaseRecord c = get(id);
-        dao.logView(id, who, via, clock.instant());
+        logView(id, who, via);
         return c;
+    }
+
+    /** Records a look at a case shown some other way: opened again, or sent back with a refusal. */
+    public void logView(UUID id, Actor who, String via) {
+        dao.logView(id, who, via, clock.instant());
     }
 
     public List<CaseEvent> events(UUID id) {

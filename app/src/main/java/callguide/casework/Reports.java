@@ -32,7 +32,8 @@ public final class Reports {
         return new Report(row("All complaints", complaints, today),
                 group(complaints, c -> c.state().facts().getOrDefault("root_cause", "Not yet recorded"), today),
                 group(complaints, c -> c.team().equals(IntakeRules.NI) ? "Northern Ireland" : "Great Britain", today),
-                group(complaints.stream().filter(c -> c.state().fact("parliamentary")).toList(),
+                // An MP's non-case specific query is parliamentary work too, though no complaint.
+                group(all.stream().filter(c -> c.state().kind() != CaseKind.placeholder && c.state().fact("parliamentary")).toList(),
                         c -> c.state().facts().getOrDefault("constituency", "Not yet recorded"), today));
     }
 

@@ -27,6 +27,8 @@ public final class IntakeRules {
     public static final String STAFF_CONDUCT_CONFIDENTIAL = "STAFF_CONDUCT_CONFIDENTIAL";
     public static final String WARM_TRANSFER_RESOLUTION_TEAM = "WARM_TRANSFER_RESOLUTION_TEAM";
     public static final String REFER_RESOLUTION_TEAM = "REFER_RESOLUTION_TEAM";
+    public static final String PARLIAMENTARY_CONTACT = "parliamentary_contact";
+    public static final String NOTIFY_ICE_ON_CLOSURE = "notify_ice_on_closure";
 
     /** Outcomes after which an MP or MLA on the phone is warm-transferred to the Complaints Resolution Team (procedure 001). */
     public static final Set<String> WARM_TRANSFER_OUTCOMES = Set.of(WARM_TRANSFER_RESOLUTION_TEAM, STAFF_CONDUCT_CONFIDENTIAL);
@@ -63,6 +65,21 @@ public final class IntakeRules {
 
     public static boolean fromMpOrMla(Map<String, String> answers) {
         return MP_MLA.equals(answers.get(CALLER));
+    }
+
+    /** An MP or MLA's letter, which goes to the regional CRT "immediately" (002 intro). */
+    public static boolean mpLetter(Map<String, String> answers) {
+        return written(answers) && fromMpOrMla(answers);
+    }
+
+    /** BAU's "non complaint consolatory payment referral only" (002 step 11). */
+    public static boolean consolatoryOnly(Map<String, String> answers) {
+        return "consolatory_payment_only".equals(answers.get("resolvable_now"));
+    }
+
+    /** An MP or MLA's non-case specific query (002 steps 30-33). */
+    public static boolean nonCaseSpecificQuery(Map<String, String> answers) {
+        return "general_enquiry".equals(answers.get("mp_purpose"));
     }
 
     /** An MP or MLA on the phone whose call reached a warm-transfer outcome. */

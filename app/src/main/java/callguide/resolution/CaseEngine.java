@@ -130,8 +130,6 @@ public final class CaseEngine {
 
     private Map<String, String> checkFields(CaseState s, Move move, Map<String, String> given) {
         List<Field> wanted = fields(s, move);
-        List<String> unknown = given.keySet().stream().filter(k -> wanted.stream().noneMatch(f -> f.id().equals(k))).toList();
-        if (!unknown.isEmpty()) throw new MoveRefused(Reason.fields_invalid, "'" + move.id() + "' takes no fields " + unknown, unknown);
         List<String> missing = new ArrayList<>();
         Map<String, String> out = new LinkedHashMap<>();
         List<String> invalid = new ArrayList<>();
@@ -142,14 +140,24 @@ public final class CaseEngine {
                 if (!f.optional() || neededNow(f, given)) missing.add(f.id());
                 continue;
             }
+            if (f.kind() == Field.Kind.code) v = codeAsWritten(v);
             String problem = problem(f, v);
             if (problem != null) invalid.add(f.id() + " " + problem);
             out.put(f.id(), v);
         }
         if (!missing.isEmpty()) throw new MoveRefused(Reason.fields_missing, "'" + move.id() + "' needs " + missing, missing);
+        // After the missing ones: the contract names fields_missing as the last check, so a client fixes those first.
+        List<String> unknown = given.keySet().stream().filter(k -> wanted.stream().noneMatch(f -> f.id().equals(k))).toList();
+        if (!unknown.isEmpty()) throw new MoveRefused(Reason.fields_invalid, "'" + move.id() + "' takes no fields " + unknown, unknown);
         if (!invalid.isEmpty()) throw new MoveRefused(Reason.fields_invalid, String.join("; ", invalid),
                 invalid.stream().map(i -> i.substring(0, i.indexOf(' '))).toList());
         return out;
+    }
+
+    /** 002 writes its codes with an en dash ("Actions Complete – Client Ok"); one typed with a hyphen is the same code. */
+    private String codeAsWritten(String v) {
+        String plain = v.replace('\u2013', '-');
+        return flow.resolutionCodes().stream().filter(c -> c.replace('\u2013', '-').equals(plain)).findFirst().orElse(v);
     }
 
     private String problem(Field f, String v) {

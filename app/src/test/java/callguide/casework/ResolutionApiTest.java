@@ -157,9 +157,23 @@ class ResolutionApiTest {
         assertEquals("fields_missing", missing.field("/error"));
         assertEquals("comments", missing.field("/missing/0"));
 
+        // A number, a null or a field the move does not take changes none of that order.
+        String path = "/api/cases/" + id + "/moves";
+        TestApp.Response staleWithANumber = leader.post(path, "{\"move\":\"tl_approves\",\"version\":" + (v - 1)
+                + ",\"fields\":{\"amount\":50,\"comments\":null}}");
+        assertEquals("stale_version", staleWithANumber.field("/error"), staleWithANumber.text());
+        TestApp.Response missingWithExtra = leader.post(path, "{\"move\":\"tl_approves\",\"version\":" + v
+                + ",\"fields\":{\"amount\":50,\"comments\":null,\"colour\":\"blue\"}}");
+        assertEquals(422, missingWithExtra.status(), missingWithExtra.text());
+        assertEquals("fields_missing", missingWithExtra.field("/error"));
+        assertEquals("comments", missingWithExtra.field("/missing/0"));
+
         JsonNode after = caseworker.get("/api/cases/" + id).json();
         assertEquals(v, after.get("version").asInt());
         assertEquals(events, after.get("events").size());
+
+        assertTrue(service().views(UUID.fromString(id)).stream().filter(view -> view.username().equals("lee")).count() >= 1,
+                "the case sent back with a refusal is a view of it, recorded");
 
         TestApp.Response ok = leader.move(id, v, "tl_approves", Map.of("amount", "50.00", "comments", "within my authority"));
         assertEquals(200, ok.status(), ok.text());
@@ -284,6 +298,28 @@ class ResolutionApiTest {
         assertEquals("placeholder", r.field("/kind"));
         assertEquals(0, r.json().get("clocks").size());
         assertNoDetailsStored(r.field("/id"));
+    }
+
+    @Test
+    void aStaffConductPlaceholderOpenedByHandAsksForAndKeepsNoText() {
+        TestApp.Response r = caseworker.manual(Map.of("region", "ni", "staffConduct", true, "referredBy", "MP Jane Roe about officer Smith"));
+        assertEquals(201, r.status(), r.text());
+        assertEquals("ni", r.field("/team"), "the region picks the team");
+        assertFalse(r.text().contains("Smith"), r.text());
+        assertFalse(caseworker.get("/api/cases/" + r.field("/id")).text().contains("Smith"));
+        assertEquals(201, caseworker.manual(Map.of("team", "gb", "staffConduct", true)).status(), "no referrer asked for");
+        assertEquals(400, caseworker.manual(Map.of("team", "gb")).status(), "a complaint says who referred it");
+    }
+
+    @Test
+    void anMpsLetterGoesToTheTopOfTheQueueAndAPhoneCallDoesNot() {
+        String letter = guidedCall(app, Map.of("contact_route", "written", "region", "gb", "caller", "mp_mla",
+                "staff_conduct", "no", "mp_purpose", "complaint"));
+        TestApp.Response fromLetter = caseworker.open(letter);
+        assertEquals(201, fromLetter.status(), fromLetter.text());
+        assertTrue(fromLetter.json().get("immediate").asBoolean(), "002 intro: an MP's letter goes to the CRT immediately");
+        TestApp.Response fromPhone = caseworker.open(guidedCall(app, CaseClient.MP_COMPLAINT_BY_PHONE));
+        assertFalse(fromPhone.json().get("immediate").asBoolean());
     }
 
     /** The scan: nothing about the complaint in the case row or its events, only that it exists. */

@@ -46,7 +46,8 @@ class ResolutionReportsTest {
                 record("gb", closedOn(LocalDate.of(2026, 3, 17), Map.of(), false)),
                 record("ni", closedOn(LocalDate.of(2026, 3, 25), Map.of(), true)),
                 record("gb", ENGINE.open(CaseKind.complaint, RECEIVED, Map.of("parliamentary", "yes"))),
-                record("gb", ENGINE.open(CaseKind.placeholder, RECEIVED, Map.of())));
+                record("gb", ENGINE.open(CaseKind.placeholder, RECEIVED, Map.of())),
+                record("gb", ENGINE.open(CaseKind.mp_query, RECEIVED, Map.of("parliamentary", "yes", "constituency", "Leeds Central"))));
         Reports.Report r = Reports.of(cases, FLOW, LocalDate.of(2026, 3, 20));
         assertEquals(3, r.total().cases(), "complaints only");
         assertEquals(2, r.total().resolved());
@@ -54,9 +55,10 @@ class ResolutionReportsTest {
         assertEquals("50%", r.total().share());
         assertEquals(1, r.total().overdue());
         assertEquals(List.of("Great Britain", "Northern Ireland"), r.byRegion().stream().map(Reports.Row::group).toList());
-        assertEquals(List.of("Not yet recorded"), r.byConstituency().stream().map(Reports.Row::group).toList());
+        assertEquals(List.of("Leeds Central", "Not yet recorded"), r.byConstituency().stream().map(Reports.Row::group).toList(),
+                "an MP's non-case specific query is parliamentary work too");
         String csv = Reports.csv(cases);
-        assertEquals(4, csv.split("\r\n").length, "a header and three complaints; no placeholder");
+        assertEquals(5, csv.split("\r\n").length, "a header, three complaints and the MP's query; no placeholder");
         assertTrue(csv.contains(",\"'=Human Error\","), "a formula is defused");
         assertFalse(csv.contains("placeholder"));
     }

@@ -74,6 +74,13 @@ class ResolutionEngineTest {
         }
 
         @Test
+        void aCodeTypedWithAHyphenIsTheCodeAs002WritesIt() {
+            CaseWalk w = CaseWalk.complaint().toReview().move("plan_discussed").move("no_further_action").move("client_unreachable");
+            w.move("client_replied_close", "resolution_code", "Actions Complete - Client Not Ok", "reason", "disagrees");
+            assertEquals("Actions Complete – Client Not Ok", w.state.resolutionCode());
+        }
+
+        @Test
         void anMpsNonCaseSpecificQueryIsItsOwnShortTrackWithNoCode() {
             CaseWalk w = new CaseWalk(CaseKind.mp_query, LocalDate.of(2026, 3, 2), Map.of("parliamentary", "yes"));
             assertEquals(List.of("acknowledge"), w.state.clocks().stream().map(CaseClock::name).toList(), "no 15-day clock");
@@ -418,5 +425,8 @@ class ResolutionEngineTest {
         CaseWalk w = CaseWalk.complaint();
         MoveRefused e = refused(Reason.fields_invalid, () -> w.move("acknowledge", "colour", "blue"));
         assertEquals(List.of("colour"), e.missing());
+        // The missing fields come first, as the API's contract orders its checks.
+        MoveRefused first = refused(Reason.fields_missing, () -> w.move("acknowledge", "colour", "blue", "parties", null));
+        assertEquals(List.of("parties"), first.missing());
     }
 }
