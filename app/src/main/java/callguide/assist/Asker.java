@@ -33,14 +33,14 @@ public final class Asker {
         if (hits.isEmpty()) {
             return new Reply(null, false, "Nothing in the procedures matches the question, so the chat model was not asked.", hits);
         }
-        ProcedureAdvisor.GroundedAnswer answer;
+        ModelReply.Grounded answer;
         try {
-            answer = advisor.answer(Utterance.of(question).text(), numbered(hits));
+            answer = ModelReply.answer(advisor.answer(Utterance.of(question).text(), numbered(hits)));
         } catch (RuntimeException e) {
             LOG.warn("the chat model did not answer: {}", e.toString());
             return new Reply(null, false, "The chat model did not answer, so here are the passages that best match the question.", hits);
         }
-        if (answer == null || answer.answer() == null || answer.answer().isBlank()) {
+        if (answer.answer() == null || answer.answer().isBlank()) {
             return new Reply(null, false, "The chat model gave no answer, so here are the passages that best match the question.", hits);
         }
         return new Reply(SafeText.of(answer.answer()), true, "Written by the chat model from these passages only.", cited(hits, answer.passages()));

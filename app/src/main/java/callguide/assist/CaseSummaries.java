@@ -119,9 +119,9 @@ public final class CaseSummaries implements OutcomeListener, AutoCloseable {
         String summary = null;
         String reason = null;
         try {
-            ProcedureAdvisor.CaseSummary s = advisor.summarise(path.caseNote(call));
-            if (s == null || s.summary() == null || s.summary().isBlank()) reason = "The chat model gave no summary.";
-            else summary = path.withheld(s.summary());
+            String s = ModelReply.summary(advisor.summarise(path.caseNote(call)));
+            if (s == null || s.isBlank()) reason = "The chat model gave no summary.";
+            else summary = path.withheld(s);
         } catch (RuntimeException e) {
             if (writers.isShutdown()) return; // interrupted by a stop, not the model's failure: asked again after the start
             LOG.warn("the chat model did not summarise call {}: {}", id, e.toString());

@@ -25,20 +25,20 @@ public final class FlowPassages {
             if (!q.options().isEmpty()) {
                 text.append(" Answers: ").append(q.options().stream().map(o -> terms.say(o.label())).collect(Collectors.joining("; "))).append('.');
             }
-            out.add(new Passage(text.toString(), new Citation(document, "question " + q.id() + ": " + terms.say(q.prompt()), null, Citation.FLOW, flow.title()), q.sources()));
+            out.add(new Passage(text.toString(), new Citation(document, "Question: " + terms.say(q.prompt()), null, Citation.FLOW, flow.title()), q.sources()));
         }
         for (Outcomes.Node o : flow.outcomes().values()) {
             StringBuilder text = new StringBuilder(terms.say(o.title())).append('.');
             o.actions().forEach(a -> text.append(' ').append(terms.say(a)));
             if (o.say() != null) text.append(" Say: ").append(terms.say(o.say()).strip());
-            out.add(new Passage(text.toString(), new Citation(document, "outcome " + o.code() + ": " + terms.say(o.title()), null, Citation.FLOW, flow.title()), o.sources()));
+            out.add(new Passage(text.toString(), new Citation(document, "Outcome: " + terms.say(o.title()), null, Citation.FLOW, flow.title()), o.sources()));
         }
         for (Outcomes.FlagRule f : flow.flags()) {
             if (f.actions().isEmpty() && f.say() == null) continue;
             StringBuilder text = new StringBuilder();
             f.actions().forEach(a -> text.append(terms.say(a)).append(' '));
             if (f.say() != null) text.append("Say: ").append(terms.say(f.say()).strip());
-            out.add(new Passage(text.toString().strip(), new Citation(document, "flag " + f.id(), null, Citation.FLOW, flow.title()), f.sources()));
+            out.add(new Passage(text.toString().strip(), new Citation(document, f.title() == null ? f.id() : terms.say(f.title()), null, Citation.FLOW, flow.title()), f.sources()));
         }
         return out;
     }

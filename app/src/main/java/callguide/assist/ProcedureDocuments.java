@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 public final class ProcedureDocuments {
     static final int MAX_PASSAGE = 700;
     private static final Pattern STEP = Pattern.compile("^(\\d{1,3})\\.\\s+(.*)");
+    /** A Markdown heading ("# Stage 1"), as some procedure documents mark theirs: always a heading, whatever its case. */
+    private static final Pattern MARKED_HEADING = Pattern.compile("^#{1,6}\\s+(\\S.*?)\\s*#*$");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern LINK = Pattern.compile("\\[([^]]*)]\\([^)]*\\)");
     static final String WITHHELD = "[internal address withheld]";
@@ -40,7 +42,7 @@ public final class ProcedureDocuments {
         if (!Files.isDirectory(dir)) throw new IllegalStateException("PROCEDURES_DIR " + dir + " is not a folder");
         List<Passage> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md")).sorted().toList()) {
                 String file = p.getFileName().toString();
                 List<Passage> passages = split(file, Files.readString(p, StandardCharsets.UTF_8));
                 String name = names.get(file);
@@ -62,9 +64,10 @@ public final class ProcedureDocuments {
         for (int i = 0; i < lines.length; i++) {
             String line = clean(lines[i]);
             Matcher m = STEP.matcher(line);
-            if (isHeading(line, i == 0 ? "" : lines[i - 1], i + 1 < lines.length ? lines[i + 1] : "")) {
+            Matcher marked = MARKED_HEADING.matcher(line);
+            if (marked.matches() || isHeading(line, i == 0 ? "" : lines[i - 1], i + 1 < lines.length ? lines[i + 1] : "")) {
                 flush(out, document, heading, step, body);
-                heading = line;
+                heading = marked.matches() ? marked.group(1).strip() : line;
                 step = null;
             } else if (m.matches()) {
                 flush(out, document, heading, step, body);

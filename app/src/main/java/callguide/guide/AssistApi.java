@@ -40,7 +40,8 @@ public final class AssistApi {
             throw new ApiError(400, "unknown_question", "no suggestions for '" + question + "'; questions with suggestions: "
                     + assist.suggester().questions(), Map.of("question", question));
         }
-        String text = body.text("text", false, MAX_TEXT);
+        // What a caller said may run long: the body's own limit bounds it, and the suggester reads only its latest part.
+        String text = body.text("text", false, Integer.MAX_VALUE);
         List<Suggestion> suggestions = assist.suggester().suggest(question, text);
         ctx.json(Map.of("question", question, "suggestions", suggestions));
     }

@@ -45,9 +45,10 @@ class ChatModelTest {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             requests.add(request);
             boolean summary = request.toString().contains("case notes");
+            // Plain text, as the prompts ask and as any OpenAI-compatible model may reply (ModelReplyTest reads JSON too).
             String content = summary
-                    ? "{\"summary\":\"The client called and a formal complaint was raised. Email OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK.\"}"
-                    : "{\"answer\":\"Returned post is kept for 28 days in the locked cabinet, then shredded.\",\"passages\":[1]}";
+                    ? "The client called and a formal complaint was raised. Email OPTIONS.SERVICEDESIGNOEDCMGDWP@DWP.GSI.GOV.UK."
+                    : "Returned post is kept for 28 days in the locked cabinet, then shredded. [1]";
             byte[] body = JSON.writeValueAsBytes(Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1, "model", "fake",
                     "choices", List.of(Map.of("index", 0, "finish_reason", "stop", "message", Map.of("role", "assistant", "content", content))),
                     "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));

@@ -36,6 +36,21 @@ class ProcedureDocumentsTest {
     }
 
     @Test
+    void markdown_headings_are_headings_whatever_their_case() {
+        List<Passage> passages = ProcedureDocuments.split("garden.md", """
+                # Looking after cacti
+
+                ## watering
+                1. Water each cactus once a month in summer.
+                2. Water none at all in winter, whatever it looks like.
+                """);
+        assertEquals(2, passages.size(), passages.toString());
+        assertEquals("watering", passages.get(0).citation().heading());
+        assertEquals(1, passages.get(0).citation().step());
+        assertEquals("Water each cactus once a month in summer.", passages.get(0).text());
+    }
+
+    @Test
     void a_document_is_cited_by_the_name_the_flows_give_it_else_by_its_first_heading() {
         java.nio.file.Path dir = java.nio.file.Path.of(callguide.support.TestApp.resourceFolder("/procedures"));
         assertEquals("Returned post (local guidance)", ProcedureDocuments.read(dir, java.util.Map.of("returned-post.txt", "Returned post (local guidance)"))
