@@ -47,7 +47,7 @@ final class CaseRoutes {
         });
         path("/cases", () -> {
             get(page(pages::queue), CRT);
-            get("/approvals", page(pages::approvals), CRT);
+            get("/approvals", page(pages::approvals), Access.CRT_TEAM_LEADER);
             get("/reports", page(pages::reports), CRT);
             get("/reports.csv", page(pages::reportsCsv), CRT);
             post("/from-call/{id}", page(pages::openFromCall), CRT);

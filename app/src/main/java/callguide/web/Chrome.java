@@ -1,6 +1,7 @@
 package callguide.web;
 
 import callguide.account.Account;
+import callguide.account.Role;
 
 /**
  * What every page's frame needs: who is signed in, the form token, when an idle sign-in ends, and the
@@ -22,6 +23,11 @@ public record Chrome(Account account, String csrf, long idleSeconds, String path
     /** Works the Complaints Resolution Team's cases. */
     public boolean crt() {
         return account != null && account.role().resolution();
+    }
+
+    /** The approvals inbox is the CRT team leader's alone. */
+    public boolean approves() {
+        return account != null && account.role() == Role.resolution_team_leader;
     }
 
     public boolean reviews() {

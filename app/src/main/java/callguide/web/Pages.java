@@ -29,9 +29,14 @@ public final class Pages {
         render(ctx, "error.jte", new ErrorPage(title, detail));
     }
 
-    /** Pages are everything but the JSON API, Twilio's webhooks and the health check, which keep JSON errors. */
+    /**
+     * Pages are everything but the JSON API, Twilio's webhooks, the health check and the event streams, which keep
+     * JSON errors: a stream is read by a script, so it is told 401, not sent to the sign-in page.
+     */
     static boolean isPage(Context ctx) {
         String p = ctx.path();
-        return !p.startsWith("/api/") && !p.equals("/api") && !p.startsWith("/twilio/") && !p.equals("/health");
+        if (p.startsWith("/api/") || p.equals("/api") || p.startsWith("/twilio/") || p.equals("/health")) return false;
+        String accept = ctx.header("Accept");
+        return !p.equals("/calls/waiting") && !p.endsWith("/stream") && (accept == null || !accept.contains("text/event-stream"));
     }
 }
