@@ -45,7 +45,7 @@ public final class PhonePanels {
         var regional = telephony.settings().teams().byTeam();
         List<String> teams = IntakeRules.NI.equals(status.team()) || regional.isEmpty() ? List.of()
                 : java.util.stream.Stream.concat(java.util.stream.Stream.of(IntakeRules.GB), new java.util.TreeSet<>(regional.keySet()).stream()).toList();
-        return new TransferPanel(call.id(), status, failure(status.reason()), problem, teams);
+        return new TransferPanel(call.id(), status, failure(status.reason()), unavailable(problem), teams); // in plain words, never a setting's name
     }
 
     Telephony telephony() {

@@ -289,6 +289,7 @@ class LiveCallBrowserTest {
         assertTrue(browser.text(".govuk-error-summary").contains("Choose why you are ending the call"));
         assertTrue(browser.driver.getCurrentUrl().contains("/calls/" + id), browser.driver.getCurrentUrl());
         assertTrue(browser.text("#end-reason-error").contains("Choose why you are ending the call"));
+        assertTrue(browser.driver.findElements(By.id("answer-error")).isEmpty(), "the question itself is not marked wrong");
         assertTrue(browser.driver.findElement(By.id("end-call")).getDomProperty("open").equals("true"), "the section is open");
         browser.assertAccessible("the end-call error");
         browser.driver.findElement(By.cssSelector("label[for=end-test]")).click();
@@ -351,7 +352,8 @@ class LiveCallBrowserTest {
         WebElement panel = internal.get(0);
         assertTrue(Double.parseDouble(panel.getCssValue("border-top-width").replace("px", "")) > 0, outcome + ": the internal panel has a border");
         assertTrue(panel.findElements(By.id("say")).isEmpty(), outcome + ": the script is not inside the internal panel");
-        assertTrue(panel.getText().startsWith("Internal: never give this to a client"));
+        assertTrue(panel.findElement(By.cssSelector(".govuk-warning-text")).getText().contains("Internal: never give this to a client"),
+                outcome + ": the panel opens with GOV.UK warning text");
         Rectangle say = browser.driver.findElement(By.id("say")).getRect();
         assertTrue(panel.getRect().getY() > say.getY() + say.getHeight() + 100, outcome + ": the internal panel is away from the script");
         browser.viewport(Browser.PHONE);

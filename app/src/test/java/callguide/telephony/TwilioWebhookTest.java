@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static callguide.telephony.Twilio.params;
 import static callguide.telephony.Twilio.xpath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Twilio's webhooks without Twilio credentials: signatures, calls opened, transcripts, retries. */
@@ -269,6 +270,11 @@ class TwilioWebhookTest {
         assertEquals(409, start.status());
         assertEquals("transfer_unavailable", start.field("/error"));
         assertEquals("+441610000001", start.field("/manual/teamNumber"));
+
+        var page = api.as("h1").pages().post("/calls/" + id + "/warm-transfer", "team=gb");
+        assertEquals(409, page.statusCode());
+        assertTrue(page.body().contains("The transfer could not be done: this Callguide is not connected to the phone system"), page.body());
+        assertFalse(page.body().contains("TWILIO_"), "the handler is told in plain words, not a setting's name");
     }
 
     private int callsWithSid(String callSid) {

@@ -67,6 +67,16 @@ class FlowApiTest {
     }
 
     @Test
+    void a_fact_given_as_null_is_not_given() {
+        Response r = simulate(CLIENT_TO_RESOLVABLE + ",\"case_closed_on\":\"\",\"resolvable_now\":\"no\",\"mp_purpose\":null,\"decision_date\":null");
+        assertEquals(200, r.status(), r.text());
+        assertEquals("RAISE_COMPLAINT", r.field("/outcome/code"));
+        Response missing = simulate(CLIENT_TO_RESOLVABLE + ",\"case_closed_on\":\"\",\"resolvable_now\":null");
+        assertEquals(422, missing.status(), missing.text());
+        assertEquals("resolvable_now", missing.field("/missing"));
+    }
+
+    @Test
     void northern_ireland_working_days_use_northern_ireland_bank_holidays() {
         String answers = "\"contact_route\":\"inbound_call\",\"region\":\"%s\",\"caller\":\"client\",\"staff_conduct\":\"no\",\"about_cm_options\":\"only\"";
         Response ni = api.post("/api/flows/intake/simulate", "{\"today\":\"2027-03-16\",\"answers\":{" + answers.formatted("ni") + "}}");

@@ -88,6 +88,22 @@ class OutcomePageTest {
         assertFalse(olive.get("/api/calls/" + id + "/events").text().contains("Rang back"), "nothing recorded");
     }
 
+    /** Without JavaScript an empty note comes back as a GOV.UK error page: "Error:" in the title, the summary first. */
+    @Test
+    void an_empty_note_without_javascript_is_a_gov_uk_error_page() throws Exception {
+        String id = olive.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client",
+                "staff_conduct", "no", "about_cm_options", "only");
+        HttpResponse<String> r = pages.post("/calls/" + id + "/notes", "note=");
+        assertEquals(422, r.statusCode());
+        String body = r.body();
+        assertTrue(body.contains("<title>Error: "), "the title says so");
+        int summary = body.indexOf("class=\"govuk-error-summary\"");
+        assertTrue(summary > 0 && summary < body.indexOf("id=\"outcome-title\""), "the summary comes before the outcome");
+        assertEquals(summary, body.lastIndexOf("class=\"govuk-error-summary\""), "one summary");
+        assertTrue(body.contains("href=\"#note\""));
+        assertTrue(body.contains("id=\"note-error\""));
+    }
+
     @Test
     void a_working_day_deadline_inside_the_bundled_bank_holidays_is_exact_with_no_warning() throws Exception {
         String id = olive.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client",
