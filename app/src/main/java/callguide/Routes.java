@@ -124,7 +124,7 @@ public final class Routes {
             });
             config.routes.apiBuilder(() -> {
                 before(Security.headers(s.https()));
-                before(InputCheck::check);
+                before(InputCheck::checkUnlessWebhook);
                 beforeMatched(gate::check);
                 get("/assets/<path>", Assets.govuk("/assets"), ANYONE);
                 get("/govuk/<path>", Assets.govuk(""), ANYONE);

@@ -94,8 +94,7 @@ final class CallWebhooks {
             log.record(h, phone.callId(), now, "phone_status", detail("leg", handlerLeg ? "handler" : "caller",
                     "status", status, "callSid", callSid, "duration", p.get("CallDuration")));
             if (handlerLeg && status.equals("in-progress") && phone.handlerLegSid() == null) phones.handlerLeg(h, phone.callId(), callSid);
-            if (!handlerLeg && ENDED.contains(status)) {
-                phones.ended(h, phone.callId(), now, status);
+            if (!handlerLeg && ENDED.contains(status) && phones.ended(h, phone.callId(), now, status)) {
                 log.record(h, phone.callId(), now, "phone_call_ended", detail("status", status, "duration", p.get("CallDuration")));
                 warmTransfer.callerLeft(h, phone.callId());
             }

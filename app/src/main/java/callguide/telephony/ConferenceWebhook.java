@@ -50,8 +50,8 @@ final class ConferenceWebhook {
 
     private void roomEvent(Map<String, String> p, String event) {
         Matcher m = ROOM.matcher(p.getOrDefault("FriendlyName", ""));
-        if (!m.matches()) return;
-        UUID callId = UUID.fromString(m.group(1));
+        UUID callId = m.matches() ? uuid(m.group(1)) : null;
+        if (callId == null) return;
         Optional<PhoneCall> phone = phones.find(callId);
         if (phone.isEmpty()) return;
         String callSid = p.get("CallSid");

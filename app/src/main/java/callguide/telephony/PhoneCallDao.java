@@ -48,9 +48,10 @@ final class PhoneCallDao {
                 .bind("id", callId).bind("leg", legSid).execute();
     }
 
-    void ended(Handle h, UUID callId, Instant at, String status) {
-        h.createUpdate("UPDATE phone_calls SET ended_at = :at, end_status = :status WHERE call_id = :id AND ended_at IS NULL")
-                .bind("id", callId).bind("at", at).bind("status", status).execute();
+    /** False when the call had already ended: the end is recorded once, whichever delivery reports it. */
+    boolean ended(Handle h, UUID callId, Instant at, String status) {
+        return h.createUpdate("UPDATE phone_calls SET ended_at = :at, end_status = :status WHERE call_id = :id AND ended_at IS NULL")
+                .bind("id", callId).bind("at", at).bind("status", status).execute() == 1;
     }
 
     /** The most phone calls the waiting list shows: the longest-waiting first, which is the one to take. */

@@ -69,7 +69,8 @@ final class TranscriptFeed implements AutoCloseable {
      */
     public void open(Context ctx, UUID callId, long after) {
         String accept = ctx.header("Accept");
-        if (accept == null || !accept.contains("text/event-stream")) {
+        // Only a client that asks for something else is refused: one that names no type, or any, gets the stream.
+        if (accept != null && !accept.isBlank() && !accept.contains("text/event-stream") && !accept.contains("*/*") && !accept.contains("text/*")) {
             throw new ApiError(406, "not_acceptable", "this is an event stream: send Accept: text/event-stream");
         }
         String key = listenerKey(ctx);

@@ -87,12 +87,18 @@ final class TranscriptionWebhook {
         }
     }
 
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
     private Instant at(String timestamp) {
         if (timestamp == null || timestamp.isBlank()) return clock.instant();
+        Instant now = clock.instant();
         try {
-            return Instant.parse(timestamp.strip());
+            Instant said = Instant.parse(timestamp.strip());
+            // A time no phone call could have (and PostgreSQL could not store): the line was said about now.
+            return said.isBefore(EARLIEST) || said.isAfter(LATEST) ? now : said;
         } catch (DateTimeParseException e) {
-            return clock.instant();
+            return now;
         }
     }
 }

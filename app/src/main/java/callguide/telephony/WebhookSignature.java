@@ -35,9 +35,25 @@ final class WebhookSignature {
     }
 
     /** The form fields, one value each, as Twilio signs them. */
+    /** Twilio's ids ("CA" and 32 hex digits, and the like). */
+    private static final java.util.regex.Pattern SID = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
+    /** Fields that name a delivery or an event, so become part of a stored key: short in anything Twilio sends. */
+    private static final java.util.Set<String> SHORT = java.util.Set.of("CallStatus", "DialCallStatus", "SequenceNumber",
+            "StatusCallbackEvent", "TranscriptionEvent", "FriendlyName", "ParticipantLabel", "Timestamp", "CallDuration", "To", "From");
+    private static final int SHORT_MAX = 200;
+
+    /** The form's fields; one that cannot be what Twilio sends is a 400 before anything is stored or looked up. */
     static Map<String, String> params(Context ctx) {
         Map<String, String> params = new HashMap<>();
         ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+        params.forEach((k, v) -> {
+            if (k.endsWith("Sid") && !v.isEmpty() && !SID.matcher(v).matches()) {
+                throw new ApiError(400, "invalid_field", "'" + k + "' is not a Twilio id");
+            }
+            if (SHORT.contains(k) && v.length() > SHORT_MAX) {
+                throw new ApiError(400, "invalid_field", "'" + k + "' is longer than " + SHORT_MAX + " characters");
+            }
+        });
         return params;
     }
 }

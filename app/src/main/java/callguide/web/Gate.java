@@ -46,6 +46,7 @@ public final class Gate {
         if (roles.isEmpty() && ctx.path().startsWith(Assets.STATIC + "/")) return;
         if (roles.contains(Access.TWILIO)) {
             twilio.handle(ctx);
+            InputCheck.check(ctx); // signed: now what it holds is checked, as every other request's is
             return;
         }
         boolean aboutACall = roles.contains(Access.OWN_CALL) || roles.contains(Access.WAITING_CALL);

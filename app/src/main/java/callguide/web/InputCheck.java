@@ -12,7 +12,6 @@ import java.util.Map;
  */
 public final class InputCheck {
     static final int MAX_QUERY_VALUE = 2_000;
-    /** The longest text any form takes (what the caller said, to the assistant). */
     /** The longest text any form field or JSON text takes: a caller's words pasted in whole. */
     public static final int MAX_TEXT = 20_000;
     static final int MAX_FORM_VALUE = MAX_TEXT;
@@ -20,6 +19,11 @@ public final class InputCheck {
     public record Refused(List<Pages.FieldError> errors) {}
 
     private InputCheck() {}
+
+    /** Before any route: every request but Twilio's webhooks, which are checked once their signature holds (an unsigned one is a 403 whatever it holds). */
+    public static void checkUnlessWebhook(Context ctx) {
+        if (!ctx.path().startsWith("/twilio/")) check(ctx);
+    }
 
     public static void check(Context ctx) {
         if (ctx.path().startsWith("/static/") || ctx.path().startsWith("/govuk/") || ctx.path().startsWith("/assets/")

@@ -237,6 +237,24 @@ class TwilioWebhookTest {
         assertEquals(1, api.get("/api/calls/" + id + "/transcript").json().size());
     }
 
+    /** Whatever a webhook holds, the answer is a 4xx (or Twilio's own 204), never a 500, and an unsigned one is a 403. */
+    @Test
+    void odd_webhook_values_are_refused_or_ignored_never_a_500() {
+        String longSid = "CA" + "a".repeat(9_000);
+        assertEquals(400, twilio.post("/twilio/voice", params("CallSid", longSid, "To", HOTLINE)).status());
+        assertEquals(400, twilio.post("/twilio/status", params("CallSid", sid(), "CallStatus", "x".repeat(9_000))).status());
+        assertEquals(204, twilio.post("/twilio/conference", params("StatusCallbackEvent", "participant-join",
+                "FriendlyName", "callguide-" + "-".repeat(36), "ConferenceSid", "CF" + "0".repeat(32), "CallSid", sid())).status());
+        String callSid = sid();
+        String id = twilio.inboundTaken(callSid, HOTLINE);
+        assertEquals(204, twilio.post("/twilio/transcription", params("CallSid", callSid, "TranscriptionEvent", "transcription-content",
+                "SequenceId", "1", "Track", "inbound_track", "Final", "true", "Timestamp", "+1000000000-01-01T00:00:00Z",
+                "TranscriptionData", "{\"transcript\":\"hello there\"}")).status());
+        assertEquals(1, api.get("/api/calls/" + id + "/transcript").json().size(), "kept, as said now");
+        assertEquals(403, twilio.send("/twilio/voice", params("CallSid", "C\u0000A", "To", HOTLINE), Map.of()).status(),
+                "unsigned is refused as unsigned, whatever it holds");
+    }
+
     @Test
     void call_progress_is_recorded_once_and_the_end_of_the_call_is_recorded() {
         String callSid = sid();
@@ -244,11 +262,13 @@ class TwilioWebhookTest {
         Map<String, String> ended = params("CallSid", callSid, "CallStatus", "completed", "CallDuration", "95", "SequenceNumber", "3");
         assertEquals(204, twilio.post("/twilio/status", ended).status());
         assertEquals(204, twilio.post("/twilio/status", ended).status());
+        // The same end told again as another delivery (no sequence number): still one end.
+        assertEquals(204, twilio.post("/twilio/status", params("CallSid", callSid, "CallStatus", "completed")).status());
         JsonNode events = api.get("/api/calls/" + id + "/events").json();
         long endings = StreamSupport.stream(events.spliterator(), false).filter(e -> e.get("type").asText().equals("phone_call_ended")).count();
         assertEquals(1, endings);
         long statuses = StreamSupport.stream(events.spliterator(), false).filter(e -> e.get("type").asText().equals("phone_status")).count();
-        assertEquals(1, statuses);
+        assertEquals(2, statuses, "each delivery's status is kept once");
     }
 
     @Test
