@@ -63,6 +63,8 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("callguide");
+        // Our own server has just started and, on a busy machine, may take a while to answer its first connection.
+        if (databaseUrl == null) config.setInitializationFailTimeout(Duration.ofSeconds(30).toMillis());
         config.setConnectionTimeout(wait.toMillis());
         // Checking a pooled connection must leave time to make a new one within the wait.
         config.setValidationTimeout(Math.max(250, wait.toMillis() / 2));

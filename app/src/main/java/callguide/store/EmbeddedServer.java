@@ -63,7 +63,7 @@ public final class EmbeddedServer implements AutoCloseable {
             int chosen = port == 0 ? freePort() : port;
             Leftovers.stop(dir);
             String password = ServerPassword.readOrCreate(dir.resolveSibling(dir.getFileName() + ".password"));
-            EmbeddedServer server = new EmbeddedServer(dir, chosen, password, launch(dir, chosen, password));
+            EmbeddedServer server = new EmbeddedServer(dir, chosen, password, launch(dir, chosen, password, FIRST_START_WAIT));
             server.requirePassword(dir);
             return server;
         } catch (IOException e) {
@@ -71,7 +71,11 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres launch(Path dir, int port, String password) throws IOException {
+    /** A first start may run initdb on a busy machine; a restart only starts the server, and is retried. */
+    private static final Duration FIRST_START_WAIT = Duration.ofSeconds(60);
+    private static final Duration RESTART_WAIT = Duration.ofSeconds(15);
+
+    private static EmbeddedPostgres launch(Path dir, int port, String password, Duration wait) throws IOException {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
@@ -83,7 +87,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setConnectConfig("password", password)
-                .setPGStartupWait(Duration.ofSeconds(60))
+                .setPGStartupWait(wait)
                 .start();
     }
 
@@ -154,8 +158,9 @@ public final class EmbeddedServer implements AutoCloseable {
             LOG.debug("releasing the stopped server", e);
         }
         try {
+            Leftovers.releaseOwnLock(dir);
             Leftovers.stop(dir);
-            postgres = launch(dir, port, password);
+            postgres = launch(dir, port, password, RESTART_WAIT);
             pid = Leftovers.postmasterPid(dir).orElse(-1L);
             failedStarts = 0;
             LOG.warn("the embedded PostgreSQL is running again (pid {})", pid);
@@ -246,6 +251,22 @@ public final class EmbeddedServer implements AutoCloseable {
             }
             Optional<Long> stale = postmasterPid(dir);
             if (stale.isPresent() && !alive(stale.get())) Files.deleteIfExists(dir.resolve("postmaster.pid"));
+        }
+
+        /**
+         * A start that failed in this process leaves the library's lock on the folder held by this process for good,
+         * and every later start would take it for a live server's. Only ever ours, so a new lock file frees the folder.
+         */
+        static void releaseOwnLock(Path dir) throws IOException {
+            Path lockFile = dir.resolve("epg-lock");
+            if (!Files.exists(lockFile)) return;
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.tryLock();
+                if (lock != null) lock.release();
+            } catch (OverlappingFileLockException e) {
+                LOG.warn("a failed start left this service's lock on {}; releasing it", dir);
+                Files.delete(lockFile);
+            }
         }
 
         /** The library locks this file while its server runs; a lock we cannot take means another service is live. */

@@ -110,6 +110,35 @@ class OutageTest {
         }
     }
 
+    /** A restart that fails (here: its port taken for a moment) is retried until the database runs again. */
+    @Test
+    void a_failed_restart_of_the_embedded_database_is_retried_until_it_runs() throws Exception {
+        try (TestApp app = TestApp.start(Map.of("DATA_DIR", dir.toString()))) {
+            EmbeddedServer db = app.app().database().embedded().orElseThrow();
+            long before = db.pid();
+            new ProcessBuilder("kill", "-KILL", String.valueOf(before)).start().waitFor();
+            long killed = System.nanoTime();
+            try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+                while (true) {
+                    try {
+                        taken.bind(new java.net.InetSocketAddress("127.0.0.1", db.port()));
+                        break;
+                    } catch (java.net.BindException e) {
+                        assertTrue(System.nanoTime() - killed < Duration.ofSeconds(5).toNanos(), "the port was never freed");
+                        Thread.sleep(20);
+                    }
+                }
+                Thread.sleep(3_000);
+            }
+            while (send(app, "GET", "/health", null, null).statusCode() != 200) {
+                assertTrue(System.nanoTime() - killed < Duration.ofSeconds(60).toNanos(), "not started again within 60 s");
+                Thread.sleep(200);
+            }
+            assertNotEquals(before, db.pid());
+            assertEquals(201, app.post("/api/calls", "{\"flow\":\"intake\"}").status());
+        }
+    }
+
     @Test
     void a_postgres_left_running_by_a_killed_service_is_shut_down_cleanly_at_the_next_start() throws Exception {
         Path data = dir.resolve("postgres");
