@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +73,7 @@ public final class Bench {
             System.out.println(USAGE);
             return 0;
         }
-        Map<String, String> env = new HashMap<>(environment);
+        Map<String, String> env = BenchReview.benchEnvironment(environment);
         Path temp = null;
         if (env.getOrDefault("DATABASE_URL", "").isBlank()) {
             temp = Files.createTempDirectory("callguide-bench");

@@ -28,4 +28,12 @@ class BenchOptionsTest {
         assertEquals(33, BenchCpu.compilerTicks(odd));
         assertEquals(0, BenchCpu.compilerTicks("4244 (qtp-12) S 4200 4200 1 0 -1 4194368 900 0 7 0 500 60 0 0 20 0 30 0 512 0 0"));
     }
+
+    @Test
+    void on_a_shared_database_the_measured_service_gets_a_token_of_its_own_and_a_given_one_is_kept() {
+        assertTrue(BenchReview.benchEnvironment(java.util.Map.of("DATABASE_URL", "postgres://x@h/db")).get("TWILIO_AUTH_TOKEN").startsWith("bench-"));
+        assertEquals("mine", BenchReview.benchEnvironment(java.util.Map.of("DATABASE_URL", "postgres://x@h/db", "TWILIO_AUTH_TOKEN", "mine"))
+                .get("TWILIO_AUTH_TOKEN"));
+        assertNull(BenchReview.benchEnvironment(java.util.Map.of()).get("TWILIO_AUTH_TOKEN"), "the embedded database needs none");
+    }
 }
