@@ -8,11 +8,22 @@ public final class Confidence {
     public static final double MEDIUM = 0.5;
 
     public static String words(double confidence) {
-        return level(confidence) + " confidence (" + Math.round(confidence * 100) + "%)";
+        return words(confidence, false);
+    }
+
+    /** As {@link #level(double, boolean)}, with the percentage. */
+    public static String words(double confidence, boolean stale) {
+        return level(confidence, stale) + " confidence (" + Math.round(confidence * 100) + "%)";
     }
 
     /** High, Medium or Low. */
     public static String level(double confidence) {
         return confidence >= HIGH ? "High" : confidence >= MEDIUM ? "Medium" : "Low";
+    }
+
+    /** A suggestion from earlier speech may be about an earlier question: offered, but never as High. */
+    public static String level(double confidence, boolean stale) {
+        String level = level(confidence);
+        return stale && level.equals("High") ? "Medium" : level;
     }
 }

@@ -40,6 +40,12 @@ public final class SuggestionLog {
     }
 
     public Outcome record(UUID callId, String question, String suggested, double confidence, String chosen, String evidence, UUID requestId) {
+        return record(callId, question, suggested, confidence, chosen, evidence, requestId, false, null);
+    }
+
+    /** {@code stale}: offered from what was said before the question appeared; {@code said}: when, as shown (may be null). */
+    public Outcome record(UUID callId, String question, String suggested, double confidence, String chosen, String evidence, UUID requestId,
+                          boolean stale, String said) {
         if (!(confidence >= 0 && confidence <= 1)) throw new IllegalArgumentException("'confidence' must be between 0 and 1");
         return dao.jdbi().inTransaction(h -> {
             CallDao.Locked locked = dao.lock(h, callId, requestId)
@@ -58,6 +64,8 @@ public final class SuggestionLog {
                 detail.put("confidence", confidence);
                 detail.put("chosen", chosen);
                 detail.put("accepted", accepted);
+                if (stale) detail.put("stale", true);
+                if (said != null && !confidential) detail.put("said", said);
                 dao.append(h, callId, now, List.of(CallEvent.of(CallEvent.Type.suggestion, question, chosen, kept, write(detail))), requestId, write(detail));
             }
             return new Outcome(question, suggested, confidence, chosen, accepted, kept, now);

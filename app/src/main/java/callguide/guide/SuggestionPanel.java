@@ -123,7 +123,9 @@ public final class SuggestionPanel {
         if (s == null || chosen == null) return;
         UUID id = requestId == null ? null : UUID.nameUUIDFromBytes(("suggestion " + requestId).getBytes(StandardCharsets.UTF_8));
         try {
-            log.record(callId, q.id(), s.answer(), s.confidence(), chosen, s.evidence(), id);
+            // As it was shown: from earlier speech or not, and when it was said, for the supervisor's replay.
+            log.record(callId, q.id(), s.answer(), s.confidence(), chosen, s.evidence(), id,
+                    heard.stale(), heard.times().isEmpty() ? null : heard.times().get(0));
         } catch (IllegalArgumentException e) {
             LOG.warn("suggestion on call {} not recorded: {}", callId, e.getMessage());
         }
@@ -153,10 +155,8 @@ public final class SuggestionPanel {
             }
         }
         String evidence = s.evidence() == null || s.evidence().isBlank() ? null : Utterance.of(s.evidence()).text();
-        String level = Confidence.level(s.confidence());
-        // Old speech may be about an earlier question: it is offered, but never as High.
-        if (stale && level.equals("High")) level = "Medium";
-        String words = level + " confidence (" + Math.round(s.confidence() * 100) + "%)";
+        String level = Confidence.level(s.confidence(), stale);
+        String words = Confidence.words(s.confidence(), stale);
         return new Shown(s.answer(), label, key, words, Double.toString(s.confidence()), evidence, level, said, stale);
     }
 }

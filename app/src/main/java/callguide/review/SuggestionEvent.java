@@ -16,8 +16,11 @@ final class SuggestionEvent {
     static TimelinePage.Item item(CallEvent e, String prompt, UnaryOperator<String> label, ObjectMapper json, String at) {
         JsonNode d = read(json, e.detail());
         List<String> lines = new ArrayList<>();
-        lines.add("Suggested: " + label.apply(d.path("suggested").asText(null)) + " (" + Confidence.words(d.path("confidence").asDouble()) + ")");
-        if (e.note() != null) lines.add("The caller said: \u201c" + e.note() + "\u201d");
+        boolean stale = d.path("stale").asBoolean(false);
+        lines.add("Suggested: " + label.apply(d.path("suggested").asText(null)) + " (" + Confidence.words(d.path("confidence").asDouble(), stale) + ")");
+        String said = d.hasNonNull("said") ? " at " + d.get("said").asText() : "";
+        if (stale) lines.add("From earlier in the call" + said + ", before the question was asked");
+        if (e.note() != null) lines.add("The caller said" + (stale ? "" : said) + ": \u201c" + e.note() + "\u201d");
         lines.add(d.path("accepted").asBoolean()
                 ? "Accepted: the handler chose the suggested answer"
                 : "Overridden: the handler chose '" + label.apply(e.answer()) + "'");

@@ -123,6 +123,20 @@ class AssistApiTest {
         assertTrue(first.get("note").isNull(), "evidence recorded earlier is blanked with the notes");
     }
 
+    /** The supervisor's replay shows a suggestion from earlier speech as the handler saw it: never High, and marked as earlier. */
+    @Test
+    void a_suggestion_from_earlier_speech_is_replayed_on_the_timeline_as_it_was_shown() {
+        String id = api.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client", "staff_conduct", "no",
+                "about_cm_options", "no", "case_closed_on", "", "challenges_decision", "no", "effective_date_challenge", "no");
+        var answered = api.as("h1").pages().post("/calls/" + id + "/questions/existing_complaint",
+                "answer=none&suggested=none&confidence=0.982&suggested-stale=yes&suggested-said=09:15:04&evidence=No%2C+this+is+new");
+        assertEquals(303, answered.statusCode(), answered.body());
+        String timeline = api.as("rita", callguide.account.Role.supervisor).pages().get("/review/calls/" + id).body();
+        assertTrue(timeline.contains("Medium confidence (98%)"), timeline);
+        assertFalse(timeline.contains("High confidence (98%)"));
+        assertTrue(timeline.contains("From earlier in the call at 09:15:04"), timeline);
+    }
+
     @Test
     void a_suggestion_record_with_a_bad_option_or_call_is_refused() {
         String id = api.callAnswering("contact_route", "inbound_call");
