@@ -47,28 +47,29 @@ public final class CheckPages {
     }
 
     /**
-     * The answers that decided the outcome: the facts tested by each branch the path took (nearest the
-     * outcome first), always with the last answer; at most three.
+     * The answers that decided the outcome: the facts tested on the way, by the branch the path took and by those
+     * tried before it that did not hold (a case closed within 14 months decides a formal complaint as much as "no"
+     * to resolving it now), nearest the outcome first, always with the last answer; at most three.
      */
     static List<String> deciding(Flow flow, Position position, LocalDate today, String last) {
         List<String> facts = new java.util.ArrayList<>();
         callguide.flow.Condition.Facts seen = new callguide.flow.Condition.Facts(position.answersInForce(), today, null);
+        callguide.flow.Condition.Tests note = new callguide.flow.Condition.Tests() {
+            public void oneOf(callguide.flow.Condition.OneOf t) {
+                facts.remove(t.fact());
+                facts.add(t.fact());
+            }
+
+            public void date(callguide.flow.Condition.DateTest t) {
+                facts.remove(t.fact());
+                facts.add(t.fact());
+            }
+        };
         for (String id : position.path()) {
             for (callguide.flow.Next.Branch b : flow.questions().get(id).next().branches()) {
                 if (b.isFallback()) break;
-                if (!b.when().holds(seen)) continue;
-                b.when().tests(new callguide.flow.Condition.Tests() {
-                    public void oneOf(callguide.flow.Condition.OneOf t) {
-                        facts.remove(t.fact());
-                        facts.add(t.fact());
-                    }
-
-                    public void date(callguide.flow.Condition.DateTest t) {
-                        facts.remove(t.fact());
-                        facts.add(t.fact());
-                    }
-                });
-                break;
+                b.when().tests(note);
+                if (b.when().holds(seen)) break;
             }
         }
         facts.remove(last);
