@@ -58,7 +58,6 @@ import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
-import static io.javalin.apibuilder.ApiBuilder.sse;
 
 /** The one route table: every route names who may use it, and {@link Gate} decides each request from that. */
 public final class Routes {
@@ -142,7 +141,7 @@ public final class Routes {
                 // The handler's pages: only their own calls, and any handler may take a phone call still waiting.
                 get("/", CaseRoutes.home(home::show, cases::queue), SIGNED_IN);
                 post("/calls", starts.limited(home::start), HANDLER);
-                sse("/calls/waiting", home::waitingStream, SIGNED_IN);
+                get("/calls/waiting", home::waiting, SIGNED_IN);
                 path("/calls/{id}", () -> {
                     get(questions::open, HANDLER, OWN_CALL);
                     post("/take", home::take, HANDLER, Access.WAITING_CALL);

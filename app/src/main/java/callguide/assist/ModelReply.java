@@ -44,7 +44,7 @@ final class ModelReply {
     static String summary(String reply) {
         if (reply == null) return null;
         JsonNode json = object(reply);
-        if (json != null && json.hasNonNull("summary")) return json.get("summary").asText();
+        if (json != null) return json.hasNonNull("summary") ? json.get("summary").asText() : null; // JSON, but no summary in it
         return reply.strip();
     }
 

@@ -110,6 +110,7 @@ public final class BenchReview {
      */
     static Map<String, String> benchEnvironment(Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
+        env.put("HOST", "127.0.0.1");
         if (!env.getOrDefault("DATABASE_URL", "").isBlank() && env.getOrDefault("TWILIO_AUTH_TOKEN", "").isBlank()) {
             env.put("TWILIO_AUTH_TOKEN", "bench-" + UUID.randomUUID());
         }

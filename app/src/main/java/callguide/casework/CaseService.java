@@ -93,8 +93,8 @@ public final class CaseService {
 
     /** A case opened by hand: an MP's letter, or one passed on by BAU (top of the team's queue). */
     public Opened openManual(ManualCase m, Actor who) {
-        // Staff conduct keeps no free text at all, so who referred it is the CRT member who opened it.
-        if (m.staffConduct()) return open(CaseKind.placeholder, Map.of(), m.team(), null, who.username(), m.receivedOn(), m.fromBau(), who);
+        // Staff conduct keeps no free text at all, not even who referred it (the opening event says who opened it).
+        if (m.staffConduct()) return open(CaseKind.placeholder, Map.of(), m.team(), null, null, m.receivedOn(), m.fromBau(), who);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("parliamentary", yes(m.parliamentary() || m.nonCaseSpecificQuery())); // such a query is an MP's by definition
         facts.put("notify_ice_on_closure", yes(m.iceNotice()));

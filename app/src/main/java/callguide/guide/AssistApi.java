@@ -40,7 +40,7 @@ public final class AssistApi {
             throw new ApiError(400, "unknown_question", "no suggestions for '" + question + "'; questions with suggestions: "
                     + assist.suggester().questions(), Map.of("question", question));
         }
-        // What a caller said may run long: the body's own limit bounds it, and the suggester reads only its latest part.
+        // What a caller said may run long: the body's own limit bounds it, and the suggester caps it (Utterance).
         String text = body.text("text", false, Integer.MAX_VALUE);
         List<Suggestion> suggestions = assist.suggester().suggest(question, text);
         ctx.json(Map.of("question", question, "suggestions", suggestions));

@@ -73,15 +73,30 @@ public final class HomePage {
     /**
      * The waiting phone calls, live: a server-sent event each time the calls waiting change, on whichever node,
      * so the page fetches its list again; without JavaScript, reloading the page does. The list is read once per
-     * change for all the pages open on this node, not once per page.
+     * change for all the pages open on this node, not once per page. Within the per-sign-in and total limits of every
+     * stream, so refused (429, 503) beyond them.
      */
-    public void waitingStream(io.javalin.http.sse.SseClient client) {
+    public void waiting(Context ctx) throws Exception {
+        Runnable release = telephony.reserveStream(ctx);
+        try {
+            new io.javalin.http.sse.SseHandler(client -> waitingStream(client, release)).handle(ctx);
+        } catch (Exception | Error e) {
+            release.run();
+            throw e;
+        }
+    }
+
+    private void waitingStream(io.javalin.http.sse.SseClient client, Runnable release) {
         client.keepAlive();
+        // One close callback per client: it forgets the page and gives its place back.
+        client.onClose(() -> {
+            waitingPages.remove(client);
+            release.run();
+        });
         if (waitingChecks.isShutdown()) {
             client.close();
             return;
         }
-        client.onClose(() -> waitingPages.remove(client));
         waitingPages.put(client, NOTHING_SENT);
         waitingChecks.execute(() -> send(client, waitingNow()));
     }

@@ -31,7 +31,7 @@ public final class SearchPages {
 
     /** One passage found: where it comes from (the document's name, and its file name for small print), and its text in marked runs. */
     public record Result(String document, String name, String heading, Integer step, boolean flow, List<Part> text, List<Source> sources) {
-        /** The card's title in words: the heading without the flow's "question caller:" kind and id. */
+        /** The card's title: the heading without the flow's "Question:" or "Outcome:" before it. */
         public String title() {
             int colon = heading.indexOf(": ");
             return flow && colon > 0 ? heading.substring(colon + 2) : heading;

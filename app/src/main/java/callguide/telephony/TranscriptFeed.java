@@ -105,6 +105,25 @@ final class TranscriptFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * A place for another kind of stream (the waiting list), counted against the same limits as the transcripts:
+     * refused with 429 or 503 beyond them. Run what it returns once the stream closes.
+     */
+    public Runnable reserve(Context ctx) {
+        UUID stream = UUID.randomUUID();
+        reserve(listenerKey(ctx), stream);
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (!released.compareAndSet(false, true)) return;
+            try {
+                streams.close(stream);
+            } catch (RuntimeException e) {
+                LOG.warn("a closed stream stays listed until its lease lapses: {}", e.toString());
+            }
+            total.decrementAndGet();
+        };
+    }
+
     /** What this node does with the database's notices of stored lines, and after a gap in them. */
     Events.Subscriber lines() {
         return new Events.Subscriber() {

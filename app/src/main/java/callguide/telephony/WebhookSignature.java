@@ -28,7 +28,7 @@ final class WebhookSignature {
         }
         String query = ctx.queryString();
         String url = settings.url(ctx.path()) + (query == null || query.isEmpty() ? "" : "?" + query);
-        if (!validator.validate(url, params(ctx), signature)) {
+        if (!validator.validate(url, sent(ctx), signature)) {
             LOG.warn("refused webhook {}: signature does not match, from {}", ctx.path(), ctx.req().getRemoteAddr());
             throw new ApiError(403, "invalid_signature", "X-Twilio-Signature does not match " + url + "; nothing was recorded");
         }
@@ -42,10 +42,19 @@ final class WebhookSignature {
             "StatusCallbackEvent", "TranscriptionEvent", "FriendlyName", "ParticipantLabel", "Timestamp", "CallDuration", "To", "From");
     private static final int SHORT_MAX = 200;
 
-    /** The form's fields; one that cannot be what Twilio sends is a 400 before anything is stored or looked up. */
-    static Map<String, String> params(Context ctx) {
+    /** The form's fields as sent, for the signature. */
+    private static Map<String, String> sent(Context ctx) {
         Map<String, String> params = new HashMap<>();
         ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+        return params;
+    }
+
+    /**
+     * The fields of a webhook whose signature has been checked; one that cannot be what Twilio sends is a 400 before
+     * anything is stored or looked up. (Unsigned, the same request is a 403 and says nothing of its fields.)
+     */
+    static Map<String, String> params(Context ctx) {
+        Map<String, String> params = sent(ctx);
         params.forEach((k, v) -> {
             if (k.endsWith("Sid") && !v.isEmpty() && !SID.matcher(v).matches()) {
                 throw new ApiError(400, "invalid_field", "'" + k + "' is not a Twilio id");

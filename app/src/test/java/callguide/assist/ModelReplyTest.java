@@ -23,6 +23,7 @@ class ModelReplyTest {
         assertEquals(List.of(3), g.passages());
         assertEquals("A complaint was raised.", ModelReply.summary("{\"summary\": \"A complaint was raised.\"}"));
         assertEquals("A complaint was raised.", ModelReply.summary("  A complaint was raised.\n"));
+        assertEquals(null, ModelReply.summary("{\"answer\": \"not a summary\"}"), "JSON with no summary in it is none");
         assertEquals("{not json", ModelReply.answer("{not json").answer(), "prose that only looks like JSON is kept as written");
     }
 }

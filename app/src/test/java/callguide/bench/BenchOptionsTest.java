@@ -35,5 +35,6 @@ class BenchOptionsTest {
         assertEquals("mine", BenchReview.benchEnvironment(java.util.Map.of("DATABASE_URL", "postgres://x@h/db", "TWILIO_AUTH_TOKEN", "mine"))
                 .get("TWILIO_AUTH_TOKEN"));
         assertNull(BenchReview.benchEnvironment(java.util.Map.of()).get("TWILIO_AUTH_TOKEN"), "the embedded database needs none");
+        assertEquals("127.0.0.1", BenchReview.benchEnvironment(java.util.Map.of("HOST", "0.0.0.0")).get("HOST"), "measured on loopback only");
     }
 }

@@ -27,7 +27,7 @@ class IntakeRulesTest {
     }
 
     private boolean known(String id) {
-        return vocabulary.isFact(id) || vocabulary.outcomeCodes().contains(id)
+        return vocabulary.isFact(id) || vocabulary.outcomeCodes().contains(id) || vocabulary.flags().contains(id)
                 || vocabulary.choiceFacts().values().stream().anyMatch(options -> options.contains(id));
     }
 

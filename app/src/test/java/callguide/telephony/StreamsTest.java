@@ -52,12 +52,16 @@ class StreamsTest {
 
         /** Opens the stream as this supervisor (signed in through the API). */
         Stream(String callId, String cookie, int receiveBuffer) throws IOException {
+            this("/api/calls/" + callId + "/transcript/stream", cookie, receiveBuffer, true);
+        }
+
+        Stream(String path, String cookie, int receiveBuffer, boolean eventStream) throws IOException {
             socket = new Socket();
             if (receiveBuffer > 0) socket.setReceiveBufferSize(receiveBuffer);
             socket.connect(new java.net.InetSocketAddress("127.0.0.1", api.app().port()), 2000);
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/calls/" + callId + "/transcript/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (eventStream ? "Accept: text/event-stream\r\n" : "")
                     + (cookie == null ? "" : "Authorization: Bearer " + api.as(cookie, Role.supervisor).token() + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -75,6 +79,39 @@ class StreamsTest {
         @Override
         public void close() throws IOException {
             socket.close();
+        }
+    }
+
+    /** The waiting list is a stream like the transcripts: within the same limits, and its place is given back when it closes. */
+    @Test
+    void the_waiting_list_stream_counts_against_the_same_limits() throws Exception {
+        String id = twilio.inbound(sid(), HOTLINE);
+        List<Stream> mine = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                Stream s = new Stream("/calls/waiting", "sup-w", 0, true);
+                mine.add(s);
+                assertEquals(200, s.status, "stream " + (i + 1));
+            }
+            try (Stream eleventh = new Stream("/calls/waiting", "sup-w", 0, true)) {
+                assertEquals(429, eleventh.status);
+                assertTrue(eleventh.header("Retry-After") != null);
+            }
+            try (Stream transcript = new Stream(id, "sup-w", 0)) {
+                assertEquals(429, transcript.status, "one limit for every stream of a sign-in");
+            }
+            mine.remove(0).close();
+            long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            int status;
+            do {
+                try (Stream again = new Stream("/calls/waiting", "sup-w", 0, true)) {
+                    status = again.status;
+                }
+                if (status != 200) Thread.sleep(200);
+            } while (status != 200 && System.nanoTime() < until);
+            assertEquals(200, status, "a closed stream's place is given back");
+        } finally {
+            for (Stream s : mine) s.close();
         }
     }
 

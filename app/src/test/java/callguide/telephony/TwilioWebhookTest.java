@@ -242,6 +242,8 @@ class TwilioWebhookTest {
     void odd_webhook_values_are_refused_or_ignored_never_a_500() {
         String longSid = "CA" + "a".repeat(9_000);
         assertEquals(400, twilio.post("/twilio/voice", params("CallSid", longSid, "To", HOTLINE)).status());
+        assertEquals(403, twilio.send("/twilio/voice", params("CallSid", longSid, "To", HOTLINE), Map.of("X-Twilio-Signature", "forged")).status(),
+                "a forged signature is refused as such, before its fields are looked at");
         assertEquals(400, twilio.post("/twilio/status", params("CallSid", sid(), "CallStatus", "x".repeat(9_000))).status());
         assertEquals(204, twilio.post("/twilio/conference", params("StatusCallbackEvent", "participant-join",
                 "FriendlyName", "callguide-" + "-".repeat(36), "ConferenceSid", "CF" + "0".repeat(32), "CallSid", sid())).status());

@@ -90,7 +90,7 @@ class AssistBrowserTest {
         assertTrue(browser.text("#search-results").contains("No chat model is configured"));
         browser.driver.get(base + "/calls/" + call + "/search?q=third+party+acting+for+a+client");
         browser.settle();
-        assertTrue(browser.text("[data-citation=heading]").startsWith("question caller"), browser.text("[data-citation=heading]"));
+        assertTrue(browser.text("[data-citation=heading]").startsWith("Question: Who is complaining?"), browser.text("[data-citation=heading]"));
         browser.assertAccessible("search results");
         browser.screenshot("search");
     }
