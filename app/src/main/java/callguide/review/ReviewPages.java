@@ -78,6 +78,7 @@ public final class ReviewPages {
 
     /** A date field shown back as it was typed, or as dd/mm/yyyy when it came from a link. */
     private static String typed(String raw, java.time.LocalDate read) {
+        if (raw != null && raw.contains("/")) return raw.strip(); // typed in the UK way: as typed ("3/12/2026" stays so)
         if (read != null) return UK_DATE.format(read);
         return raw == null ? "" : raw;
     }

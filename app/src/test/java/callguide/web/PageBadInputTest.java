@@ -144,7 +144,9 @@ class PageBadInputTest {
         assertTrue(bad.body().contains("value=\"31/2/2026\""), "the date comes back as typed");
         HttpResponse<String> good = get("/review?from=2026-11-01", sam);
         assertTrue(good.body().contains("id=\"from\" name=\"from\" type=\"text\" aria-describedby=\"from-hint\" value=\"01/11/2026\""),
-                "a date is shown back as dd/mm/yyyy");
+                "a date from a link is shown back as dd/mm/yyyy");
+        HttpResponse<String> typed = get("/review?from=" + enc("3/11/2026"), sam);
+        assertTrue(typed.body().contains("value=\"3/11/2026\""), "a good date typed in the UK way is shown back as typed");
     }
 
     @Test
