@@ -48,6 +48,18 @@ public final class Suggester {
 
     /** Suggestions best first; empty when nothing said is close enough to any answer. */
     public List<Suggestion> suggest(String question, String text) {
+        return suggest(question, text, false);
+    }
+
+    /**
+     * As {@link #suggest}, but when the best is close enough its runner-up comes too, however far behind: a handler
+     * who is shown an unsure suggestion is shown the two closest answers to check with the caller.
+     */
+    public List<Suggestion> suggestWithRunnerUp(String question, String text) {
+        return suggest(question, text, true);
+    }
+
+    private List<Suggestion> suggest(String question, String text, boolean runnerUp) {
         if (!index.knows(question)) throw new IllegalArgumentException("no suggestions for question '" + question + "'");
         Utterance u = Utterance.of(text);
         if (u.isEmpty()) return List.of();
@@ -90,7 +102,7 @@ public final class Suggester {
             double top = best.values().stream().mapToDouble(b -> b.score).max().orElse(0);
             best.get(outright).score = Math.max(best.get(outright).score, top + LIFT);
         }
-        return rank(best);
+        return rank(best, runnerUp);
     }
 
     /** A suggestion from a run of transcript lines, with the index of the line its evidence comes from. */
@@ -104,6 +116,11 @@ public final class Suggester {
      * confidences are averaged with the newest line weighted most, so old speech cannot outvote new.
      */
     public List<FromLine> suggestFromLines(String question, List<String> lines) {
+        return suggestFromLines(question, lines, false);
+    }
+
+    /** As {@link #suggestFromLines(String, List)}, each line's runner-up counted too (see {@link #suggestWithRunnerUp}). */
+    public List<FromLine> suggestFromLines(String question, List<String> lines, boolean runnerUp) {
         Map<String, double[]> score = new HashMap<>();
         Map<String, Integer> evidenceLine = new HashMap<>();
         Map<String, Suggestion> evidence = new HashMap<>();
@@ -111,7 +128,7 @@ public final class Suggester {
         for (int i = 0; i < lines.size(); i++) {
             double w = Math.pow(OLDER_WEIGHT, lines.size() - 1 - i);
             total += w;
-            for (Suggestion s : suggest(question, lines.get(i))) {
+            for (Suggestion s : suggest(question, lines.get(i), runnerUp)) {
                 double[] sum = score.computeIfAbsent(s.answer(), a -> new double[] {0, -1});
                 sum[0] += w * s.confidence();
                 if (w * s.confidence() > sum[1]) {
@@ -178,11 +195,14 @@ public final class Suggester {
         return matches.stream().max(Comparator.comparingDouble(AnswerIndex.Match::score)).orElseThrow();
     }
 
-    private List<Suggestion> rank(Map<String, Best> best) {
+    private List<Suggestion> rank(Map<String, Best> best, boolean runnerUp) {
         double norm = best.values().stream().mapToDouble(b -> Math.exp(b.score / TEMPERATURE)).sum();
-        return best.entrySet().stream()
-                .filter(e -> e.getValue().score >= minScore)
-                .sorted(Comparator.comparingDouble((Map.Entry<String, Best> e) -> e.getValue().score).reversed())
+        List<Map.Entry<String, Best>> sorted = best.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Best> e) -> e.getValue().score).reversed()).toList();
+        boolean anything = !sorted.isEmpty() && sorted.get(0).getValue().score >= minScore;
+        return java.util.stream.IntStream.range(0, sorted.size())
+                .filter(i -> sorted.get(i).getValue().score >= minScore || runnerUp && anything && i == 1)
+                .mapToObj(sorted::get)
                 .limit(MAX_SUGGESTIONS)
                 .map(e -> new Suggestion(e.getKey(), round(Math.exp(e.getValue().score / TEMPERATURE) / norm),
                         clip(e.getValue().evidence), e.getValue().example))

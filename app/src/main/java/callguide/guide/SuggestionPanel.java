@@ -76,7 +76,7 @@ public final class SuggestionPanel {
     /** The best suggestion for what the handler typed. */
     Heard ask(Question q, String text) {
         String heard = text == null ? "" : text.length() > Utterance.MAX_CHARS ? text.substring(0, Utterance.MAX_CHARS) : text;
-        List<Suggestion> found = covers(q) ? suggester.suggest(q.id(), heard) : List.of();
+        List<Suggestion> found = covers(q) ? suggester.suggestWithRunnerUp(q.id(), heard) : List.of();
         List<String> times = found.stream().map(f -> (String) null).toList();
         return new Heard(heard, true, found, times, false, -1);
     }
@@ -92,7 +92,7 @@ public final class SuggestionPanel {
         List<PhonePanels.Said> used = stale ? caller : fresh;
         used = used.subList(Math.max(0, used.size() - RECENT_LINES), used.size());
         if (used.isEmpty() || !covers(q)) return new Heard("", true, List.of(), List.of(), stale, since);
-        List<Suggester.FromLine> found = suggester.suggestFromLines(q.id(), used.stream().map(PhonePanels.Said::text).toList());
+        List<Suggester.FromLine> found = suggester.suggestFromLines(q.id(), used.stream().map(PhonePanels.Said::text).toList(), true);
         List<PhonePanels.Said> from = used;
         return new Heard("", true, found.stream().map(Suggester.FromLine::suggestion).toList(),
                 found.stream().map(f -> SAID_AT.format(from.get(f.line()).at().atZone(CallViews.UK))).toList(), stale, since);

@@ -61,6 +61,19 @@ class SuggesterTest {
         s.forEach(x -> assertFalse(x.evidence().contains("<") || x.evidence().contains(">"), x.evidence()));
     }
 
+    /** An unsure suggestion is shown with the closest two answers, so the runner-up comes however far behind. */
+    @Test
+    void the_panel_gets_the_runner_up_and_the_api_keeps_to_the_threshold() {
+        String text = "they were a bit off with me maybe";
+        List<Suggestion> api = suggester.suggest("staff_conduct", text);
+        List<Suggestion> panel = suggester.suggestWithRunnerUp("staff_conduct", text);
+        assertFalse(api.isEmpty());
+        assertEquals(api.get(0).answer(), panel.get(0).answer(), "the same best answer");
+        assertEquals(2, panel.size(), panel.toString());
+        assertTrue(suggester.suggestWithRunnerUp("caller", "Je voudrais parler à quelqu'un de mon dossier, s'il vous plaît.").isEmpty(),
+                "nothing close: no suggestion, and so no runner-up");
+    }
+
     @Test
     void very_long_text_is_capped_and_still_answered() {
         String text = "I'm the paying parent on this case. " + "blah ".repeat(50_000);
