@@ -128,7 +128,7 @@ public final class TimelinePage {
             CallEvent.Type kind = e.kind();
             items.add(kind == null ? other(e) : switch (kind) {
                 case started -> new Item(e.type(), "Call started", at(e), null,
-                        List.of("Flow " + call.flowId() + ", version " + call.flowVersion()), null, null, e.at(), system);
+                        List.of("Guided by " + flow.title() + " (flow version " + call.flowVersion() + ")"), null, null, e.at(), system);
                 case answered, changed -> system ? byPhone(answered(e, q, prompt, answers, took)) : answered(e, q, prompt, answers, took);
                 case ticked, unticked -> new Item(e.type(), (e.is(CallEvent.Type.ticked) ? "Ticked: " : "Unticked: ") + action(call, e.answer()),
                         at(e), null, List.of(), null, null, e.at());

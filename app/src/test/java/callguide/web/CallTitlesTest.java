@@ -103,6 +103,7 @@ class CallTitlesTest {
         assertTrue(timeline.contains("Outcome: " + FAILED_GATEWAY), timeline);
         assertTrue(timeline.contains(">Tell the ICE team on closure</dd>"), timeline);
         assertTrue(timeline.contains(">England and Wales</dd>"), timeline);
+        assertTrue(timeline.contains("Guided by Complaint intake (flow version "), "the flow by its title, not its id");
         String ni = body(supervisor.get("/review/calls/" + partlyOptions));
         assertTrue(ni.contains(">Child Maintenance Options referral, Northern Ireland terms</dd>"), ni);
     }
