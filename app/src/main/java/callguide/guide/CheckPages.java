@@ -88,7 +88,15 @@ public final class CheckPages {
         }
         try {
             views.calls().answer(call.id(), question, answer, null, QuestionPages.requestId(ctx));
+        } catch (callguide.flow.InvalidAnswer e) {
+            // Only a form altered or from an older flow sends this: said in words, nothing recorded.
+            Pages.error(ctx, 400, "This answer could not be recorded", "It is not one of the question's answers. Nothing was recorded: go back and answer the question again.");
+            return;
         } catch (CallRefused e) {
+            if (e.reason() == CallRefused.Reason.unknown_question || e.reason() == CallRefused.Reason.not_on_path) {
+                Pages.error(ctx, 400, "This answer could not be recorded", "The call does not ask that question now. Nothing was recorded: go back and answer the question again.");
+                return;
+            }
             if (e.reason() != CallRefused.Reason.call_completed) throw e;
         }
         ctx.redirect("/calls/" + call.id() + "/outcome", HttpStatus.SEE_OTHER);

@@ -122,6 +122,7 @@ class PageBadInputTest {
             HttpResponse<String> r = post(call + "/check", form, erin);
             assertEquals(400, r.statusCode(), form);
             assertTrue(r.body().contains("govuk-heading-l"), "an error page");
+            assertFalse(r.body().contains("expected one of") || r.body().contains("case_closed_on"), "in words, not ids: " + form);
         }
         assertEquals(6, events(call), "nothing recorded");
     }
