@@ -69,6 +69,9 @@ class SafeByDefaultTest {
         IllegalStateException team = assertThrows(IllegalStateException.class, () -> Config.from(Map.of("PORT", "0",
                 "RESOLUTION_TEAM_GB_NUMBER", "+441610000001", "ICE_PHONE", "+44 161 000 0001")).requireClientSafeContacts());
         assertTrue(team.getMessage().contains("ICE_PHONE"), team.getMessage());
+        IllegalStateException start = assertThrows(IllegalStateException.class, () -> TestApp.start(Map.of("PORT", "0",
+                "OPTIONS_POSTAL_ADDRESS", "someone@example.invalid")));
+        assertTrue(start.getMessage().contains("OPTIONS_POSTAL_ADDRESS"), "the service itself refuses to start: " + start.getMessage());
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.List;
  */
 final class SignInThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
+    /** A lock that began within the window was reached by failures in the window before it. */
+    private static final Duration LOOKBACK = WINDOW.multipliedBy(2);
     static final int PER_USERNAME = 5;
     static final int PER_ADDRESS = 50;
 
@@ -28,8 +30,7 @@ final class SignInThrottle {
     /** How long until another attempt is allowed, or null when one is allowed now. */
     Duration retryAfter(String username, String address) {
         Instant now = clock.instant();
-        // A lock that began within the window was reached by failures in the window before it.
-        Instant since = now.minus(WINDOW).minus(WINDOW);
+        Instant since = now.minus(LOOKBACK);
         Duration byName = wait(dao.failuresFor(username, since), PER_USERNAME, now);
         Duration byAddress = wait(dao.failuresFrom(address, since), PER_ADDRESS, now);
         if (byName == null) return byAddress;
@@ -41,7 +42,7 @@ final class SignInThrottle {
     }
 
     void succeeded(String username) {
-        dao.clearFailures(username, clock.instant().minus(WINDOW).minus(WINDOW)); // others' older failures may still hold a lock
+        dao.clearFailures(username, clock.instant().minus(LOOKBACK)); // others' older failures may still hold a lock
     }
 
     /**

@@ -59,10 +59,8 @@ public final class Asker {
     /** The passages the model says it used; all of them when it names none it was given. */
     private static List<Hit> cited(List<Hit> hits, List<Integer> numbers) {
         List<Hit> out = new ArrayList<>();
-        if (numbers != null) {
-            for (Integer n : numbers) {
-                if (n != null && n >= 1 && n <= hits.size() && !out.contains(hits.get(n - 1))) out.add(hits.get(n - 1));
-            }
+        for (int n : numbers) {
+            if (n >= 1 && n <= hits.size() && !out.contains(hits.get(n - 1))) out.add(hits.get(n - 1));
         }
         return out.isEmpty() ? hits : out;
     }

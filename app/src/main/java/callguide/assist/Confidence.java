@@ -7,10 +7,6 @@ public final class Confidence {
     public static final double HIGH = 0.8;
     public static final double MEDIUM = 0.5;
 
-    public static String words(double confidence) {
-        return words(confidence, false);
-    }
-
     /** As {@link #level(double, boolean)}, with the percentage. */
     public static String words(double confidence, boolean stale) {
         return level(confidence, stale) + " confidence (" + Math.round(confidence * 100) + "%)";

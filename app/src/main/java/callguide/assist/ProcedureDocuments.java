@@ -65,9 +65,10 @@ public final class ProcedureDocuments {
             String line = clean(lines[i]);
             Matcher m = STEP.matcher(line);
             Matcher marked = MARKED_HEADING.matcher(line);
-            if (marked.matches() || isHeading(line, i == 0 ? "" : lines[i - 1], i + 1 < lines.length ? lines[i + 1] : "")) {
+            boolean isMarked = marked.matches();
+            if (isMarked || isHeading(line, i == 0 ? "" : lines[i - 1], i + 1 < lines.length ? lines[i + 1] : "")) {
                 flush(out, document, heading, step, body);
-                heading = marked.matches() ? marked.group(1).strip() : line;
+                heading = isMarked ? marked.group(1) : line;
                 step = null;
             } else if (m.matches()) {
                 flush(out, document, heading, step, body);

@@ -116,11 +116,15 @@ public final class Suggester {
      * confidences are averaged with the newest line weighted most, so old speech cannot outvote new.
      */
     public List<FromLine> suggestFromLines(String question, List<String> lines) {
-        return suggestFromLines(question, lines, false);
+        return fromLines(question, lines, false);
     }
 
-    /** As {@link #suggestFromLines(String, List)}, each line's runner-up counted too (see {@link #suggestWithRunnerUp}). */
-    public List<FromLine> suggestFromLines(String question, List<String> lines, boolean runnerUp) {
+    /** As {@link #suggestFromLines}, each line's runner-up counted too (see {@link #suggestWithRunnerUp}). */
+    public List<FromLine> suggestFromLinesWithRunnerUp(String question, List<String> lines) {
+        return fromLines(question, lines, true);
+    }
+
+    private List<FromLine> fromLines(String question, List<String> lines, boolean runnerUp) {
         Map<String, double[]> score = new HashMap<>();
         Map<String, Integer> evidenceLine = new HashMap<>();
         Map<String, Suggestion> evidence = new HashMap<>();
@@ -199,11 +203,9 @@ public final class Suggester {
         double norm = best.values().stream().mapToDouble(b -> Math.exp(b.score / TEMPERATURE)).sum();
         List<Map.Entry<String, Best>> sorted = best.entrySet().stream()
                 .sorted(Comparator.comparingDouble((Map.Entry<String, Best> e) -> e.getValue().score).reversed()).toList();
-        boolean anything = !sorted.isEmpty() && sorted.get(0).getValue().score >= minScore;
-        return java.util.stream.IntStream.range(0, sorted.size())
-                .filter(i -> sorted.get(i).getValue().score >= minScore || runnerUp && anything && i == 1)
-                .mapToObj(sorted::get)
-                .limit(MAX_SUGGESTIONS)
+        int close = (int) sorted.stream().takeWhile(e -> e.getValue().score >= minScore).count();
+        int keep = runnerUp && close == 1 ? Math.min(2, sorted.size()) : close;
+        return sorted.subList(0, Math.min(keep, MAX_SUGGESTIONS)).stream()
                 .map(e -> new Suggestion(e.getKey(), round(Math.exp(e.getValue().score / TEMPERATURE) / norm),
                         clip(e.getValue().evidence), e.getValue().example))
                 .toList();

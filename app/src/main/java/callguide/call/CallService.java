@@ -207,7 +207,6 @@ public final class CallService {
         return events;
     }
 
-    /** A call that has just become a staff-conduct complaint keeps no details: no note text, no transcript. */
     /**
      * A staff-conduct "yes" held for the handler's check page: the call's details go now, and none is kept until the
      * answer is given (its outcome then keeps none for good) or changed, so a call ended from there leaves none behind.
@@ -228,6 +227,7 @@ public final class CallService {
         dao.jdbi().useHandle(h -> dao.release(h, id));
     }
 
+    /** A call that has just become a staff-conduct complaint keeps no details: no note text, no transcript. */
     private List<CallEvent> removeDetails(org.jdbi.v3.core.Handle h, UUID id) {
         List<CallEvent> events = new ArrayList<>();
         int notes = dao.redactNotes(h, id);

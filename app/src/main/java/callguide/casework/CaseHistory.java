@@ -44,11 +44,8 @@ public final class CaseHistory {
     private static Row moved(ProcessFlow flow, Move move, CaseEvent e, String on) {
         List<Field> fields = new ArrayList<>(move == null ? List.of() : move.fields());
         if (flow.closureNotice() != null) fields.addAll(flow.closureNotice().fields());
-        // The detail CaseService.move writes: the fields as given, and the codes of the letters issued.
-        @SuppressWarnings("unchecked")
-        Map<String, String> given = (Map<String, String>) e.detail().getOrDefault("fields", Map.of());
-        @SuppressWarnings("unchecked")
-        List<String> letters = (List<String>) e.detail().getOrDefault("letters", List.of());
+        Map<String, String> given = e.fields();
+        List<String> letters = e.letters();
         List<CasePages.Kept> recorded = new ArrayList<>();
         given.forEach((id, value) -> {
             Field f = fields.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);

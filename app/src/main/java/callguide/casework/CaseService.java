@@ -223,9 +223,7 @@ public final class CaseService {
                 LocalDate.parse((String) first.detail().get("receivedOn")), facts);
         for (CaseEvent e : events.subList(1, events.size())) {
             if (e.type().equals("moved")) {
-                @SuppressWarnings("unchecked")
-                Map<String, String> fields = (Map<String, String>) e.detail().get("fields");
-                s = engine.apply(s, e.move(), e.role(), fields, e.on()).state();
+                s = engine.apply(s, e.move(), e.role(), e.fields(), e.on()).state();
             } else {
                 s = new CaseState(s.kind(), s.stage(), s.version() + 1, s.receivedOn(), s.facts(), s.clocks(),
                         s.resolutionCode(), s.letters(), s.noticeRaised());

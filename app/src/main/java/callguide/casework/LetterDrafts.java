@@ -20,11 +20,7 @@ public final class LetterDrafts {
         List<Draft> out = new ArrayList<>();
         for (CaseEvent e : events) {
             if (!"moved".equals(e.type())) continue;
-            @SuppressWarnings("unchecked")
-            List<String> codes = (List<String>) e.detail().getOrDefault("letters", List.of());
-            @SuppressWarnings("unchecked")
-            Map<String, String> fields = (Map<String, String>) e.detail().getOrDefault("fields", Map.of());
-            for (String code : codes) out.add(draft(flow.letters().get(code), c, e, fields));
+            for (String code : e.letters()) out.add(draft(flow.letters().get(code), c, e, e.fields()));
         }
         return out;
     }

@@ -21,6 +21,10 @@ public final class IntakeRules {
     public static final String CALLER = "caller";
     public static final String MP_MLA = "mp_mla";
     public static final String STAFF_CONDUCT = "staff_conduct";
+    public static final String RESOLVABLE_NOW = "resolvable_now";
+    public static final String CONSOLATORY_PAYMENT_ONLY = "consolatory_payment_only";
+    public static final String MP_PURPOSE = "mp_purpose";
+    public static final String GENERAL_ENQUIRY = "general_enquiry";
 
     public static final String RECORD_DISSATISFACTION = "RECORD_DISSATISFACTION";
     public static final String RAISE_COMPLAINT = "RAISE_COMPLAINT";
@@ -74,12 +78,12 @@ public final class IntakeRules {
 
     /** BAU's "non complaint consolatory payment referral only" (002 step 11). */
     public static boolean consolatoryOnly(Map<String, String> answers) {
-        return "consolatory_payment_only".equals(answers.get("resolvable_now"));
+        return CONSOLATORY_PAYMENT_ONLY.equals(answers.get(RESOLVABLE_NOW));
     }
 
     /** An MP or MLA's non-case specific query (002 steps 30-33). */
     public static boolean nonCaseSpecificQuery(Map<String, String> answers) {
-        return "general_enquiry".equals(answers.get("mp_purpose"));
+        return GENERAL_ENQUIRY.equals(answers.get(MP_PURPOSE));
     }
 
     /** An MP or MLA on the phone whose call reached a warm-transfer outcome. */

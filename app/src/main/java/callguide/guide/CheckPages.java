@@ -3,6 +3,7 @@ package callguide.guide;
 import callguide.call.Call;
 import callguide.call.CallRefused;
 import callguide.flow.Flow;
+import callguide.flow.InvalidAnswer;
 import callguide.flow.IntakeRules;
 import callguide.flow.Position;
 import callguide.web.Pages;
@@ -88,7 +89,7 @@ public final class CheckPages {
         }
         try {
             views.calls().answer(call.id(), question, answer, null, QuestionPages.requestId(ctx));
-        } catch (callguide.flow.InvalidAnswer e) {
+        } catch (InvalidAnswer e) {
             // Only a form altered or from an older flow sends this: said in words, nothing recorded.
             Pages.error(ctx, 400, "This answer could not be recorded", "It is not one of the question's answers. Nothing was recorded: go back and answer the question again.");
             return;

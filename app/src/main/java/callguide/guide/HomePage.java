@@ -15,6 +15,8 @@ import callguide.web.Pages;
 import callguide.web.Security;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +33,7 @@ public final class HomePage {
                 return t;
             });
     /** The pages on this node showing the waiting list, each with the list it was last sent. */
-    private final java.util.Map<io.javalin.http.sse.SseClient, String> waitingPages = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<SseClient, String> waitingPages = new java.util.concurrent.ConcurrentHashMap<>();
     // Set when a change was heard and not yet sent, or could not be read: the next run reads the list again.
     private final java.util.concurrent.atomic.AtomicBoolean stale = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -79,14 +81,14 @@ public final class HomePage {
     public void waiting(Context ctx) throws Exception {
         Runnable release = telephony.reserveStream(ctx);
         try {
-            new io.javalin.http.sse.SseHandler(client -> waitingStream(client, release)).handle(ctx);
+            new SseHandler(client -> waitingStream(client, release)).handle(ctx);
         } catch (Exception | Error e) {
             release.run();
             throw e;
         }
     }
 
-    private void waitingStream(io.javalin.http.sse.SseClient client, Runnable release) {
+    private void waitingStream(SseClient client, Runnable release) {
         client.keepAlive();
         // One close callback per client: it forgets the page and gives its place back.
         client.onClose(() -> {
@@ -124,7 +126,7 @@ public final class HomePage {
         }
     }
 
-    private void send(io.javalin.http.sse.SseClient client, String now) {
+    private void send(SseClient client, String now) {
         if (now == null || client.terminated()) return;
         String last = waitingPages.get(client);
         if (last == null || now.equals(last)) return;
@@ -138,7 +140,7 @@ public final class HomePage {
 
     /** A comment to every page, so a closed one is noticed here; and a change that could not be read is read again. */
     private void keepAlive() {
-        for (io.javalin.http.sse.SseClient client : waitingPages.keySet()) {
+        for (SseClient client : waitingPages.keySet()) {
             try {
                 if (client.terminated()) waitingPages.remove(client);
                 else client.sendComment("still waiting");

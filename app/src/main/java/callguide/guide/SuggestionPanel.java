@@ -42,7 +42,12 @@ public final class SuggestionPanel {
      * the caller's words it rests on and when they were said, if it came from the transcript.
      */
     public record Shown(String answer, String label, int key, String confidence, String score, String evidence,
-                        String level, String said, boolean stale) {}
+                        String level, String said, boolean stale) {
+        /** The share alone ("28%"), for a closest answer listed under the suggestion, whose level is already said. */
+        public String percent() {
+            return Math.round(Double.parseDouble(score) * 100) + "%";
+        }
+    }
 
     /** What was heard and suggested for this page, before it is put beside the question's options. */
     record Heard(String text, boolean asked, List<Suggestion> found, List<String> times, boolean stale, long since) {
@@ -92,7 +97,7 @@ public final class SuggestionPanel {
         List<PhonePanels.Said> used = stale ? caller : fresh;
         used = used.subList(Math.max(0, used.size() - RECENT_LINES), used.size());
         if (used.isEmpty() || !covers(q)) return new Heard("", true, List.of(), List.of(), stale, since);
-        List<Suggester.FromLine> found = suggester.suggestFromLines(q.id(), used.stream().map(PhonePanels.Said::text).toList(), true);
+        List<Suggester.FromLine> found = suggester.suggestFromLinesWithRunnerUp(q.id(), used.stream().map(PhonePanels.Said::text).toList());
         List<PhonePanels.Said> from = used;
         return new Heard("", true, found.stream().map(Suggester.FromLine::suggestion).toList(),
                 found.stream().map(f -> SAID_AT.format(from.get(f.line()).at().atZone(CallViews.UK))).toList(), stale, since);

@@ -91,12 +91,12 @@ public final class Telephony implements AutoCloseable {
         calls.get(callId(ctx));
     }
 
-    /** The live transcript as server-sent events; {@code after} (or Last-Event-ID) resumes after the last line seen. */
     /** A place for a stream of another kind, within the same limits as the transcripts; run the result when it closes. */
     public Runnable reserveStream(Context ctx) {
         return feed.reserve(ctx);
     }
 
+    /** The live transcript as server-sent events; {@code after} (or Last-Event-ID) resumes after the last line seen. */
     public void transcriptStream(Context ctx) {
         UUID id = callId(ctx);
         calls.get(id);

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -112,15 +113,9 @@ final class TranscriptFeed implements AutoCloseable {
     public Runnable reserve(Context ctx) {
         UUID stream = UUID.randomUUID();
         reserve(listenerKey(ctx), stream);
-        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean released = new AtomicBoolean();
         return () -> {
-            if (!released.compareAndSet(false, true)) return;
-            try {
-                streams.close(stream);
-            } catch (RuntimeException e) {
-                LOG.warn("a closed stream stays listed until its lease lapses: {}", e.toString());
-            }
-            total.decrementAndGet();
+            if (released.compareAndSet(false, true)) release(stream);
         };
     }
 
@@ -212,6 +207,11 @@ final class TranscriptFeed implements AutoCloseable {
             v.remove(l);
             return v.isEmpty() ? null : v;
         });
+        release(stream);
+    }
+
+    /** Gives a closed stream's place back, here and in the count over all nodes. */
+    private void release(UUID stream) {
         try {
             streams.close(stream);
         } catch (RuntimeException e) {

@@ -5,6 +5,8 @@ import com.twilio.security.RequestValidator;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks X-Twilio-Signature before any webhook code runs, against the public URL Twilio was given
@@ -28,33 +30,12 @@ final class WebhookSignature {
         }
         String query = ctx.queryString();
         String url = settings.url(ctx.path()) + (query == null || query.isEmpty() ? "" : "?" + query);
-        if (!validator.validate(url, sent(ctx), signature)) {
+        Map<String, String> params = params(ctx);
+        if (!validator.validate(url, params, signature)) {
             LOG.warn("refused webhook {}: signature does not match, from {}", ctx.path(), ctx.req().getRemoteAddr());
             throw new ApiError(403, "invalid_signature", "X-Twilio-Signature does not match " + url + "; nothing was recorded");
         }
-    }
-
-    /** The form fields, one value each, as Twilio signs them. */
-    /** Twilio's ids ("CA" and 32 hex digits, and the like). */
-    private static final java.util.regex.Pattern SID = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
-    /** Fields that name a delivery or an event, so become part of a stored key: short in anything Twilio sends. */
-    private static final java.util.Set<String> SHORT = java.util.Set.of("CallStatus", "DialCallStatus", "SequenceNumber",
-            "StatusCallbackEvent", "TranscriptionEvent", "FriendlyName", "ParticipantLabel", "Timestamp", "CallDuration", "To", "From");
-    private static final int SHORT_MAX = 200;
-
-    /** The form's fields as sent, for the signature. */
-    private static Map<String, String> sent(Context ctx) {
-        Map<String, String> params = new HashMap<>();
-        ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
-        return params;
-    }
-
-    /**
-     * The fields of a webhook whose signature has been checked; one that cannot be what Twilio sends is a 400 before
-     * anything is stored or looked up. (Unsigned, the same request is a 403 and says nothing of its fields.)
-     */
-    static Map<String, String> params(Context ctx) {
-        Map<String, String> params = sent(ctx);
+        // Signed: a field that cannot be what Twilio sends is a 400 before anything is stored or looked up.
         params.forEach((k, v) -> {
             if (k.endsWith("Sid") && !v.isEmpty() && !SID.matcher(v).matches()) {
                 throw new ApiError(400, "invalid_field", "'" + k + "' is not a Twilio id");
@@ -63,6 +44,19 @@ final class WebhookSignature {
                 throw new ApiError(400, "invalid_field", "'" + k + "' is longer than " + SHORT_MAX + " characters");
             }
         });
+    }
+
+    /** Twilio's ids ("CA" and 32 hex digits, and the like). */
+    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    /** Fields that name a delivery or an event, so become part of a stored key: short in anything Twilio sends. */
+    private static final Set<String> SHORT = Set.of("CallStatus", "DialCallStatus", "SequenceNumber",
+            "StatusCallbackEvent", "TranscriptionEvent", "FriendlyName", "ParticipantLabel", "Timestamp", "CallDuration", "To", "From");
+    private static final int SHORT_MAX = 200;
+
+    /** The form fields, one value each, as Twilio signs them. */
+    static Map<String, String> params(Context ctx) {
+        Map<String, String> params = new HashMap<>();
+        ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
         return params;
     }
 }

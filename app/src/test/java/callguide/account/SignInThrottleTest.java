@@ -30,5 +30,7 @@ class SignInThrottleTest {
         List<Instant> afterALock = atMinutes(0, 1, 2, 3, 4, 20);
         assertNull(SignInThrottle.wait(afterALock, 5, T.plus(Duration.ofMinutes(20))), "one wrong password after a lock is one");
         assertNull(SignInThrottle.wait(atMinutes(0, 1, 2, 3), 5, T.plus(Duration.ofMinutes(3))));
+        // Failures made while locked (recorded by another node at the same moment, say) count toward nothing.
+        assertEquals(Duration.ofMinutes(4), SignInThrottle.wait(atMinutes(0, 1, 2, 3, 4, 10, 11, 12, 13, 14), 5, T.plus(Duration.ofMinutes(15))));
     }
 }

@@ -222,7 +222,9 @@ class TwilioWebhookTest {
         assertEquals(0, api.get("/api/calls/" + id + "/transcript").json().size(), "what was said before is gone");
         twilio.line(callSid, 3, "inbound_track", "Their name was");
         assertEquals(0, api.get("/api/calls/" + id + "/transcript").json().size(), "and nothing said now is kept");
-        assertEquals(422, api.post("/api/calls/" + id + "/notes", "{\"text\":\"named the officer\"}").status(), "no note");
+        Response note = api.post("/api/calls/" + id + "/notes", "{\"text\":\"named the officer\"}");
+        assertEquals(422, note.status(), "no note");
+        assertEquals("notes_not_allowed", note.field("/error"));
 
         // Changed to "no" on the page: it was not about staff after all, and the call keeps what is said again.
         assertEquals(303, page.post("/calls/" + id + "/questions/staff_conduct", "answer=no").statusCode());

@@ -199,7 +199,9 @@ class WarmTransferTest {
         assertTrue(outcome.contains("id=\"transfer-team-scotland\"") && outcome.contains("id=\"transfer-team-gb\""), "the handler's page offers the GB teams");
         assertEquals(303, page.post("/calls/" + fromThePage.id() + "/warm-transfer", "team=scotland").statusCode());
         assertEquals(SCOTLAND_TEAM, recorder.await(3).get(2).one("To"));
-        assertFalse(page.get("/calls/" + ni.id() + "/outcome").body().contains("transfer-team-"), "Northern Ireland has one team");
+        String niOutcome = page.get("/calls/" + mpCallOnTheLine("ni").id() + "/outcome").body();
+        assertTrue(niOutcome.contains("id=\"start-transfer\""), "a transfer not yet started, whose form would show a choice");
+        assertFalse(niOutcome.contains("transfer-team-"), "Northern Ireland has one team");
 
         recorder.clear();
         PhoneCall unknown = mpCallOnTheLine("gb");

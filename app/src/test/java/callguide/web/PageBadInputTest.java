@@ -147,6 +147,8 @@ class PageBadInputTest {
         assertTrue(good.body().contains("id=\"from\" name=\"from\" type=\"text\" aria-describedby=\"from-hint\" value=\"01/11/2026\""),
                 "a date from a link is shown back as dd/mm/yyyy");
         HttpResponse<String> typed = get("/review?from=" + enc("3/11/2026"), sam);
+        assertEquals(200, typed.statusCode(), "a good date");
+        assertFalse(typed.body().contains("govuk-error-summary"));
         assertTrue(typed.body().contains("value=\"3/11/2026\""), "a good date typed in the UK way is shown back as typed");
     }
 
