@@ -25,11 +25,12 @@ final class PhoneEvents {
             Map.entry("warm_transfer_handler_left", "Warm transfer: handler left"),
             Map.entry("warm_transfer_completed", "Warm transfer completed"),
             Map.entry("warm_transfer_failed", "Warm transfer failed"),
+            Map.entry("warm_transfer_unavailable", "Warm transfer could not start: referral by hand shown"),
             Map.entry("warm_transfer_caller_returned", "Warm transfer: caller back with the handler"),
             Map.entry("warm_transfer_team_released", "Warm transfer: team's ringing call ended"),
             Map.entry("warm_transfer_step_failed", "Warm transfer: a step failed"));
     /** The steps the handler's own actions recorded; the rest come from Twilio's callbacks (the transfer's completion among them). */
-    static final java.util.Set<String> BY_HANDLER = java.util.Set.of("phone_call_taken", "warm_transfer_started",
+    static final java.util.Set<String> BY_HANDLER = java.util.Set.of("phone_call_taken", "warm_transfer_started", "warm_transfer_unavailable",
             "warm_transfer_handler_joined", "warm_transfer_caller_on_hold", "warm_transfer_caller_listening", "warm_transfer_team_dialled",
             "warm_transfer_caller_handed_over", "warm_transfer_handler_left");
     private static final List<String> SHOWN = List.of("status", "leg", "team", "reason", "handler", "step", "error", "duration");

@@ -61,8 +61,12 @@ public final class WarmTransfer {
         Call call = transferable(callId);
         ResolutionTeam team = ResolutionTeam.forCall(call, teamKey, settings.teams());
         PhoneCall phone = phones.find(callId).orElse(null);
-        String unavailable = unavailable(phone, team);
-        if (unavailable != null) throw new TransferRefused(TransferRefused.Reason.transfer_unavailable, unavailable, team.manual());
+        Unavailable unavailable = unavailable(phone, team);
+        if (unavailable != null) {
+            // Kept on the call, so a reviewer sees the handler tried and was sent to the referral by hand.
+            log.record(callId, clock.instant(), "warm_transfer_unavailable", detail("team", team.key(), "reason", unavailable.reason()));
+            throw new TransferRefused(TransferRefused.Reason.transfer_unavailable, unavailable.text(), team.manual());
+        }
         // An attempt Twilio went silent on fails, and its caller is back, before another may start.
         lapse(callId, Runnable::run);
         Instant now = clock.instant();
@@ -279,7 +283,8 @@ public final class WarmTransfer {
         Transfer t = transfers.latest(callId).orElse(null);
         ResolutionTeam team = ResolutionTeam.forCall(call, t == null ? null : t.team(), settings.teams());
         boolean offered = transferableCall(call);
-        String unavailable = offered ? unavailable(phones.find(callId).orElse(null), team) : "only an MP or MLA on the phone is warm-transferred";
+        Unavailable why = offered ? unavailable(phones.find(callId).orElse(null), team) : null;
+        String unavailable = offered ? (why == null ? null : why.text()) : "only an MP or MLA on the phone is warm-transferred";
         // A call that is not transferred gets no team and no referral to make: a client's referral goes through BAU.
         return new TransferStatus(offered, t == null ? "not_started" : t.state().name(), unavailable, offered ? team.key() : null,
                 offered ? team.number() : null, settings.callerHearsBriefing(), t == null ? null : t.reason(),
@@ -301,12 +306,17 @@ public final class WarmTransfer {
         return IntakeRules.warmTransferable(call.outcomeCode(), call.answerMap());
     }
 
-    private String unavailable(PhoneCall phone, ResolutionTeam team) {
-        if (line == null) return "Twilio is not configured here (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN): make the referral by hand";
-        if (team.number() == null) return "no number is configured for the " + team.name() + ": make the referral by hand";
-        if (phone == null) return "this call did not come in by phone, so there is no line to transfer";
-        if (phone.endedAt() != null) return "the phone call has ended (" + phone.endStatus() + ")";
-        if (phone.handlerLegSid() == null) return "the handler's phone leg is not known (calls queued with HANDLER_QUEUE cannot be moved): make the referral by hand";
+    /** Why the phone cannot transfer this call: a code for the call's record and the words for the handler. */
+    private record Unavailable(String reason, String text) {}
+
+    private Unavailable unavailable(PhoneCall phone, ResolutionTeam team) {
+        if (line == null) return new Unavailable("phone_system_not_connected",
+                "Twilio is not configured here (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN): make the referral by hand");
+        if (team.number() == null) return new Unavailable("no_team_number", "no number is configured for the " + team.name() + ": make the referral by hand");
+        if (phone == null) return new Unavailable("not_by_phone", "this call did not come in by phone, so there is no line to transfer");
+        if (phone.endedAt() != null) return new Unavailable("phone_call_ended", "the phone call has ended (" + phone.endStatus() + ")");
+        if (phone.handlerLegSid() == null) return new Unavailable("handler_leg_unknown",
+                "the handler's phone leg is not known (calls queued with HANDLER_QUEUE cannot be moved): make the referral by hand");
         return null;
     }
 

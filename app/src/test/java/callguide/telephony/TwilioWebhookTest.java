@@ -294,6 +294,13 @@ class TwilioWebhookTest {
         assertEquals(409, start.status());
         assertEquals("transfer_unavailable", start.field("/error"));
         assertEquals("+441610000001", start.field("/manual/teamNumber"));
+        JsonNode tried = StreamSupport.stream(api.get("/api/calls/" + id + "/events").json().spliterator(), false)
+                .filter(e -> e.get("type").asText().equals("warm_transfer_unavailable")).findFirst().orElseThrow();
+        assertEquals("phone_system_not_connected", tried.at("/detail/reason").asText(), "the attempt is kept with why it could not start");
+        assertEquals("gb", tried.at("/detail/team").asText());
+        String timeline = api.as("rita", callguide.account.Role.supervisor).pages().get("/review/calls/" + id).body();
+        assertTrue(timeline.contains("Warm transfer could not start: referral by hand shown"), timeline);
+        assertTrue(timeline.contains("Reason: phone system not connected"), timeline);
 
         var page = api.as("h1").pages().post("/calls/" + id + "/warm-transfer", "team=gb");
         assertEquals(409, page.statusCode());
