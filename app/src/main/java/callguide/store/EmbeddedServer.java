@@ -258,27 +258,35 @@ public final class EmbeddedServer implements AutoCloseable {
          * and every later start would take it for a live server's. Only ever ours, so a new lock file frees the folder.
          */
         static void releaseOwnLock(Path dir) throws IOException {
-            Path lockFile = dir.resolve("epg-lock");
-            if (!Files.exists(lockFile)) return;
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-                FileLock lock = channel.tryLock();
-                if (lock != null) lock.release();
-            } catch (OverlappingFileLockException e) {
+            if (lockHeld(dir) == Holder.THIS_PROCESS) {
                 LOG.warn("a failed start left this service's lock on {}; releasing it", dir);
-                Files.delete(lockFile);
+                Files.delete(dir.resolve(LOCK_FILE));
             }
         }
 
         /** The library locks this file while its server runs; a lock we cannot take means another service is live. */
         private static void requireUnheld(Path dir) throws IOException {
-            Path lockFile = dir.resolve("epg-lock");
-            if (!Files.exists(lockFile)) return;
+            switch (lockHeld(dir)) {
+                case ANOTHER_PROCESS -> throw new IllegalStateException("another running service is using the database in " + dir);
+                case THIS_PROCESS -> throw new IllegalStateException("this process already runs a database in " + dir);
+                case NONE -> { }
+            }
+        }
+
+        private static final String LOCK_FILE = "epg-lock";
+
+        private enum Holder { NONE, THIS_PROCESS, ANOTHER_PROCESS }
+
+        private static Holder lockHeld(Path dir) throws IOException {
+            Path lockFile = dir.resolve(LOCK_FILE);
+            if (!Files.exists(lockFile)) return Holder.NONE;
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
                 FileLock lock = channel.tryLock();
-                if (lock == null) throw new IllegalStateException("another running service is using the database in " + dir);
+                if (lock == null) return Holder.ANOTHER_PROCESS;
                 lock.release();
+                return Holder.NONE;
             } catch (OverlappingFileLockException e) {
-                throw new IllegalStateException("this process already runs a database in " + dir, e);
+                return Holder.THIS_PROCESS;
             }
         }
 

@@ -166,9 +166,7 @@ public final class WarmTransfer {
         if (t == null) return;
         transfers.callerReturnEnded(h, t.id()); // a caller who has gone is not brought back
         if (!t.active()) return;
-        Instant now = clock.instant();
-        transfers.move(h, t.id(), Transfer.State.failed, CALLER_HUNG_UP, now);
-        log.record(h, callId, now, "warm_transfer_failed", detail("reason", CALLER_HUNG_UP, "team", t.team()));
+        fail(h, callId, t, CALLER_HUNG_UP, null, clock.instant());
         if (t.state() == Transfer.State.dialling && t.teamCallSid() != null) afterResponse.execute(() -> hangUpTeam(callId, t.teamCallSid()));
     }
 
@@ -182,10 +180,14 @@ public final class WarmTransfer {
         Transfer t = transfers.latest(h, callId).orElse(null);
         if (t == null || !t.active()) return false;
         Instant now = clock.instant();
-        transfers.move(h, t.id(), Transfer.State.failed, reason, now);
+        fail(h, callId, t, reason, error, now);
         if (t.handlerMoved()) transfers.callerReturnDue(h, t.id(), handlerToo, now);
-        log.record(h, callId, now, "warm_transfer_failed", detail("reason", reason, "team", t.team(), "error", error));
         return true;
+    }
+
+    private void fail(Handle h, UUID callId, Transfer t, String reason, String error, Instant now) {
+        transfers.move(h, t.id(), Transfer.State.failed, reason, now);
+        log.record(h, callId, now, "warm_transfer_failed", detail("reason", reason, "team", t.team(), "error", error));
     }
 
     /**
