@@ -43,8 +43,9 @@ public final class Cues {
     record Data(List<String> denials, List<String> kept, Map<String, String> positive,
                 Map<String, Map<String, String>> opposites, Map<String, Both> both, List<String> outright,
                 Map<String, Map<String, String>> rewrite, Map<String, Map<String, List<String>>> outrightly,
-                Map<String, Introductions> introductions) {
+                Map<String, Introductions> introductions, List<String> pleasantries) {
         Data {
+            pleasantries = pleasantries == null ? List.of() : List.copyOf(pleasantries);
             outrightly = outrightly == null ? Map.of() : Map.copyOf(outrightly);
             introductions = introductions == null ? Map.of() : Map.copyOf(introductions);
             outright = outright == null ? List.of() : List.copyOf(outright);
@@ -58,6 +59,7 @@ public final class Cues {
     private final Pattern denial;
     private final Pattern kept;
     private final Pattern positive;
+    private final Pattern pleasantries;
     private final Map<String, Pattern> bothCues;
     private final Map<String, List<Pattern>> bothSides = new java.util.HashMap<>();
     private final Map<String, Pattern> rewrites = new java.util.HashMap<>();
@@ -69,6 +71,7 @@ public final class Cues {
         this.denial = phrases(data.denials());
         this.kept = phrases(data.kept());
         this.positive = phrases(List.copyOf(data.positive().keySet()));
+        this.pleasantries = phrases(data.pleasantries());
         this.bothCues = new java.util.HashMap<>();
         data.both().forEach((q, b) -> bothCues.put(q, phrases(b.cues())));
         data.both().forEach((q, b) -> bothSides.put(q, b.sides().stream().map(Cues::phrases).toList()));
@@ -98,6 +101,11 @@ public final class Cues {
     boolean denies(String clause) {
         String s = plain(clause);
         return denial.matcher(kept.matcher(s).replaceAll(" ")).find();
+    }
+
+    /** Whether the text says anything beyond greetings, thanks and fillers ("Hello?", "Um, thanks"). */
+    boolean saysAnything(String text) {
+        return pleasantries.matcher(plain(text)).replaceAll(" ").chars().anyMatch(Character::isLetter);
     }
 
     /** The clause with its denial words read positively: what it denies. */

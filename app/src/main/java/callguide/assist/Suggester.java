@@ -154,8 +154,9 @@ public final class Suggester {
                 .toList();
     }
 
-    private static boolean saysAnything(String text) {
-        return text.chars().anyMatch(Character::isLetter);
+    /** A part of only greetings or fillers is not matched: "hello" is not "Hello, it's the tax office". */
+    private boolean saysAnything(String text) {
+        return cues.saysAnything(text);
     }
 
     /** What a denial affirms is compared only with examples that say something outright, not with other denials. */

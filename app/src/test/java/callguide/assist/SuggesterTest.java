@@ -44,6 +44,18 @@ class SuggesterTest {
     }
 
     @Test
+    void greetings_thanks_and_fillers_alone_get_no_suggestion() {
+        for (String text : List.of("hello", "Hello?", "Hi there, good morning.", "Um, thanks. Okay.", "Sorry, pardon?")) {
+            for (String question : INDEX.questions()) {
+                assertEquals(List.of(), suggester.suggestWithRunnerUp(question, text), question + ": " + text);
+            }
+        }
+        assertEquals("government_department", suggester.suggest("caller", "Hello, it's the tax office.").get(0).answer(),
+                "a greeting with something said is read as before");
+        assertEquals("mp_mla", suggester.suggest("caller", "Hello. I'm the MP for the constituency.").get(0).answer());
+    }
+
+    @Test
     void speech_in_another_language_or_noise_gets_no_suggestion() {
         for (String text : List.of("Dw i eisiau cwyno am y gwasanaeth cynhaliaeth plant.",
                 "Chcę złożyć skargę na pracownika, był niegrzeczny.", "我想投诉你们的工作人员", "asdf qwer zxcv")) {
