@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Terms {
     public static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
-    public static final Set<String> REGIONAL = Set.of("MP", "MPs", "PHSO", "HMCTS", "MoJ", "CMG");
+    public static final Set<String> REGIONAL = Set.of("MP", "MPs", "PHSO", "PHSOTeam", "HMCTS", "MoJ", "CMG");
     public static final Set<String> PUBLIC_CONTACTS = Set.of("Options", "OptionsPhone", "OptionsTextphone",
             "OptionsAddress", "OptionsWebsite", "OptionsHours", "IceAddress", "IcePhone", "IceTextphone", "IceWebsite", "IceHours");
     public static final Set<String> INTERNAL_CONTACTS = Set.of("OptionsMailbox", "IceTeamMailbox");
@@ -100,6 +100,8 @@ public final class Terms {
         words.put("MPs", northernIreland ? "MPs and MLAs" : "MPs");
         words.put("PHSO", northernIreland ? "Northern Ireland Ombudsman"
                 : "Parliamentary and Health Service Ombudsman (PHSO)");
+        // 001 names "the CMG's internal PHSO team"; in NI the Ombudsman's name replaces PHSO's (003).
+        words.put("PHSOTeam", northernIreland ? "Northern Ireland Ombudsman team" : "PHSO team");
         words.put("HMCTS", northernIreland ? "Northern Ireland Courts and Tribunal Service (NICTS)"
                 : "HM Courts and Tribunals Service (HMCTS)");
         words.put("MoJ", northernIreland ? "Department of Justice" : "Ministry of Justice");

@@ -101,8 +101,10 @@ public final class FlowApi {
                         Map.of("question", f.getKey()));
             }
             JsonNode v = f.getValue();
-            // A null is "not given", as a scenario table leaves facts off the path; only an optional date takes it as empty.
-            if (v.isNull() && !(q.kind() == Question.Kind.date && q.optional())) continue;
+            // A null or blank cell is "not given", as a scenario table leaves facts off the path; only an optional date
+            // takes it as its answer (empty: the case is open).
+            boolean blank = v.isNull() || (v.isTextual() && v.asText().isBlank());
+            if (blank && !(q.kind() == Question.Kind.date && q.optional())) continue;
             if (!v.isNull() && !v.isTextual()) throw new InvalidAnswer(q.id(), q.id() + " must be given as a string");
             out.put(q.id(), q.check(v.isNull() ? null : v.asText(), day));
         }

@@ -157,4 +157,23 @@ class ClientFacingTextTest {
                 "caller", "mp_mla", "staff_conduct", "no", "mp_purpose", "complaint"), TODAY), r -> TODAY);
         assertTrue(ni.say().contains("MPs and MLAs"), ni.say());
     }
+
+    @Test
+    void the_phso_team_is_named_as_the_procedures_name_it_in_each_region() {
+        for (String region : List.of("gb", "ni")) {
+            Outcome o = RENDERER.outcome(FLOW, FlowEngine.walk(FLOW, Map.of("contact_route", "written", "region", region,
+                    "caller", "phso", "staff_conduct", "no"), TODAY), r -> TODAY);
+            assertEquals("REFER_PHSO_TEAM", o.code());
+            String team = region.equals("gb") ? "internal PHSO team" : "internal Northern Ireland Ombudsman team";
+            assertTrue(o.title().contains(team) && o.actions().get(0).contains(team), region + ": " + o.title() + " / " + o.actions());
+        }
+    }
+
+    @Test
+    void options_is_said_to_have_its_own_two_stage_process() {
+        Outcome o = RENDERER.outcome(FLOW, FlowEngine.walk(FLOW, Map.of("contact_route", "inbound_call", "region", "gb",
+                "caller", "client", "staff_conduct", "no", "about_cm_options", "only"), TODAY), r -> TODAY);
+        assertEquals("SIGNPOST_CM_OPTIONS", o.code());
+        assertTrue(o.say().contains("own two-stage complaints process"), o.say());
+    }
 }

@@ -77,6 +77,17 @@ class FlowApiTest {
     }
 
     @Test
+    void a_blank_cell_is_not_given_but_an_open_case_is_still_an_empty_date() {
+        Response r = simulate(CLIENT_TO_RESOLVABLE + ",\"case_closed_on\":\"\",\"resolvable_now\":\"no\",\"decision_date\":\"\",\"bau_within_6_months\":\" \"");
+        assertEquals(200, r.status(), r.text());
+        assertEquals("RAISE_COMPLAINT", r.field("/outcome/code"));
+        assertEquals("continue_payments", r.field("/outcome/flags/0"), "an empty closing date is an open case");
+        Response missing = simulate(CLIENT_TO_RESOLVABLE + ",\"case_closed_on\":\"\",\"resolvable_now\":\"\"");
+        assertEquals(422, missing.status(), missing.text());
+        assertEquals("resolvable_now", missing.field("/missing"));
+    }
+
+    @Test
     void northern_ireland_working_days_use_northern_ireland_bank_holidays() {
         String answers = "\"contact_route\":\"inbound_call\",\"region\":\"%s\",\"caller\":\"client\",\"staff_conduct\":\"no\",\"about_cm_options\":\"only\"";
         Response ni = api.post("/api/flows/intake/simulate", "{\"today\":\"2027-03-16\",\"answers\":{" + answers.formatted("ni") + "}}");
