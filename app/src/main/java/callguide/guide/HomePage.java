@@ -11,12 +11,12 @@ import callguide.review.ReviewFilter;
 import callguide.review.Titles;
 import callguide.telephony.Telephony;
 import callguide.telephony.WaitingCall;
+import callguide.web.EventStream;
 import callguide.web.Pages;
 import callguide.web.Security;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,9 +79,10 @@ public final class HomePage {
      * stream, so refused (429, 503) beyond them.
      */
     public void waiting(Context ctx) throws Exception {
+        EventStream.requireAcceptable(ctx);
         Runnable release = telephony.reserveStream(ctx);
         try {
-            new SseHandler(client -> waitingStream(client, release)).handle(ctx);
+            EventStream.open(ctx, client -> waitingStream(client, release));
         } catch (Exception | Error e) {
             release.run();
             throw e;

@@ -2,9 +2,9 @@ package callguide.telephony;
 
 import callguide.store.Events;
 import callguide.web.ApiError;
+import callguide.web.EventStream;
 import callguide.web.Identity;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -69,18 +69,14 @@ final class TranscriptFeed implements AutoCloseable {
      * line as it arrives, until the screen goes away. Refused with 429 or 503 (and Retry-After) beyond the limits.
      */
     public void open(Context ctx, UUID callId, long after) {
-        String accept = ctx.header("Accept");
-        // Only a client that asks for something else is refused: one that names no type, or any, gets the stream.
-        if (accept != null && !accept.isBlank() && !accept.contains("text/event-stream") && !accept.contains("*/*") && !accept.contains("text/*")) {
-            throw new ApiError(406, "not_acceptable", "this is an event stream: send Accept: text/event-stream");
-        }
+        EventStream.requireAcceptable(ctx);
         String key = listenerKey(ctx);
         UUID stream = UUID.randomUUID();
         reserve(key, stream);
         StreamListener[] holder = {null};
         holder[0] = new StreamListener(key, settings.heartbeat(), () -> forget(callId, stream, holder[0]));
         try {
-            new SseHandler(client -> {
+            EventStream.open(ctx, client -> {
                 client.keepAlive();
                 StreamListener l = holder[0];
                 // Listed before reading, so a line stored meanwhile is heard; the screen gets it once either way.
@@ -98,7 +94,7 @@ final class TranscriptFeed implements AutoCloseable {
                     return;
                 }
                 l.attach(client, callId.toString());
-            }).handle(ctx);
+            });
         } catch (Exception e) {
             holder[0].close();
             if (RuntimeException.class.isInstance(e)) throw (RuntimeException) e;

@@ -56,12 +56,16 @@ class StreamsTest {
         }
 
         Stream(String path, String cookie, int receiveBuffer, boolean eventStream) throws IOException {
+            this(path, cookie, receiveBuffer, eventStream ? "text/event-stream" : null);
+        }
+
+        Stream(String path, String cookie, int receiveBuffer, String accept) throws IOException {
             socket = new Socket();
             if (receiveBuffer > 0) socket.setReceiveBufferSize(receiveBuffer);
             socket.connect(new java.net.InetSocketAddress("127.0.0.1", api.app().port()), 2000);
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (eventStream ? "Accept: text/event-stream\r\n" : "")
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (accept == null ? "" : "Accept: " + accept + "\r\n")
                     + (cookie == null ? "" : "Authorization: Bearer " + api.as(cookie, Role.supervisor).token() + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -79,6 +83,26 @@ class StreamsTest {
         @Override
         public void close() throws IOException {
             socket.close();
+        }
+    }
+
+    /** A client that names no type, or any, is streamed to (as one asking for text/event-stream is); one asking for another type is refused. */
+    @Test
+    void a_stream_is_sent_to_a_client_that_accepts_any_type_and_refused_to_one_that_asks_for_another() throws Exception {
+        String id = twilio.inbound(sid(), HOTLINE);
+        for (String path : List.of("/api/calls/" + id + "/transcript/stream", "/calls/waiting")) {
+            for (String accept : java.util.Arrays.asList(null, "*/*")) {
+                try (Stream s = new Stream(path, "sup-any", 0, accept)) {
+                    assertEquals(200, s.status, path + " with Accept " + accept);
+                    assertTrue(s.header("Content-Type").startsWith("text/event-stream"), path + ": " + s.header("Content-Type"));
+                    String first = s.in.readLine();
+                    assertTrue(first != null && (first.startsWith(":") || first.startsWith("event:") || first.startsWith("data:") || first.startsWith("id:") || first.startsWith("retry:")),
+                            path + " with Accept " + accept + " sent " + first);
+                }
+            }
+            try (Stream json = new Stream(path, "sup-any", 0, "application/json")) {
+                assertEquals(406, json.status, path);
+            }
         }
     }
 
