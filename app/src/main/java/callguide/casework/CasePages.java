@@ -110,8 +110,7 @@ public final class CasePages {
 
     public void show(Context ctx) {
         UUID id = id(ctx);
-        CaseRecord c = cases.view(id, actor(ctx), "page");
-        render(ctx, c, null, Map.of(), Map.of(), null);
+        render(ctx, cases.get(id), null, Map.of(), Map.of(), null);
     }
 
     public void openFromCall(Context ctx) {
@@ -123,7 +122,16 @@ public final class CasePages {
             return;
         }
         try {
-            CaseRecord c = cases.openFromCall(call, actor(ctx)).record();
+            Actor me = actor(ctx);
+            CaseRecord c = cases.openFromCall(call, me).record();
+            // Taking the transfer makes the case the taker's, unless someone already has it.
+            if (c.caseworker() == null) {
+                try {
+                    c = cases.assign(c.id(), c.version(), me.username(), me);
+                } catch (CaseRefused e) {
+                    if (e.reason() != CaseRefused.Reason.stale_version) throw e; // changed meanwhile: shown as it is now
+                }
+            }
             ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
         } catch (CaseRefused e) {
             Pages.error(ctx, e.reason() == CaseRefused.Reason.unknown_call ? 404 : 422, "This call opens no case", e.getMessage());
@@ -222,6 +230,7 @@ public final class CasePages {
 
     private void render(Context ctx, CaseRecord c, String openMove, Map<String, String> typed, Map<String, String> errors, String conflict,
                         List<Kept> kept) {
+        cases.logView(c.id(), actor(ctx), "page"); // every case page shown is a view, a refusal's included
         ProcessFlow flow = cases.flow(c.team());
         var stage = flow.stage(c.state().stage());
         List<Pages.FieldError> list = new ArrayList<>();

@@ -77,10 +77,12 @@ public final class CaseService {
         }
         Map<String, String> answers = call.answerMap();
         String team = IntakeRules.team(answers);
+        // Received the day the call reached its outcome, whenever the case is opened from it.
+        LocalDate received = LocalDate.ofInstant(call.completedAt(), UK);
         if (!IntakeRules.opensResolutionCase(call.outcomeCode(), answers)) throw notForCrt(call);
         if (IntakeRules.STAFF_CONDUCT_CONFIDENTIAL.equals(call.outcomeCode())) {
             // Staff conduct: only an MP/MLA's contact is the CRT's, and it keeps nothing but the link (000 step 1).
-            return open(CaseKind.placeholder, Map.of(), team, callId, call.handlerId(), today(), IntakeRules.mpLetter(answers), who);
+            return open(CaseKind.placeholder, Map.of(), team, callId, call.handlerId(), received, IntakeRules.mpLetter(answers), who);
         }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("parliamentary", yes(call.flags().contains(IntakeRules.PARLIAMENTARY_CONTACT)));
@@ -88,7 +90,7 @@ public final class CaseService {
         facts.put("consolatory_only", yes(IntakeRules.consolatoryOnly(answers)));
         CaseKind kind = IntakeRules.nonCaseSpecificQuery(answers) ? CaseKind.mp_query : CaseKind.complaint;
         // An MP's letter goes to the top of the team's queue.
-        return open(kind, facts, team, callId, call.handlerId(), today(), IntakeRules.mpLetter(answers), who);
+        return open(kind, facts, team, callId, call.handlerId(), received, IntakeRules.mpLetter(answers), who);
     }
 
     /** A case opened by hand: an MP's letter, or one passed on by BAU (top of the team's queue). */

@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /** Sorts open cases into the queue's sections by the date each is worked to. */
 public final class Queue {
-    public enum Section { overdue, due_today, waiting_on_client, waiting_on_bau, in_progress }
+    /** {@code immediately}: an MP's letter no one has taken yet, above everything else in the team's queue (002 intro). */
+    public enum Section { immediately, overdue, due_today, waiting_on_client, waiting_on_bau, in_progress }
 
     /** One case in a queue: where it is, the date worked to and which clock sets it. */
     public record Item(CaseRecord record, String stageTitle, Section section, LocalDate workTo, String clock) {}
@@ -37,7 +38,8 @@ public final class Queue {
         Optional<CaseClock> k = workingClock(c);
         LocalDate due = k.map(CaseClock::due).orElse(null);
         Section section;
-        if (due != null && due.isBefore(today)) section = Section.overdue;
+        if (c.immediate() && c.caseworker() == null) section = Section.immediately;
+        else if (due != null && due.isBefore(today)) section = Section.overdue;
         else if (due != null && due.equals(today)) section = Section.due_today;
         else if ("client".equals(s.waiting())) section = Section.waiting_on_client;
         else if ("bau".equals(s.waiting())) section = Section.waiting_on_bau;

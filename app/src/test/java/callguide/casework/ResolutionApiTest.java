@@ -320,6 +320,40 @@ class ResolutionApiTest {
         assertTrue(fromLetter.json().get("immediate").asBoolean(), "002 intro: an MP's letter goes to the CRT immediately");
         TestApp.Response fromPhone = caseworker.open(guidedCall(app, CaseClient.MP_COMPLAINT_BY_PHONE));
         assertFalse(fromPhone.json().get("immediate").asBoolean());
+        String queue = app.as("quinn", Role.resolution_caseworker).pages().get("/cases").body();
+        int top = queue.indexOf("id=\"team-immediately\"");
+        assertTrue(top > 0 && top < queue.indexOf("id=\"team-overdue-heading\""), "above every other section of the team's queue");
+        assertTrue(queue.indexOf("/cases/" + fromLetter.field("/id")) > top, "the letter's case is in it");
+    }
+
+    /** A case page sent back with a refusal is a view of the case like any other. */
+    @Test
+    void aCasePageShownWithARefusalIsAnAuditedView() {
+        String id = opened();
+        var page = app.as("vera", Role.resolution_caseworker).pages();
+        long before = service().views(UUID.fromString(id)).stream().filter(v -> v.username().equals("vera")).count();
+        var refused = page.post("/cases/" + id + "/moves", "move=acknowledge&version=99");
+        assertTrue(refused.statusCode() == 409 || refused.statusCode() == 422, "refused: " + refused.statusCode());
+        assertTrue(refused.body().contains("/cases/" + id), "the case is shown again");
+        assertEquals(before + 1, service().views(UUID.fromString(id)).stream().filter(v -> v.username().equals("vera")).count());
+    }
+
+    /** Taking a transfer on the page opens the case as the taker's; it was received the day the call reached its outcome. */
+    @Test
+    void aTransferTakenOnThePageIsTheTakersAndReceivedTheDayOfTheCall() {
+        String call = guidedCall(app, CaseClient.MP_COMPLAINT_BY_PHONE);
+        app.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE calls SET completed_at = completed_at - interval '1 day' WHERE id = :id")
+                .bind("id", UUID.fromString(call)).execute()); // waited overnight before anyone took it
+        var r = app.as("tina", Role.resolution_caseworker).pages().post("/cases/from-call/" + call, "");
+        assertTrue(r.statusCode() == 303 || r.statusCode() == 200, r.statusCode() + " " + r.body());
+        TestApp.Response c = caseworker.open(call);
+        assertEquals(200, c.status(), "the case the page opened");
+        assertEquals("tina", c.field("/caseworker"), "taken by the one who took the transfer");
+        java.time.LocalDate yesterday = app.app().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT (completed_at AT TIME ZONE 'Europe/London')::date FROM calls WHERE id = :id")
+                .bind("id", UUID.fromString(call)).mapTo(java.time.LocalDate.class).one());
+        assertEquals(yesterday.toString(), c.field("/receivedOn"));
+        assertEquals(yesterday.plusDays(2).toString(), c.json().at("/clocks/0/due").asText(), "the two days count from the call");
     }
 
     /** The scan: nothing about the complaint in the case row or its events, only that it exists. */

@@ -144,6 +144,15 @@ class ResolutionEngineTest {
         assertEquals("crt_review", w.stage(), "an MP contact goes on whatever the date");
     }
 
+    /** 002 step 11 rejects only an issue with no MP contact: a case an MP brought is never rejected there. */
+    @Test
+    void anMpsCaseIsNeverRejectedAtStep11() {
+        CaseWalk w = CaseWalk.complaint("parliamentary", "yes").move("authenticate_mp").move("acknowledge").move("resolvable_now");
+        refused(Reason.move_not_allowed, () -> w.move("reject", "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "no"));
+        w.move("sr_set_up", "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "no");
+        assertEquals("crt_review", w.stage(), "the MP's contact carries it on");
+    }
+
     @Test
     void anMpIsAuthenticatedBeforeTheCaseIsDiscussed() {
         CaseWalk w = CaseWalk.complaint("parliamentary", "yes");
@@ -168,6 +177,21 @@ class ResolutionEngineTest {
             refused(Reason.move_not_allowed, () -> w.move("client_unreachable"));
             w.move("client_unreachable_consolatory");
             assertEquals(List.of("CMEL9271", "CMEL9271", "CMEL9271"), w.letters());
+        }
+
+        /** 002 after step 45: all contact on this route is by phone, so a client who will not agree to close is sent no letter. */
+        @Test
+        void aClientWhoWillNotAgreeToCloseIsToldByPhoneWithNoLetter() {
+            CaseWalk w = CaseWalk.complaint("consolatory_only", "yes").toActions().move("actions_done");
+            refused(Reason.move_not_allowed, () -> w.move("client_disagrees_close"));
+            w.move("client_disagrees_close_consolatory");
+            assertEquals("closed", w.stage());
+            assertEquals("Actions Complete – Client Not Ok", w.state.resolutionCode());
+            assertEquals(List.of(), w.letters());
+            CaseWalk standard = CaseWalk.complaint().toActions().move("actions_done");
+            refused(Reason.move_not_allowed, () -> standard.move("client_disagrees_close_consolatory"));
+            standard.move("client_disagrees_close");
+            assertEquals(List.of("CMSL5710", "CMSB011"), standard.letters());
         }
 
         /** Only the letter changes on this route (002 after step 13, step 42): the SR waits and the outcome letter stops the 15 days. */
@@ -350,7 +374,7 @@ class ResolutionEngineTest {
                 assertFalse(done.tasks().stream().anyMatch(t -> t.contains("@")), "the mailbox itself is configuration, never in the flow");
             }
         }
-        assertEquals(13, closures, "closure moves, the MP query's included");
+        assertEquals(16, closures, "closure moves, the MP query's and the consolatory route's included");
         CaseWalk plain = CaseWalk.complaint().toReview().move("enquiry_only");
         assertFalse(plain.last.notice(), "no notice without the flag");
     }

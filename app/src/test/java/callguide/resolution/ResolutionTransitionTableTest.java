@@ -35,6 +35,7 @@ class ResolutionTransitionTableTest {
             decision | no_further_action | no_further_action | caseworker | - | - | -
             no_further_action | client_agrees_close | closed | caseworker | - | -acknowledge -resolve -timetable | Actions Complete – Client Ok
             no_further_action | client_disagrees_close | closed | caseworker | CMSL5710 CMSB011 | -acknowledge -resolve -timetable | Actions Complete – Client Not Ok
+            no_further_action | client_disagrees_close_consolatory | closed | caseworker | - | -acknowledge -resolve -timetable | Actions Complete – Client Not Ok
             no_further_action | client_unreachable | nfa_wait | caseworker | CMSL5703 | +reply_wait | -
             no_further_action | client_unreachable_consolatory | nfa_wait | caseworker | CMEL9271 | +reply_wait | -
             nfa_wait | no_reply_close | closed | caseworker | - | -reply_wait -acknowledge -resolve -timetable | chosen
@@ -62,10 +63,12 @@ class ResolutionTransitionTableTest {
             undertaking_actions | actions_done | agreeing_closure | caseworker | - | - | -
             agreeing_closure | client_agrees_close | closed | caseworker | - | -acknowledge -resolve -timetable | Actions Complete – Client Ok
             agreeing_closure | client_disagrees_close | closed | caseworker | CMSL5710 CMSB011 | -acknowledge -resolve -timetable | Actions Complete – Client Not Ok
+            agreeing_closure | client_disagrees_close_consolatory | closed | caseworker | - | -acknowledge -resolve -timetable | Actions Complete – Client Not Ok
             agreeing_closure | client_unreachable | closure_wait | caseworker | CMSL5708 | +reply_wait -acknowledge -resolve -timetable | -
             agreeing_closure | client_unreachable_consolatory | closure_wait | caseworker | CMEL9271 | +reply_wait -acknowledge -resolve -timetable | -
             closure_wait | client_agrees_close | closed | caseworker | - | -reply_wait -acknowledge -resolve -timetable | Actions Complete – Client Ok
             closure_wait | client_disagrees_close | closed | caseworker | CMSL5710 CMSB011 | -reply_wait -acknowledge -resolve -timetable | Actions Complete – Client Not Ok
+            closure_wait | client_disagrees_close_consolatory | closed | caseworker | - | -reply_wait -acknowledge -resolve -timetable | Actions Complete – Client Not Ok
             closure_wait | no_reply_close | closed | caseworker | - | -reply_wait -acknowledge -resolve -timetable | chosen
             mp_query | query_sr_raised | query_in_hand | caseworker | - | - | -
             closed | lock_flag_removed | returned_to_bau | caseworker | - | - | -
