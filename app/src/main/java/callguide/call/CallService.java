@@ -222,6 +222,20 @@ public final class CallService {
         });
     }
 
+    /**
+     * The handler went back from "Check your answers" and gave the answer held there differently: kept as a change of
+     * answer (from the held one), so the timeline and insights show the handler went back, though the held one was never
+     * recorded. Nothing else changes; the new answer is given as any other.
+     */
+    public void changedBeforeConfirming(UUID id, String question, String held, String now) {
+        dao.jdbi().useTransaction(h -> {
+            Call call = dao.lock(h, id, null).orElseThrow(() -> unknownCall(id)).call();
+            if (call.status() != Call.Status.in_progress || !question.equals(call.currentQuestion()) || held.equals(now)) return;
+            dao.append(h, id, clock.instant(), List.of(CallEvent.of(CallEvent.Type.changed, question, now, null,
+                    write(Map.of("from", held, "held", true)))), null, null);
+        });
+    }
+
     /** The handler left the check page another way (a different answer, the same "no" again): details are kept again. */
     public void keepDetails(UUID id) {
         dao.jdbi().useHandle(h -> dao.release(h, id));

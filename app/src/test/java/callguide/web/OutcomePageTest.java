@@ -36,6 +36,28 @@ class OutcomePageTest {
         return id;
     }
 
+    /** The answer held on "Check your answers" and then changed there is a change of answer, seen on the timeline and in insights. */
+    @Test
+    void changing_the_held_answer_from_the_check_page_is_kept_as_a_change() throws Exception {
+        String id = olive.callAnswering("contact_route", "inbound_call", "region", "gb", "caller", "client", "staff_conduct", "no",
+                "about_cm_options", "no", "case_closed_on", "", "challenges_decision", "no", "effective_date_challenge", "no",
+                "existing_complaint", "none");
+        HttpResponse<String> held = pages.post("/calls/" + id + "/questions/mp_raised", "answer=yes");
+        assertEquals(303, held.statusCode());
+        assertTrue(held.headers().firstValue("Location").orElse("").contains("/check"), "an outcome waits on the check page");
+        HttpResponse<String> changed = pages.post("/calls/" + id + "/questions/mp_raised", "answer=no&pending=" + java.net.URLEncoder.encode("mp_raised=yes", java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(303, changed.statusCode(), changed.body());
+        var events = olive.get("/api/calls/" + id + "/events").json();
+        var change = java.util.stream.StreamSupport.stream(events.spliterator(), false).filter(e -> e.get("type").asText().equals("changed")).toList();
+        assertEquals(1, change.size(), events.toString());
+        assertEquals("mp_raised", change.get(0).get("question").asText());
+        assertEquals("no", change.get(0).get("answer").asText());
+        assertEquals("yes", change.get(0).at("/detail/from").asText());
+        var answers = olive.get("/api/calls/" + id).json().at("/answers");
+        assertEquals("no", java.util.stream.StreamSupport.stream(answers.spliterator(), false)
+                .filter(a -> a.get("question").asText().equals("mp_raised")).findFirst().orElseThrow().get("answer").asText(), "the new answer is the one given");
+    }
+
     @Test
     void a_written_contact_shows_what_to_put_in_the_reply_and_the_case_note_never_says_told_the_caller() throws Exception {
         String id = referral("written");
