@@ -344,12 +344,21 @@ public final class CallService {
                     Call.Status.in_progress, position.question().id(), inForce, null, List.of(), null,
                     call.startedAt(), now, null), null);
         }
-        Nation nation = Nation.forRegion(position.answersInForce().get(IntakeRules.REGION), call.nation(), defaultNation);
+        Nation nation = nationFor(position.answersInForce(), call);
         Outcome outcome = renderer.outcome(flow, position, calendar.dueDates(nation, today));
         events.add(CallEvent.of(CallEvent.Type.outcome, null, outcome.code(), null, write(Map.of("flags", outcome.flags()))));
         return new Advanced(new Call(call.id(), call.flowId(), call.flowVersion(), call.handlerId(), call.callSid(), call.nation(),
                 Call.Status.completed, null, inForce, outcome.code(), outcome.flags(), write(outcome),
                 call.startedAt(), now, now), outcome);
+    }
+
+    /** Whose bank holidays the call's dates use: the region answered decides, else the nation the call started with. */
+    public Nation nationOf(Call call) {
+        return nationFor(call.answerMap(), call);
+    }
+
+    private Nation nationFor(Map<String, String> answers, Call call) {
+        return Nation.forRegion(answers.get(IntakeRules.REGION), call.nation(), defaultNation);
     }
 
     /** The question, if the call has reached it: the current one, or one already answered on its path. */

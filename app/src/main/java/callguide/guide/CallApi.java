@@ -62,7 +62,7 @@ public final class CallApi {
         out.put("status", call.status().name());
         out.put("handler", call.handlerId());
         out.put("callSid", call.callSid());
-        out.put("nation", call.nation().id());
+        out.put("nation", calls.nationOf(call).id());
         out.put("startedAt", call.startedAt());
         out.put("completedAt", call.completedAt());
         out.put("step", calls.step(call));

@@ -84,7 +84,7 @@ public final class TimelinePage {
         }
         Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(), status, call.outcomeCode(), title,
                 String.join(", ", call.flags().stream().map(titles::flag).toList()), call.flowVersion(),
-                call.nation().title(), UkTime.time(call.startedAt()),
+                calls.nationOf(call).title(), UkTime.time(call.startedAt()),
                 UkTime.elapsed(Duration.between(call.startedAt(), end)),
                 withTranscript(fold(items(call, events)), call.callSid() == null ? List.of() : telephony.lines(id))));
     }

@@ -58,6 +58,18 @@ class OutcomePageTest {
                 .filter(a -> a.get("question").asText().equals("mp_raised")).findFirst().orElseThrow().get("answer").asText(), "the new answer is the one given");
     }
 
+    /** The timeline says which nation's bank holidays the call used, and that an ended call will have no outcome. */
+    @Test
+    void the_timeline_gives_the_nation_the_region_decided_and_no_outcome_for_an_ended_call() throws Exception {
+        String id = olive.callAnswering("contact_route", "inbound_call", "region", "ni", "caller", "client");
+        assertEquals("northern-ireland", olive.get("/api/calls/" + id).field("/nation"), "the region decides");
+        assertEquals(303, pages.post("/calls/" + id + "/end", "reason=test").statusCode());
+        String timeline = app.as("rita", callguide.account.Role.supervisor).pages().get("/review/calls/" + id).body();
+        assertTrue(timeline.contains("Northern Ireland"), "nation");
+        assertFalse(timeline.contains("England and Wales"), "not the nation the call started with");
+        assertTrue(timeline.contains("None: ended without an outcome"), "outcome");
+    }
+
     @Test
     void a_written_contact_shows_what_to_put_in_the_reply_and_the_case_note_never_says_told_the_caller() throws Exception {
         String id = referral("written");
