@@ -16,7 +16,8 @@ public final class CaseForms {
     public record Input(String id, String name, String label, String kind, List<String> options, List<String> optionLabels, List<String> suggestions,
                         boolean optional, String value, String error) {}
 
-    public record MoveForm(String id, String title, String recordedFor, boolean teamLeaderOnly, List<Input> inputs,
+    /** {@code leadsTo}: the title of the stage the move takes the case to, so the caseworker knows where it goes next. */
+    public record MoveForm(String id, String title, String leadsTo, String recordedFor, boolean teamLeaderOnly, List<Input> inputs,
                            List<String> checks, List<String> letters, String clock, String resolutionCode, String chooses,
                            String sources, boolean open, String checksError) {}
 
@@ -29,7 +30,7 @@ public final class CaseForms {
             boolean open = m.id().equals(openMove);
             List<Input> inputs = engine.fields(s, m).stream().map(f -> input(engine.flow(), f,
                     open ? typed.get(f.id()) : null, open ? errors.get(f.id()) : null)).toList();
-            out.add(new MoveForm(m.id(), m.title(), m.recordedFor(), m.roles().equals(List.of("resolution_team_leader")),
+            out.add(new MoveForm(m.id(), m.title(), engine.flow().stage(m.to()).title(), m.recordedFor(), m.roles().equals(List.of("resolution_team_leader")),
                     inputs, checks(engine, s, m), m.letters().stream().map(l -> l + " " + engine.flow().letters().get(l).title()).toList(),
                     clock(engine.flow(), m), m.resolutionCode(), m.caseworkerChooses(), sources(m), open,
                     open ? errors.get("done") : null));

@@ -335,6 +335,7 @@ class ResolutionApiTest {
         var refused = page.post("/cases/" + id + "/moves", "move=acknowledge&version=99");
         assertTrue(refused.statusCode() == 409 || refused.statusCode() == 422, "refused: " + refused.statusCode());
         assertTrue(refused.body().contains("/cases/" + id), "the case is shown again");
+        assertTrue(refused.body().contains("Then: Acknowledged"), "each move says where the case goes next");
         assertEquals(before + 1, service().views(UUID.fromString(id)).stream().filter(v -> v.username().equals("vera")).count());
     }
 
