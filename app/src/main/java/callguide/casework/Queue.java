@@ -13,8 +13,11 @@ import java.util.function.Function;
 
 /** Sorts open cases into the queue's sections by the date each is worked to. */
 public final class Queue {
-    /** {@code immediately}: an MP's letter no one has taken yet, above everything else in the team's queue (002 intro). */
-    public enum Section { immediately, overdue, due_today, waiting_on_client, waiting_on_bau, in_progress }
+    /**
+     * {@code immediately}: an MP's letter no one has taken yet, above everything else in the team's queue (002 intro).
+     * {@code after_closure}: closed, with step 46's Lock Assignment Flag still to remove.
+     */
+    public enum Section { immediately, overdue, due_today, waiting_on_client, waiting_on_bau, in_progress, after_closure }
 
     /** One case in a queue: where it is, the date worked to and which clock sets it. */
     public record Item(CaseRecord record, String stageTitle, Section section, LocalDate workTo, String clock) {}
@@ -33,12 +36,19 @@ public final class Queue {
         return running.stream().filter(k -> !(timetable && k.name().equals("resolve"))).min(Comparator.comparing(CaseClock::due));
     }
 
+    /** Closed, but its stage still has a move to make: the post-closure steps (002 step 46). */
+    static boolean afterClosure(CaseRecord c, ProcessFlow flow) {
+        Stage s = flow.stage(c.state().stage());
+        return s != null && s.closes() && !s.moves().isEmpty();
+    }
+
     public static Item item(CaseRecord c, ProcessFlow flow, LocalDate today) {
         Stage s = flow.stage(c.state().stage());
         Optional<CaseClock> k = workingClock(c);
         LocalDate due = k.map(CaseClock::due).orElse(null);
         Section section;
-        if (c.immediate() && c.caseworker() == null) section = Section.immediately;
+        if (s.closes()) section = Section.after_closure;
+        else if (c.immediate() && c.caseworker() == null) section = Section.immediately;
         else if (due != null && due.isBefore(today)) section = Section.overdue;
         else if (due != null && due.equals(today)) section = Section.due_today;
         else if ("client".equals(s.waiting())) section = Section.waiting_on_client;
@@ -52,7 +62,7 @@ public final class Queue {
         List<Item> out = new ArrayList<>();
         for (CaseRecord c : cases) {
             ProcessFlow flow = flowOfTeam.apply(c.team());
-            if (c.state().kind() == CaseKind.placeholder || !open(c, flow)) continue;
+            if (c.state().kind() == CaseKind.placeholder || !(open(c, flow) || afterClosure(c, flow))) continue;
             out.add(item(c, flow, today));
         }
         out.sort(Comparator.comparing((Item i) -> !i.record().immediate())

@@ -326,6 +326,23 @@ class ResolutionApiTest {
         assertTrue(queue.indexOf("/cases/" + fromLetter.field("/id")) > top, "the letter's case is in it");
     }
 
+    /** A closed case stays in its caseworker's queue until step 46's Lock Assignment Flag is removed. */
+    @Test
+    void aClosedCaseWaitsInTheQueueUntilTheLockFlagIsRemoved() {
+        String id = opened();
+        var wendy = app.as("wendy", Role.resolution_caseworker);
+        assertEquals(303, wendy.pages().post("/cases/" + id + "/take", "version=1").statusCode());
+        CaseClient mine = CaseClient.as(app, "wendy", Role.resolution_caseworker);
+        mine.moveNow(id, "acknowledge", Map.of("parties", "both clients", "acknowledged_by", "phone"));
+        mine.moveNow(id, "resolvable_now", NONE);
+        mine.moveNow(id, "reject", Map.of("dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "no", "notes", "n"));
+        String queue = wendy.pages().get("/cases").body();
+        int closed = queue.indexOf("id=\"mine-closed\"");
+        assertTrue(closed > 0 && queue.indexOf("/cases/" + id) > closed, "shown as closed, flag still to remove");
+        mine.moveNow(id, "lock_flag_removed", Map.of("segment_check_due", "tomorrow 10:00"));
+        assertFalse(wendy.pages().get("/cases").body().contains("/cases/" + id), "gone once the flag is removed");
+    }
+
     /** A case page sent back with a refusal is a view of the case like any other. */
     @Test
     void aCasePageShownWithARefusalIsAnAuditedView() {
