@@ -125,7 +125,8 @@ public final class CasePages {
             Actor me = actor(ctx);
             CaseRecord c = cases.openFromCall(call, me).record();
             // Taking the transfer makes the case the taker's, unless someone already has it.
-            if (c.caseworker() == null) {
+            // A staff-conduct placeholder is no one's: it keeps nothing, not even who took it.
+            if (c.caseworker() == null && c.state().kind() != CaseKind.placeholder) {
                 try {
                     c = cases.assign(c.id(), c.version(), me.username(), me);
                 } catch (CaseRefused e) {

@@ -77,9 +77,9 @@ public final class CaseService {
         }
         Map<String, String> answers = call.answerMap();
         String team = IntakeRules.team(answers);
+        if (!IntakeRules.opensResolutionCase(call.outcomeCode(), answers)) throw notForCrt(call);
         // Received the day the call reached its outcome, whenever the case is opened from it.
         LocalDate received = LocalDate.ofInstant(call.completedAt(), UK);
-        if (!IntakeRules.opensResolutionCase(call.outcomeCode(), answers)) throw notForCrt(call);
         if (IntakeRules.STAFF_CONDUCT_CONFIDENTIAL.equals(call.outcomeCode())) {
             // Staff conduct: only an MP/MLA's contact is the CRT's, and it keeps nothing but the link (000 step 1).
             return open(CaseKind.placeholder, Map.of(), team, callId, call.handlerId(), received, IntakeRules.mpLetter(answers), who);

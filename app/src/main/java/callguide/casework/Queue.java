@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Sorts open cases into the queue's sections by the date each is worked to. */
+/** Sorts the cases still to work (open, or closed with step 46 to do) into the queue's sections by the date each is worked to. */
 public final class Queue {
     /**
      * {@code immediately}: an MP's letter no one has taken yet, above everything else in the team's queue (002 intro).
@@ -57,7 +57,7 @@ public final class Queue {
         return new Item(c, s.title(), section, due, k.map(CaseClock::name).orElse(null));
     }
 
-    /** Open cases in order: passed on by BAU "immediately" first, then by the date worked to; each in its team's terms. */
+    /** Cases still to work in order: an MP's letter "immediately" first, then by the date worked to; each in its team's terms. */
     public static List<Item> of(List<CaseRecord> cases, Function<String, ProcessFlow> flowOfTeam, LocalDate today) {
         List<Item> out = new ArrayList<>();
         for (CaseRecord c : cases) {

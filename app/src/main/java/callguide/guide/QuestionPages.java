@@ -102,7 +102,7 @@ public final class QuestionPages {
             return;
         }
         suggestions.record(call.id(), q, shown, form.value(), requestId(ctx));
-        if (pending != null && pending.question().equals(q.id())) views.calls().changedBeforeConfirming(call.id(), q.id(), pending.answer(), form.value());
+        if (pending != null && pending.question().equals(q.id())) views.calls().changedBeforeConfirming(call.id(), q.id(), pending.answer(), form.value(), requestId(ctx));
         // Any answer given here leaves a staff-conduct "yes" that waited on the check page; check() holds again if needed.
         views.calls().keepDetails(call.id());
         if (views.calls().outcomeIfAnswered(call, q.id(), form.value()).isPresent()) {

@@ -45,7 +45,7 @@ public final class TimelinePage {
         }
     }
 
-    public record Timeline(UUID id, String handler, String status, String outcome, String outcomeTitle, String flags,
+    public record Timeline(UUID id, String handler, String status, boolean ended, String outcome, String outcomeTitle, String flags,
                            String flowVersion, String nation, String started, String duration, List<Item> items) {}
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -82,7 +82,7 @@ public final class TimelinePage {
         for (CallEvent e : events) {
             if (e.is(CallEvent.Type.ended)) status += ": " + callguide.call.CallService.END_REASONS.getOrDefault(e.answer(), e.answer()).toLowerCase(java.util.Locale.UK);
         }
-        Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(), status, call.outcomeCode(), title,
+        Pages.render(ctx, "review/timeline.jte", new Timeline(id, call.handlerId(), status, call.status() == Call.Status.ended, call.outcomeCode(), title,
                 String.join(", ", call.flags().stream().map(titles::flag).toList()), call.flowVersion(),
                 calls.nationOf(call).title(), UkTime.time(call.startedAt()),
                 UkTime.elapsed(Duration.between(call.startedAt(), end)),
@@ -200,10 +200,24 @@ public final class TimelinePage {
         return new Item("transcript", "Said on the call", UkTime.time(lines.get(0).at()), null, text, null, null, lines.get(0).at());
     }
 
+    /** The answer a handler held on "Check your answers" and then changed there, or null for any other event. */
+    private String heldOnCheckPage(CallEvent e) {
+        if (!e.is(CallEvent.Type.changed) || e.detail() == null) return null;
+        try {
+            var d = json.readTree(e.detail());
+            return d.path("held").asBoolean(false) ? d.path("from").asText(null) : null;
+        } catch (java.io.IOException ex) {
+            return null;
+        }
+    }
+
     private Item answered(CallEvent e, Question q, String prompt, Map<String, String> answers, String took) {
         Step seen = q == null ? null : renderer.step(q, answers);
         List<String> lines = new ArrayList<>();
-        if (e.is(CallEvent.Type.changed)) {
+        String held = heldOnCheckPage(e);
+        if (held != null) {
+            lines.add("Changed on Check your answers from '" + label(q, held, answers) + "' (never recorded) to '" + label(q, e.answer(), answers) + "'");
+        } else if (e.is(CallEvent.Type.changed)) {
             lines.add("Changed from '" + label(q, answers.get(e.question()), answers) + "' to '" + label(q, e.answer(), answers) + "'");
         } else {
             lines.add("Answer: " + label(q, e.answer(), answers));

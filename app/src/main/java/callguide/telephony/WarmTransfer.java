@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static callguide.telephony.CallLog.detail;
 
@@ -24,6 +26,7 @@ import static callguide.telephony.CallLog.detail;
  * PostgreSQL and each change is made under the call's row lock, so any node may take any step.
  */
 public final class WarmTransfer {
+    private static final Logger LOG = LoggerFactory.getLogger(WarmTransfer.class);
     // 000 step 2 prescribes a warm transfer for an MP or MLA on the phone only; clients are called back by the team.
     static final String NONE_STARTED = "no warm transfer has been started on this call";
     /** How long a node trying to bring a caller back has before another may try. */
@@ -64,7 +67,11 @@ public final class WarmTransfer {
         Unavailable unavailable = unavailable(phone, team);
         if (unavailable != null) {
             // Kept on the call, so a reviewer sees the handler tried and was sent to the referral by hand.
-            log.record(callId, clock.instant(), "warm_transfer_unavailable", detail("team", team.key(), "reason", unavailable.reason()));
+            try {
+                log.record(callId, clock.instant(), "warm_transfer_unavailable", detail("team", team.key(), "reason", unavailable.reason()));
+            } catch (RuntimeException e) {
+                LOG.warn("could not record that call {}'s transfer could not start: {}", callId, e.toString());
+            }
             throw new TransferRefused(TransferRefused.Reason.transfer_unavailable, unavailable.text(), team.manual());
         }
         // An attempt Twilio went silent on fails, and its caller is back, before another may start.

@@ -149,7 +149,8 @@ class ResolutionEngineTest {
     void anMpsCaseIsNeverRejectedAtStep11() {
         CaseWalk w = CaseWalk.complaint("parliamentary", "yes").move("authenticate_mp").move("acknowledge").move("resolvable_now");
         refused(Reason.move_not_allowed, () -> w.move("reject", "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "no"));
-        w.move("sr_set_up", "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "no");
+        refused(Reason.refused_by_procedure, () -> w.move("sr_set_up", "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "no"));
+        w.move("sr_set_up", "dissatisfaction_within_6_months", "no", "parliamentary_contact_involved", "yes");
         assertEquals("crt_review", w.stage(), "the MP's contact carries it on");
     }
 

@@ -45,14 +45,20 @@ class OutcomePageTest {
         HttpResponse<String> held = pages.post("/calls/" + id + "/questions/mp_raised", "answer=yes");
         assertEquals(303, held.statusCode());
         assertTrue(held.headers().firstValue("Location").orElse("").contains("/check"), "an outcome waits on the check page");
-        HttpResponse<String> changed = pages.post("/calls/" + id + "/questions/mp_raised", "answer=no&pending=" + java.net.URLEncoder.encode("mp_raised=yes", java.nio.charset.StandardCharsets.UTF_8));
+        String form = "answer=no&requestId=" + java.util.UUID.randomUUID() + "&pending="
+                + java.net.URLEncoder.encode("mp_raised=yes", java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> changed = pages.post("/calls/" + id + "/questions/mp_raised", form);
         assertEquals(303, changed.statusCode(), changed.body());
+        assertEquals(303, pages.post("/calls/" + id + "/questions/mp_raised", form).statusCode(), "the same form sent again");
         var events = olive.get("/api/calls/" + id + "/events").json();
         var change = java.util.stream.StreamSupport.stream(events.spliterator(), false).filter(e -> e.get("type").asText().equals("changed")).toList();
         assertEquals(1, change.size(), events.toString());
         assertEquals("mp_raised", change.get(0).get("question").asText());
         assertEquals("no", change.get(0).get("answer").asText());
         assertEquals("yes", change.get(0).at("/detail/from").asText());
+        String timeline = app.as("rita", callguide.account.Role.supervisor).pages().get("/review/calls/" + id).body();
+        String said = timeline.replace("&#39;", "'");
+        assertTrue(said.contains("Changed on Check your answers from 'Yes, their MP has raised it' (never recorded) to 'No'"), "the timeline says what was held");
         var answers = olive.get("/api/calls/" + id).json().at("/answers");
         assertEquals("no", java.util.stream.StreamSupport.stream(answers.spliterator(), false)
                 .filter(a -> a.get("question").asText().equals("mp_raised")).findFirst().orElseThrow().get("answer").asText(), "the new answer is the one given");
