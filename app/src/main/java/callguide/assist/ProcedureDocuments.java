@@ -42,7 +42,9 @@ public final class ProcedureDocuments {
         if (!Files.isDirectory(dir)) throw new IllegalStateException("PROCEDURES_DIR " + dir + " is not a folder");
         List<Passage> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md")).sorted().toList()) {
+            // A folder's README says what the documents are; it is not one of them.
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md"))
+                    .filter(f -> !f.getFileName().toString().toUpperCase(java.util.Locale.ROOT).startsWith("README")).sorted().toList()) {
                 String file = p.getFileName().toString();
                 List<Passage> passages = split(file, Files.readString(p, StandardCharsets.UTF_8));
                 String name = names.get(file);
@@ -60,16 +62,21 @@ public final class ProcedureDocuments {
         String heading = document;
         Integer step = null;
         StringBuilder body = new StringBuilder();
-        String[] lines = text.replace("\r", "").split("\n");
+        // Documents converted from PDF space their words with no-break spaces, which Java's whitespace is not.
+        String[] lines = text.replace("\r", "").replace('\u00a0', ' ').split("\n");
+        boolean sentenceEnded = true;
         for (int i = 0; i < lines.length; i++) {
             String line = clean(lines[i]);
             Matcher m = STEP.matcher(line);
             Matcher marked = MARKED_HEADING.matcher(line);
             boolean isMarked = marked.matches();
-            if (isMarked || isHeading(line, i == 0 ? "" : lines[i - 1], i + 1 < lines.length ? lines[i + 1] : "")) {
+            String before = i == 0 ? "" : lines[i - 1], after = i + 1 < lines.length ? lines[i + 1] : "";
+            if (isMarked || isHeading(line, before, after) || sentenceEnded && isWordHeading(line, before, after)) {
                 flush(out, document, heading, step, body);
                 heading = isMarked ? marked.group(1) : line;
                 step = null;
+                sentenceEnded = true;
+                continue;
             } else if (m.matches()) {
                 flush(out, document, heading, step, body);
                 step = Integer.valueOf(m.group(1));
@@ -77,9 +84,20 @@ public final class ProcedureDocuments {
             } else if (!line.isEmpty()) {
                 body.append(line).append(' ');
             }
+            if (!line.isEmpty()) sentenceEnded = ".!?:".indexOf(line.charAt(line.length() - 1)) >= 0;
         }
         flush(out, document, heading, step, body);
         return out;
+    }
+
+    /**
+     * A single capitalised word standing alone after a finished sentence ("Refunds"). Only after one: a document
+     * converted from PDF can put each word of a sentence on a line of its own.
+     */
+    static boolean isWordHeading(String line, String before, String after) {
+        if (!before.isBlank() || !after.isBlank() || line.length() < 3 || line.split("\\s+").length != 1) return false;
+        if (STEP.matcher(line).matches() || ".,;:".indexOf(line.charAt(line.length() - 1)) >= 0) return false;
+        return Character.isUpperCase(line.codePointAt(0));
     }
 
     /** A short line standing alone, of at least two words or in capitals, that does not end a sentence. */

@@ -54,7 +54,7 @@ public final class AssistApi {
 
     public void ask(Context ctx) {
         Body body = Body.of(ctx, json);
-        String question = query(body.text("question", true, MAX_QUERY), "question");
+        String question = query(body.text("question", true, MAX_TEXT), "question");
         Asker.Reply reply = assist.asker().ask(question);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("question", question);
@@ -86,8 +86,8 @@ public final class AssistApi {
 
     private static String query(String raw, String field) {
         if (raw == null || raw.isBlank()) throw new ApiError(400, "missing_field", "'" + field + "' is required: what to look for in the procedures");
-        if (raw.length() > MAX_QUERY) throw new ApiError(400, "invalid_field", "'" + field + "' is longer than " + MAX_QUERY + " characters");
-        String clean = callguide.assist.Utterance.of(raw).text();
+        // A long question is looked for by its start, as a long utterance is read by its start (Utterance).
+        String clean = callguide.assist.Utterance.of(raw.length() > MAX_QUERY ? raw.substring(0, MAX_QUERY) : raw).text();
         if (clean.chars().noneMatch(Character::isLetterOrDigit)) {
             throw new ApiError(400, "invalid_field", "'" + field + "' has no words to look for");
         }

@@ -36,6 +36,51 @@ class ProcedureDocumentsTest {
     }
 
     @Test
+    void a_single_word_after_a_finished_sentence_is_a_heading_but_a_word_of_a_broken_sentence_is_not() {
+        List<Passage> passages = ProcedureDocuments.split("widgets.txt", """
+                Widget Complaints
+
+                Introduction
+
+                This procedure covers complaints about widgets bought from us.
+
+                Refunds
+
+                A refund for a broken widget is paid within 10 working days of the claim.
+
+                A claim can be made,
+
+                by
+
+                Phone
+
+                or letter, and is logged the same day it arrives here.
+                """);
+        assertEquals(List.of("Introduction", "Refunds"), passages.stream().map(p -> p.citation().heading()).toList(), passages.toString());
+        assertTrue(passages.get(1).text().contains("made, by Phone or letter"), "a word of a sentence broken over lines stays in it");
+    }
+
+    @Test
+    void no_break_spaces_are_spaces_so_a_heading_spaced_with_them_is_a_heading() {
+        List<Passage> passages = ProcedureDocuments.split("overview.txt", " Complaints\u00a0Overview\u00a0\n\nA\u00a0client\u00a0can\u00a0complain\u00a0about\u00a0the\u00a0service.\n");
+        assertEquals("Complaints Overview", passages.get(0).citation().heading());
+        assertEquals("A client can complain about the service.", passages.get(0).text());
+    }
+
+    /** Reads ../shared/seeds beside the project, which the product never ships; skipped without them. */
+    @Test
+    void the_seed_overview_is_cited_under_its_heading_and_the_folder_readme_is_not_a_procedure() {
+        java.nio.file.Path seeds = callguide.support.Seeds.folder();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(seeds), "skipped: no procedure documents at " + seeds);
+        List<Passage> all = ProcedureDocuments.read(seeds, java.util.Map.of());
+        List<Passage> overview = all.stream().filter(p -> p.citation().document().startsWith("001_")).toList();
+        assertFalse(overview.isEmpty());
+        assertTrue(overview.stream().allMatch(p -> p.citation().heading().equals("Complaints Overview")), overview.get(0).citation().toString());
+        assertFalse(overview.stream().anyMatch(p -> p.text().contains("\u00a0")));
+        assertFalse(all.stream().anyMatch(p -> p.citation().document().startsWith("README")), "the folder's README");
+    }
+
+    @Test
     void markdown_headings_are_headings_whatever_their_case() {
         List<Passage> passages = ProcedureDocuments.split("garden.md", """
                 # Looking after cacti

@@ -343,6 +343,13 @@ class ResolutionApiTest {
         assertFalse(wendy.pages().get("/cases").body().contains("/cases/" + id), "gone once the flag is removed");
     }
 
+    @Test
+    void theTranscriptStreamOfNoSuchCaseIsA404() {
+        TestApp.Response r = caseworker.get("/api/cases/" + UUID.randomUUID() + "/transcript/stream");
+        assertEquals(404, r.status(), r.text());
+        assertEquals("unknown_case", r.field("/error"));
+    }
+
     /** A case page sent back with a refusal is a view of the case like any other. */
     @Test
     void aCasePageShownWithARefusalIsAnAuditedView() {
