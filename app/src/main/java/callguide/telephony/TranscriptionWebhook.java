@@ -81,7 +81,10 @@ final class TranscriptionWebhook {
         if (data == null) return "";
         try {
             JsonNode node = json.readTree(data);
-            return node == null ? "" : node.path("transcript").asText("").strip();
+            String said = node == null ? "" : node.path("transcript").asText("").strip();
+            // Checked once decoded: an escaped control character passes the form field's own check.
+            if (callguide.web.InputCheck.bad(said)) throw new callguide.web.ApiError(400, "invalid_field", "the transcript contains characters that cannot be used");
+            return said;
         } catch (java.io.IOException e) {
             throw new callguide.web.ApiError(400, "invalid_field", "TranscriptionData is not JSON");
         }

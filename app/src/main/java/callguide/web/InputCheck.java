@@ -32,6 +32,10 @@ public final class InputCheck {
         // Most requests have no query string: nothing to split, so nothing to check.
         if (ctx.queryString() != null) inspect(ctx.queryParamMap(), MAX_QUERY_VALUE, errors);
         String type = ctx.contentType();
+        // No form here takes a file: a multipart body is refused rather than read past these checks.
+        if (type != null && type.toLowerCase().startsWith("multipart/")) {
+            throw new ApiError(415, "unsupported_media_type", "send forms as application/x-www-form-urlencoded, not " + type.split(";")[0]);
+        }
         if ("POST".equals(ctx.method().name()) && type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             // A body sent without its length is measured as read (Javalin keeps it for the form fields).
             if (ctx.contentLength() > Body.MAX_BYTES || ctx.bodyAsBytes().length > Body.MAX_BYTES) throw Body.tooLarge();
@@ -70,7 +74,7 @@ public final class InputCheck {
     }
 
     /** Control characters (C0 but tab and line breaks, DEL, C1) and halves of a character. */
-    static boolean bad(String s) {
+    public static boolean bad(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) return true;

@@ -255,6 +255,10 @@ class TwilioWebhookTest {
                 "SequenceId", "1", "Track", "inbound_track", "Final", "true", "Timestamp", "+1000000000-01-01T00:00:00Z",
                 "TranscriptionData", "{\"transcript\":\"hello there\"}")).status());
         assertEquals(1, api.get("/api/calls/" + id + "/transcript").json().size(), "kept, as said now");
+        assertEquals(400, twilio.post("/twilio/transcription", params("CallSid", callSid, "TranscriptionEvent", "transcription-content",
+                "SequenceId", "2", "Track", "inbound_track", "Final", "true",
+                "TranscriptionData", "{\"transcript\":\"a\\u0000b\"}")).status(), "a NUL escaped in the JSON");
+        assertEquals(1, api.get("/api/calls/" + id + "/transcript").json().size(), "and nothing more kept");
         assertEquals(403, twilio.send("/twilio/voice", params("CallSid", "C\u0000A", "To", HOTLINE), Map.of()).status(),
                 "unsigned is refused as unsigned, whatever it holds");
     }

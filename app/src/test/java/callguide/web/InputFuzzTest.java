@@ -142,6 +142,19 @@ class InputFuzzTest {
         HttpResponse<String> api = send("GET", "/api/assist/search", fields("q", "a\u0000b"), null, null);
         assertEquals(400, api.statusCode());
         assertTrue(api.body().contains("\"error\":\"invalid_field\""), api.body());
+        HttpResponse<String> longQuery = send("GET", "/review", fields("q", "q".repeat(100 * 1024)), reviewer, reviewerCsrf);
+        assertEquals(400, longQuery.statusCode(), "a 100 KiB query value reaches the check, not Jetty's bare 414");
+        assertTrue(longQuery.body().contains("govuk-error-summary"), longQuery.body());
+        HttpResponse<String> longApi = send("GET", "/api/assist/search", fields("q", "q".repeat(100 * 1024)), null, null);
+        assertEquals(400, longApi.statusCode());
+        assertTrue(longApi.body().contains("\"error\":\"invalid_field\""), longApi.body());
+        String call = app.as("fern").callAnswering("contact_route", "inbound_call");
+        HttpResponse<String> multipart = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.base() + "/calls/" + call + "/notes"))
+                .header("Cookie", handler).header("X-CSRF-Token", handlerCsrf)
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\na\u0000b\r\n--b--\r\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, multipart.statusCode(), "a multipart form is refused, not read past the checks");
         HttpResponse<String> large = send("POST", "/calls/" + java.util.UUID.randomUUID() + "/notes", fields("note", "n".repeat(100 * 1024)), handler, handlerCsrf);
         // The service refuses on the Content-Length alone; it may close the connection before the client has written the body.
         assertTrue(large.statusCode() == 413 || large.getClass() == Refused.class, large.statusCode() + " " + large.body());
