@@ -186,6 +186,7 @@ public final class App implements Service {
         jobs.every("clear-lapsed-sign-ins", Accounts.CLEAR_EVERY, accounts::clearLapsed);
         jobs.every("clear-lapsed-streams", Telephony.clearStreamsEvery(), telephony::clearLapsedStreams);
         jobs.every("sweep-warm-transfers", WarmTransfer.SWEEP_EVERY, telephony::sweepTransfers);
+        jobs.every("clear-lapsed-call-starts", callguide.guide.CallStartLimit.CLEAR_EVERY, () -> callguide.guide.CallStartLimit.clearLapsed(database.jdbi()));
         List<Routes.Route> routes = new java.util.ArrayList<>();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
                 config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist,

@@ -7,7 +7,7 @@ import io.javalin.http.Handler;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
-/** At most so many calls started a minute per sign-in (429 beyond), counted in PostgreSQL so every node shares it. */
+/** At most so many calls started in any 60 seconds per sign-in (429 beyond), counted in PostgreSQL so every node shares it. */
 public final class CallStartLimit {
     private final Jdbi jdbi;
     private final int perMinute;
@@ -15,6 +15,13 @@ public final class CallStartLimit {
     public CallStartLimit(Jdbi jdbi, int perMinute) {
         this.jdbi = jdbi;
         this.perMinute = perMinute;
+    }
+
+    /** Starts over a minute old count for no one: cleared for sign-ins that start no more calls. */
+    public static final java.time.Duration CLEAR_EVERY = java.time.Duration.ofMinutes(1);
+
+    public static void clearLapsed(Jdbi jdbi) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM call_starts WHERE at <= now() - interval '1 minute'").execute());
     }
 
     public Handler limited(Handler start) {
@@ -26,17 +33,19 @@ public final class CallStartLimit {
 
     private void take(Context ctx) {
         String who = Identity.of(ctx);
-        // The database's clock, so nodes agree on the minute; a refused start is not counted.
-        Integer wait = jdbi.withHandle(h -> {
-            h.createUpdate("DELETE FROM call_start_counts WHERE who = :who AND minute < date_trunc('minute', now()) - interval '5 minutes'")
-                    .bind("who", who).execute();
-            boolean counted = h.createQuery("""
-                            INSERT INTO call_start_counts AS c (who, minute, started) VALUES (:who, date_trunc('minute', now()), 1)
-                            ON CONFLICT (who, minute) DO UPDATE SET started = c.started + 1 WHERE c.started < :limit
-                            RETURNING started""")
-                    .bind("who", who).bind("limit", perMinute).mapTo(Integer.class).findOne().isPresent();
-            return counted ? null : h.createQuery("SELECT ceil(extract(epoch FROM date_trunc('minute', now()) + interval '1 minute' - now()))::int")
-                    .mapTo(Integer.class).one();
+        // The database's clock, so nodes agree on the last minute; a refused start is not counted.
+        Integer wait = jdbi.inTransaction(h -> {
+            // One start at a time per sign-in, on every node, so two cannot both take the last place.
+            h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "callguide-call-starts:" + who);
+            h.createUpdate("DELETE FROM call_starts WHERE who = :who AND at <= now() - interval '1 minute'").bind("who", who).execute();
+            int started = h.createQuery("SELECT count(*) FROM call_starts WHERE who = :who").bind("who", who).mapTo(Integer.class).one();
+            if (started < perMinute) {
+                h.createUpdate("INSERT INTO call_starts (who, at) VALUES (:who, now())").bind("who", who).execute();
+                return null;
+            }
+            // Until the oldest start in the window is a minute old.
+            return h.createQuery("SELECT ceil(extract(epoch FROM min(at) + interval '1 minute' - now()))::int FROM call_starts WHERE who = :who")
+                    .bind("who", who).mapTo(Integer.class).one();
         });
         if (wait != null) {
             throw new ApiError(429, "too_many_calls", "this sign-in has started " + perMinute
