@@ -22,6 +22,7 @@ import callguide.flow.FlowLoader;
 import callguide.flow.InvalidFlow;
 import callguide.flow.Renderer;
 import callguide.flow.Vocabulary;
+import callguide.guide.CallStartLimit;
 import callguide.resolution.CaseEngine;
 import callguide.resolution.ProcessFlow;
 import callguide.review.ReviewDao;
@@ -186,7 +187,7 @@ public final class App implements Service {
         jobs.every("clear-lapsed-sign-ins", Accounts.CLEAR_EVERY, accounts::clearLapsed);
         jobs.every("clear-lapsed-streams", Telephony.clearStreamsEvery(), telephony::clearLapsedStreams);
         jobs.every("sweep-warm-transfers", WarmTransfer.SWEEP_EVERY, telephony::sweepTransfers);
-        jobs.every("clear-lapsed-call-starts", callguide.guide.CallStartLimit.CLEAR_EVERY, () -> callguide.guide.CallStartLimit.clearLapsed(database.jdbi()));
+        jobs.every("clear-lapsed-call-starts", CallStartLimit.CLEAR_EVERY, () -> CallStartLimit.clearLapsed(database.jdbi()));
         List<Routes.Route> routes = new java.util.ArrayList<>();
         Javalin web = Routes.create(new Routes.Services(database, catalog, calls, renderer, calendar,
                 config.defaultNation(), json, accounts, new ReviewDao(database.jdbi()), clock, telephony, assist,

@@ -40,12 +40,8 @@ final class CaseRoutes {
             post("/{id}/moves", api::move, CRT);
             // The linked call's live transcript, for the CRT member who took the warm transfer.
             get("/{id}/transcript/stream", ctx -> {
-                CasePages.StreamTarget target;
-                try {
-                    target = pages.transcriptOf(caseId(ctx), actor(ctx));
-                } catch (CaseRefused e) {
-                    target = null; // no such case: as for a case with no call
-                }
+                UUID id = caseId(ctx);
+                CasePages.StreamTarget target = api.refusals(ctx, id, () -> pages.transcriptOf(id, actor(ctx)));
                 if (target == null) throw new ApiError(404, "unknown_case", "no live transcript for case " + ctx.pathParam("id"));
                 telephony.transcriptStream(target.callId(), ctx);
             }, CRT);

@@ -76,7 +76,7 @@ public final class Routes {
     private static final Access[] REVIEW = {Access.SUPERVISOR, Access.TEAM_LEADER};
     private static final Access HANDLER = Access.HANDLER;
     private static final Access OWN_CALL = Access.OWN_CALL;
-    /** A request's line and headers: past Jetty's 8 KiB, so a 100 KiB query value is refused by InputCheck. */
+    /** A request's line and headers: past Jetty's 8 KiB, so a 100 KiB query value reaches InputCheck, which refuses it in words (Jetty's own 414 has none). */
     private static final int REQUEST_HEAD_BYTES = 512 * 1024;
     private static final Access ANYONE = Access.ANYONE;
 
@@ -109,7 +109,6 @@ public final class Routes {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = Body.MAX_BYTES;
-            // Room for an overlong query string to reach InputCheck, which refuses it in words (Jetty's own 414 has none).
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEAD_BYTES));
             config.jsonMapper(new JavalinJackson(s.json(), false));
             config.validation.register(UUID.class, UUID::fromString);

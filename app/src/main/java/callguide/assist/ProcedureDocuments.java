@@ -95,19 +95,21 @@ public final class ProcedureDocuments {
      * converted from PDF can put each word of a sentence on a line of its own.
      */
     static boolean isWordHeading(String line, String before, String after) {
-        if (!before.isBlank() || !after.isBlank() || line.length() < 3 || line.split("\\s+").length != 1) return false;
-        if (STEP.matcher(line).matches() || ".,;:".indexOf(line.charAt(line.length() - 1)) >= 0) return false;
-        return Character.isUpperCase(line.codePointAt(0));
+        return before.isBlank() && after.isBlank() && line.length() >= 3 && line.split("\\s+").length == 1 && titleLike(line);
     }
 
     /** A short line standing alone, of at least two words or in capitals, that does not end a sentence. */
     static boolean isHeading(String line, String before, String after) {
         if (line.isEmpty() || line.length() > 80 || !before.isBlank()) return false;
         if (!after.isBlank() && !STEP.matcher(after.strip()).matches() && after.strip().length() < 80) return false;
-        if (STEP.matcher(line).matches() || line.startsWith("-") || line.startsWith("*") || line.startsWith("[")) return false;
-        if (".,;:".indexOf(line.charAt(line.length() - 1)) >= 0) return false;
-        if (!Character.isUpperCase(line.codePointAt(0))) return false;
+        if (!titleLike(line)) return false;
         return line.split("\\s+").length >= 2 || line.equals(line.toUpperCase()) && line.length() > 3;
+    }
+
+    /** Begins with a capital, is no step or list item, and does not end as a clause does. */
+    private static boolean titleLike(String line) {
+        if (STEP.matcher(line).matches() || line.startsWith("-") || line.startsWith("*") || line.startsWith("[")) return false;
+        return ".,;:".indexOf(line.charAt(line.length() - 1)) < 0 && Character.isUpperCase(line.codePointAt(0));
     }
 
     private static void flush(List<Passage> out, String document, String heading, Integer step, StringBuilder body) {

@@ -68,7 +68,7 @@ public final class Suggester {
         List<String> segments = said.stream().map(t -> index.canonical(question, t)).toList();
         // A part all rewritten away is embedded as said (an empty text cannot be) and skipped below.
         List<String> embedded = new ArrayList<>(segments);
-        for (int i = 0; i < embedded.size(); i++) if (!saysAnything(embedded.get(i))) embedded.set(i, said.get(i));
+        for (int i = 0; i < embedded.size(); i++) if (!cues.saysAnything(embedded.get(i))) embedded.set(i, said.get(i));
         float[][] vectors = Vectors.embed(index.model(), embedded);
         Map<String, Best> best = new HashMap<>();
         Set<String> clauseWinners = new HashSet<>();
@@ -76,14 +76,14 @@ public final class Suggester {
         for (int s = 0; s < reading.parts().size(); s++) {
             Reading.Part part = reading.parts().get(s);
             // A clause that is all rewritten away (say, only who the caller is) says nothing to this question.
-            if (!saysAnything(segments.get(s))) {
+            if (!cues.saysAnything(segments.get(s))) {
                 if (part.denial()) denials++;
                 continue;
             }
             List<AnswerIndex.Match> matches = part.clause() && cues.outright(question)
                     ? index.match(question, segments.get(s), vectors[s], this::saysOutright)
                     : index.match(question, segments.get(s), vectors[s]);
-            if (part.denial() && saysAnything(segments.get(denials))) {
+            if (part.denial() && cues.saysAnything(segments.get(denials))) {
                 matches = denied(question, matches, index.match(question, segments.get(denials), vectors[denials], this::saysOutright));
             }
             if (part.denial()) denials++;
@@ -152,11 +152,6 @@ public final class Suggester {
                             evidenceLine.get(e.getKey()));
                 })
                 .toList();
-    }
-
-    /** A part of only greetings or fillers is not matched: "hello" is not "Hello, it's the tax office". */
-    private boolean saysAnything(String text) {
-        return cues.saysAnything(text);
     }
 
     /** What a denial affirms is compared only with examples that say something outright, not with other denials. */

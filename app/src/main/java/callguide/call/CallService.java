@@ -228,14 +228,15 @@ public final class CallService {
      * recorded. Nothing else changes; the new answer is given as any other.
      */
     public void changedBeforeConfirming(UUID id, String question, String held, String now, UUID requestId) {
-        // Only an answer that could have waited there: one that takes the call, as it stands, to an outcome.
-        if (held.equals(now) || outcomeIfAnswered(get(id), question, held).isEmpty()) return;
+        if (held.equals(now)) return;
         // A form sent twice is one change: its request id, made distinct from the answer's own, is kept with it.
         UUID request = requestId == null ? null : UUID.nameUUIDFromBytes(("held " + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         dao.jdbi().useTransaction(h -> {
             CallDao.Locked locked = dao.lock(h, id, request).orElseThrow(() -> unknownCall(id));
             Call call = locked.call();
-            if (locked.replay("changed") != null || call.status() != Call.Status.in_progress || !question.equals(call.currentQuestion())) return;
+            if (locked.replay("changed") != null || !question.equals(call.currentQuestion())) return;
+            // Only an answer that could have waited there: one that takes the call, as it stands, to an outcome.
+            if (outcomeIfAnswered(call, question, held).isEmpty()) return;
             dao.append(h, id, clock.instant(), List.of(CallEvent.of(CallEvent.Type.changed, question, now, null,
                     write(Map.of("from", held, "held", true)))), request, "{}");
         });

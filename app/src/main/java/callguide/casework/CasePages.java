@@ -122,17 +122,7 @@ public final class CasePages {
             return;
         }
         try {
-            Actor me = actor(ctx);
-            CaseRecord c = cases.openFromCall(call, me).record();
-            // Taking the transfer makes the case the taker's, unless someone already has it.
-            // A staff-conduct placeholder is no one's: it keeps nothing, not even who took it.
-            if (c.caseworker() == null && c.state().kind() != CaseKind.placeholder) {
-                try {
-                    c = cases.assign(c.id(), c.version(), me.username(), me);
-                } catch (CaseRefused e) {
-                    if (e.reason() != CaseRefused.Reason.stale_version) throw e; // changed meanwhile: shown as it is now
-                }
-            }
+            CaseRecord c = cases.takeFromCall(call, actor(ctx));
             ctx.redirect("/cases/" + c.id(), HttpStatus.SEE_OTHER);
         } catch (CaseRefused e) {
             Pages.error(ctx, e.reason() == CaseRefused.Reason.unknown_call ? 404 : 422, "This call opens no case", e.getMessage());

@@ -93,6 +93,21 @@ public final class CaseService {
         return open(kind, facts, team, callId, call.handlerId(), received, IntakeRules.mpLetter(answers), who);
     }
 
+    /**
+     * A transfer or referral taken from the waiting list: its case, opened if need be, made the taker's unless someone
+     * already has it. A staff-conduct placeholder is no one's: it keeps nothing, not even who took it.
+     */
+    public CaseRecord takeFromCall(UUID callId, Actor who) {
+        CaseRecord c = openFromCall(callId, who).record();
+        if (c.caseworker() != null || c.state().kind() == CaseKind.placeholder) return c;
+        try {
+            return assign(c.id(), c.version(), who.username(), who);
+        } catch (CaseRefused e) {
+            if (e.reason() != Reason.stale_version) throw e;
+            return c; // changed meanwhile: shown as it is now
+        }
+    }
+
     /** A case opened by hand: an MP's letter, or one passed on by BAU (top of the team's queue). */
     public Opened openManual(ManualCase m, Actor who) {
         // Staff conduct keeps no free text at all, not even who referred it (the opening event says who opened it).

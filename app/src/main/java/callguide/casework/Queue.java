@@ -24,11 +24,6 @@ public final class Queue {
 
     private Queue() {}
 
-    public static boolean open(CaseRecord c, ProcessFlow flow) {
-        Stage s = flow.stage(c.state().stage());
-        return s != null && !s.closes();
-    }
-
     /** The running clock the queue works to: a timetable agreed with the client replaces the 15 days, never the waits. */
     public static Optional<CaseClock> workingClock(CaseRecord c) {
         List<CaseClock> running = c.state().clocks().stream().filter(CaseClock::running).toList();
@@ -36,10 +31,10 @@ public final class Queue {
         return running.stream().filter(k -> !(timetable && k.name().equals("resolve"))).min(Comparator.comparing(CaseClock::due));
     }
 
-    /** Closed, but its stage still has a move to make: the post-closure steps (002 step 46). */
-    static boolean afterClosure(CaseRecord c, ProcessFlow flow) {
+    /** Open, or closed with a move still to make (the post-closure steps, 002 step 46). */
+    static boolean toWork(CaseRecord c, ProcessFlow flow) {
         Stage s = flow.stage(c.state().stage());
-        return s != null && s.closes() && !s.moves().isEmpty();
+        return s != null && (!s.closes() || !s.moves().isEmpty());
     }
 
     public static Item item(CaseRecord c, ProcessFlow flow, LocalDate today) {
@@ -62,7 +57,7 @@ public final class Queue {
         List<Item> out = new ArrayList<>();
         for (CaseRecord c : cases) {
             ProcessFlow flow = flowOfTeam.apply(c.team());
-            if (c.state().kind() == CaseKind.placeholder || !(open(c, flow) || afterClosure(c, flow))) continue;
+            if (c.state().kind() == CaseKind.placeholder || !toWork(c, flow)) continue;
             out.add(item(c, flow, today));
         }
         out.sort(Comparator.comparing((Item i) -> !i.record().immediate())

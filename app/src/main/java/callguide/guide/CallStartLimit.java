@@ -4,6 +4,7 @@ import callguide.web.ApiError;
 import callguide.web.Identity;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.time.Duration;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
@@ -17,8 +18,8 @@ public final class CallStartLimit {
         this.perMinute = perMinute;
     }
 
-    /** Starts over a minute old count for no one: cleared for sign-ins that start no more calls. */
-    public static final java.time.Duration CLEAR_EVERY = java.time.Duration.ofMinutes(1);
+    /** Starts over a minute old count for no one; a background job clears them. */
+    public static final Duration CLEAR_EVERY = Duration.ofMinutes(1);
 
     public static void clearLapsed(Jdbi jdbi) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM call_starts WHERE at <= now() - interval '1 minute'").execute());
@@ -37,14 +38,16 @@ public final class CallStartLimit {
         Integer wait = jdbi.inTransaction(h -> {
             // One start at a time per sign-in, on every node, so two cannot both take the last place.
             h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "callguide-call-starts:" + who);
-            h.createUpdate("DELETE FROM call_starts WHERE who = :who AND at <= now() - interval '1 minute'").bind("who", who).execute();
-            int started = h.createQuery("SELECT count(*) FROM call_starts WHERE who = :who").bind("who", who).mapTo(Integer.class).one();
+            int started = h.createQuery("SELECT count(*) FROM call_starts WHERE who = :who AND at > now() - interval '1 minute'")
+                    .bind("who", who).mapTo(Integer.class).one();
             if (started < perMinute) {
                 h.createUpdate("INSERT INTO call_starts (who, at) VALUES (:who, now())").bind("who", who).execute();
                 return null;
             }
             // Until the oldest start in the window is a minute old.
-            return h.createQuery("SELECT ceil(extract(epoch FROM min(at) + interval '1 minute' - now()))::int FROM call_starts WHERE who = :who")
+            return h.createQuery("""
+                            SELECT ceil(extract(epoch FROM min(at) + interval '1 minute' - now()))::int
+                            FROM call_starts WHERE who = :who AND at > now() - interval '1 minute'""")
                     .bind("who", who).mapTo(Integer.class).one();
         });
         if (wait != null) {

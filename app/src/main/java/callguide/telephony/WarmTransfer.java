@@ -292,8 +292,8 @@ public final class WarmTransfer {
         Transfer t = transfers.latest(callId).orElse(null);
         ResolutionTeam team = ResolutionTeam.forCall(call, t == null ? null : t.team(), settings.teams());
         boolean offered = transferableCall(call);
-        Unavailable why = offered ? unavailable(phones.find(callId).orElse(null), team) : null;
-        String unavailable = offered ? (why == null ? null : why.text()) : "only an MP or MLA on the phone is warm-transferred";
+        String unavailable = !offered ? "only an MP or MLA on the phone is warm-transferred"
+                : java.util.Optional.ofNullable(unavailable(phones.find(callId).orElse(null), team)).map(Unavailable::text).orElse(null);
         // A call that is not transferred gets no team and no referral to make: a client's referral goes through BAU.
         return new TransferStatus(offered, t == null ? "not_started" : t.state().name(), unavailable, offered ? team.key() : null,
                 offered ? team.number() : null, settings.callerHearsBriefing(), t == null ? null : t.reason(),
